@@ -1,0 +1,1 @@
+//! kubectl as learners type it: parsing, effects on the simulation, and output as real kubectl prints it.

@@ -1,0 +1,9 @@
+//! StatefulSet Playground: a deterministic Kubernetes cluster simulation with kubectl on top,
+//! and (on wasm32) the Yew page that shows it.
+
+pub mod kubectl;
+pub mod manifest;
+pub mod sim;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,1 @@
+//! YAML text to documents, with a field-path to line:column map and diagnostics.

@@ -1,0 +1,1 @@
+//! The cluster simulation: object store, virtual clock, controllers. Pure and deterministic.
