@@ -1,1 +1,281 @@
-//! The cluster simulation: object store, virtual clock, controllers. Pure and deterministic.
+//! The cluster simulation: object store, virtual clock, seeded randomness, controllers, kubelet,
+//! volumes and their files. Pure and deterministic: the same seed and the same inputs give the same state.
+
+pub mod apiserver;
+mod bootstrap;
+pub mod clock;
+pub mod endpoints;
+pub mod events;
+pub mod fs;
+mod gc;
+pub mod kind;
+pub mod kubelet;
+pub mod queue;
+pub mod rng;
+mod scheduler;
+pub mod statefulset;
+pub mod store;
+mod volume;
+pub mod why;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use self::clock::Clock;
+use self::fs::Fs;
+use self::kind::Kind;
+use self::kubelet::PodRuntime;
+use self::queue::{Queue, Work};
+use self::rng::Rng;
+use self::statefulset::utils::parent_and_ordinal;
+use self::store::{ChangeType, Store};
+use self::why::Why;
+
+/// The version of the serialised cluster state; bumped when its shape changes.
+pub const STATE_VERSION: u32 = 1;
+
+/// How long `settle` may run by default: ten virtual minutes.
+pub const DEFAULT_SETTLE_CAP_MS: u64 = 10 * 60 * 1000;
+
+/// The whole simulated cluster.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Shape version of this state.
+    pub version: u32,
+    /// The virtual clock.
+    pub clock: Clock,
+    /// Seeded randomness for jitter, uids and addresses.
+    pub rng: Rng,
+    /// Every API object.
+    pub store: Store,
+    /// Pending work.
+    pub queue: Queue,
+    /// The kubelet's view of each pod, by pod uid.
+    pub runtime: BTreeMap<String, PodRuntime>,
+    /// The files of each persistent volume, by volume name.
+    pub volumes: BTreeMap<String, Fs>,
+    /// Images already pulled, by node name.
+    pub node_images: BTreeMap<String, Vec<String>>,
+    /// The last pod IP handed out on each node.
+    pub node_ips: BTreeMap<String, u32>,
+    /// Nodes whose kubelet has stopped (simulated node failure), with the time it stopped.
+    pub failed_nodes: BTreeMap<String, u64>,
+    /// Decisions and waits in plain words.
+    pub why: Why,
+    /// Aggregation index of events: identity of an event to its object name.
+    pub event_index: BTreeMap<String, String>,
+    /// A counter that keeps event names unique.
+    pub event_seq: u64,
+}
+
+/// How a `settle` ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settled {
+    /// Nothing was left to do.
+    Quiet,
+    /// The time cap was reached with work still pending (e.g. a crash loop or a stuck rollout retrying).
+    CapReached,
+}
+
+impl Cluster {
+    /// A fresh cluster: namespaces, a control-plane node and three workers, and the default StorageClass.
+    pub fn new(seed: u64) -> Cluster {
+        let mut c = Cluster {
+            version: STATE_VERSION,
+            clock: Clock::default(),
+            rng: Rng::new(seed),
+            store: Store::default(),
+            queue: Queue::default(),
+            runtime: BTreeMap::new(),
+            volumes: BTreeMap::new(),
+            node_images: BTreeMap::new(),
+            node_ips: BTreeMap::new(),
+            failed_nodes: BTreeMap::new(),
+            why: Why::default(),
+            event_index: BTreeMap::new(),
+            event_seq: 0,
+        };
+        bootstrap::populate(&mut c);
+        c.dispatch();
+        c
+    }
+
+    /// Virtual milliseconds since the cluster started.
+    pub fn now_ms(&self) -> u64 {
+        self.clock.now_ms
+    }
+
+    /// A random delay in `lo..=hi` milliseconds from now.
+    pub(crate) fn after(&mut self, lo: u64, hi: u64) -> u64 {
+        self.clock.now_ms + self.rng.range(lo, hi)
+    }
+
+    /// Turns the store's recorded changes into controller work, as informers and work queues do.
+    pub(crate) fn dispatch(&mut self) {
+        loop {
+            let changes = self.store.take_changes();
+            if changes.is_empty() {
+                return;
+            }
+            for change in changes {
+                self.dispatch_one(change.kind, &change.key, change.change);
+            }
+        }
+    }
+
+    fn dispatch_one(&mut self, kind: Kind, key: &str, change: ChangeType) {
+        let (namespace, name) = key.split_once('/').unwrap_or(("", key));
+        match kind {
+            Kind::StatefulSet => {
+                let at = self.after(5, 15);
+                self.queue.push(at, Work::SyncStatefulSet(key.to_string()));
+                let at = self.after(5, 20);
+                self.queue.push(at, Work::Collect);
+            }
+            Kind::Pod => {
+                if let Some((parent, _)) = parent_and_ordinal(name) {
+                    let set_key = store::key(namespace, parent);
+                    if self.store.stateful_sets.contains_key(&set_key) {
+                        let at = self.after(5, 15);
+                        self.queue.push(at, Work::SyncStatefulSet(set_key));
+                    }
+                }
+                let at = self.after(5, 20);
+                self.queue.push(at, Work::Endpoints(namespace.to_string()));
+                if change == ChangeType::Deleted {
+                    let at = self.after(5, 20);
+                    self.queue.push(at, Work::Collect);
+                    return;
+                }
+                kubelet::on_pod_change(self, namespace, name);
+                let unscheduled = self.store.pods.get(key).is_some_and(|p| {
+                    p.metadata.deletion_timestamp.is_none()
+                        && p.spec.as_ref().and_then(|s| s.node_name.as_ref()).is_none()
+                });
+                if unscheduled {
+                    let at = self.after(2, 8);
+                    self.queue.push(at, Work::Schedule);
+                }
+                let terminating = self
+                    .store
+                    .pods
+                    .get(key)
+                    .is_some_and(|p| p.metadata.deletion_timestamp.is_some());
+                if terminating {
+                    let at = self.after(5, 20);
+                    self.queue.push(at, Work::Collect);
+                }
+            }
+            Kind::PersistentVolumeClaim | Kind::PersistentVolume => {
+                let at = self.after(5, 15);
+                self.queue.push(at, Work::Volumes);
+                let at = self.after(5, 20);
+                self.queue.push(at, Work::Collect);
+                let at = self.after(2, 8);
+                self.queue.push(at, Work::Schedule);
+            }
+            Kind::Node => {
+                let at = self.after(2, 8);
+                self.queue.push(at, Work::Schedule);
+            }
+            Kind::Service => {
+                let at = self.after(5, 20);
+                self.queue.push(at, Work::Endpoints(namespace.to_string()));
+            }
+            Kind::StorageClass => {
+                let at = self.after(5, 15);
+                self.queue.push(at, Work::Volumes);
+            }
+            Kind::Namespace | Kind::Endpoints | Kind::ControllerRevision | Kind::Event => {}
+        }
+    }
+
+    /// Runs one piece of work.
+    fn run(&mut self, work: Work) {
+        match work {
+            Work::SyncStatefulSet(key) => statefulset::sync(self, &key),
+            Work::Schedule => scheduler::schedule(self),
+            Work::Volumes => volume::reconcile(self),
+            Work::Provisioned(key) => volume::finish_provisioning(self, &key),
+            Work::Endpoints(ns) => endpoints::reconcile(self, &ns),
+            Work::Collect => gc::collect(self),
+            Work::Kubelet(uid) => kubelet::step(self, &uid),
+            Work::Probe(uid, container, readiness) => {
+                kubelet::probe(self, &uid, container, readiness)
+            }
+            Work::NodeMonitor(node) => kubelet::node_monitor(self, &node),
+        }
+        self.dispatch();
+    }
+
+    /// Runs the next pending piece of work, moving the clock to its time; false when nothing is pending.
+    pub fn step(&mut self) -> bool {
+        let Some(t) = self.queue.next_time() else {
+            return false;
+        };
+        if t > self.clock.now_ms {
+            self.clock.now_ms = t;
+        }
+        match self.queue.pop_due(self.clock.now_ms) {
+            Some((_, work)) => {
+                self.run(work);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves the clock forward by `dt_ms`, running every piece of work that falls due.
+    pub fn advance(&mut self, dt_ms: u64) {
+        let end = self.clock.now_ms.saturating_add(dt_ms);
+        while self.queue.next_time().is_some_and(|t| t <= end) {
+            self.step();
+        }
+        self.clock.now_ms = end;
+    }
+
+    /// Advances until nothing but background work (probes that would change nothing) is pending,
+    /// or until `cap_ms` of virtual time has passed.
+    pub fn settle_within(&mut self, cap_ms: u64) -> Settled {
+        let end = self.clock.now_ms.saturating_add(cap_ms);
+        loop {
+            let next = match self.queue.next_foreground_time() {
+                Some(t) => Some(t),
+                None => kubelet::next_significant_probe(self),
+            };
+            let Some(next) = next else {
+                return Settled::Quiet;
+            };
+            if next > end {
+                self.advance(end - self.clock.now_ms);
+                return Settled::CapReached;
+            }
+            self.advance(next - self.clock.now_ms);
+        }
+    }
+
+    /// Advances until the cluster is quiet, for at most ten virtual minutes.
+    pub fn settle(&mut self) -> Settled {
+        self.settle_within(DEFAULT_SETTLE_CAP_MS)
+    }
+
+    /// The whole state as JSON, for share links and time travel.
+    pub fn to_json(&self) -> Result<String, String> {
+        serde_json::to_string(self).map_err(|e| e.to_string())
+    }
+
+    /// A state read back from `to_json`; rejects other versions with a clear message.
+    pub fn from_json(text: &str) -> Result<Cluster, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("the saved cluster is damaged: {e}"))?;
+        let version = value.get("version").and_then(serde_json::Value::as_u64);
+        if version != Some(u64::from(STATE_VERSION)) {
+            return Err(format!(
+                "the saved cluster has version {}, this playground reads version {STATE_VERSION}",
+                version.map_or_else(|| "none".to_string(), |v| v.to_string())
+            ));
+        }
+        serde_json::from_value(value).map_err(|e| format!("the saved cluster is damaged: {e}"))
+    }
+}

@@ -1,0 +1,151 @@
+//! The event recorder: core/v1 Events with client-go's aggregation of identical events into counts.
+
+use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+use super::Cluster;
+use super::kind::Object;
+
+/// Whether an event reports normal progress or a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventType {
+    /// `Normal`.
+    Normal,
+    /// `Warning`.
+    Warning,
+}
+
+impl EventType {
+    fn as_str(self) -> &'static str {
+        match self {
+            EventType::Normal => "Normal",
+            EventType::Warning => "Warning",
+        }
+    }
+}
+
+/// A reference to `obj` as events name their involved object.
+pub fn reference_to<T: Object>(obj: &T) -> ObjectReference {
+    let meta = obj.metadata();
+    ObjectReference {
+        api_version: Some(T::SIM_KIND.api_version().to_string()),
+        kind: Some(T::SIM_KIND.name().to_string()),
+        name: meta.name.clone(),
+        namespace: meta.namespace.clone(),
+        uid: meta.uid.clone(),
+        resource_version: meta.resource_version.clone(),
+        field_path: None,
+    }
+}
+
+impl Cluster {
+    /// Records an event about `involved` from `component` (on `host` for kubelet events).
+    pub fn record_event(
+        &mut self,
+        involved: ObjectReference,
+        kind: EventType,
+        reason: &str,
+        message: &str,
+        component: &str,
+        host: Option<&str>,
+    ) {
+        let now = self.clock.time();
+        let namespace = involved
+            .namespace
+            .clone()
+            .unwrap_or_else(|| "default".to_string());
+        let same = |e: &Event| {
+            e.involved_object.uid == involved.uid
+                && e.involved_object.name == involved.name
+                && e.involved_object.kind == involved.kind
+                && e.involved_object.field_path == involved.field_path
+                && e.reason.as_deref() == Some(reason)
+                && e.message.as_deref() == Some(message)
+                && e.type_.as_deref() == Some(kind.as_str())
+                && e.source.as_ref().and_then(|s| s.component.as_deref()) == Some(component)
+        };
+        let index_key = format!(
+            "{}|{:?}|{:?}|{:?}|{:?}|{reason}|{message}|{}|{component}",
+            namespace,
+            involved.uid,
+            involved.kind,
+            involved.name,
+            involved.field_path,
+            kind.as_str()
+        );
+        // The index finds the event to aggregate into without scanning every event.
+        let existing = self
+            .event_index
+            .get(&index_key)
+            .filter(|name| self.store.get::<Event>(&namespace, name).is_some_and(same))
+            .cloned();
+        if let Some(name) = existing {
+            self.store.modify::<Event>(&namespace, &name, |e| {
+                e.count = Some(e.count.unwrap_or(1) + 1);
+                e.last_timestamp = Some(now.clone());
+            });
+            return;
+        }
+        self.event_seq += 1;
+        let object_name = involved.name.clone().unwrap_or_default();
+        let name = format!(
+            "{object_name}.{:016x}",
+            (crate::sim::clock::EPOCH_UNIX_MS as u64)
+                .wrapping_mul(1_000_000)
+                .wrapping_add(self.clock.now_ms * 1_000_000 + self.event_seq)
+        );
+        let uid = self.rng.uuid();
+        self.event_index.insert(index_key, name.clone());
+        let event = Event {
+            metadata: ObjectMeta {
+                name: Some(name),
+                namespace: Some(namespace),
+                uid: Some(uid),
+                creation_timestamp: Some(now.clone()),
+                ..Default::default()
+            },
+            involved_object: involved,
+            reason: Some(reason.to_string()),
+            message: Some(message.to_string()),
+            type_: Some(kind.as_str().to_string()),
+            source: Some(EventSource {
+                component: Some(component.to_string()),
+                host: host.map(str::to_string),
+            }),
+            first_timestamp: Some(now.clone()),
+            last_timestamp: Some(now),
+            count: Some(1),
+            reporting_component: Some(component.to_string()),
+            reporting_instance: Some(host.unwrap_or("").to_string()),
+            ..Default::default()
+        };
+        self.store.put(event);
+    }
+
+    /// Events about the object at `namespace/name` of kind `kind_name`, oldest first.
+    pub fn events_for(&self, kind_name: &str, namespace: &str, name: &str) -> Vec<&Event> {
+        let ns = if namespace.is_empty() {
+            "default"
+        } else {
+            namespace
+        }
+        .to_string();
+        let mut out: Vec<&Event> = self
+            .store
+            .events
+            .range(format!("{ns}/")..format!("{ns}0"))
+            .map(|(_, e)| e)
+            .filter(|e| {
+                e.involved_object.kind.as_deref() == Some(kind_name)
+                    && e.involved_object.name.as_deref() == Some(name)
+            })
+            .collect();
+        out.sort_by_key(|e| {
+            (
+                e.first_timestamp.as_ref().map(|t| t.0),
+                e.metadata.name.clone(),
+            )
+        });
+        out
+    }
+}

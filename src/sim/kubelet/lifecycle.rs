@@ -1,0 +1,738 @@
+//! The kubelet's stages for one pod, and the node lifecycle controller for failed nodes.
+
+use k8s_openapi::api::core::v1::{Node, ObjectReference, Pod, Taint};
+
+use super::images::{self, Behaviour, Pull};
+use super::{ContainerState, Stage, status};
+use crate::sim::Cluster;
+use crate::sim::clock::{ms_of, time_at};
+use crate::sim::events::EventType;
+use crate::sim::queue::Work;
+
+/// Grace period of the node lifecycle controller before a silent node is marked unknown.
+pub const NODE_GRACE_MS: u64 = 40_000;
+/// How long pods tolerate an unreachable node before they are evicted.
+pub const EVICTION_MS: u64 = 300_000;
+
+fn pod_ref(c: &Cluster, uid: &str, container: Option<&str>) -> Option<ObjectReference> {
+    let rt = c.runtime.get(uid)?;
+    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
+    let mut r = crate::sim::events::reference_to(pod);
+    r.field_path = container.map(|k| format!("spec.containers{{{k}}}"));
+    Some(r)
+}
+
+fn event(
+    c: &mut Cluster,
+    uid: &str,
+    container: Option<&str>,
+    kind: EventType,
+    reason: &str,
+    message: &str,
+) {
+    let node = c.runtime.get(uid).map(|r| r.node.clone());
+    if let Some(r) = pod_ref(c, uid, container) {
+        c.record_event(r, kind, reason, message, "kubelet", node.as_deref());
+    }
+}
+
+fn container_spec(
+    c: &Cluster,
+    uid: &str,
+    index: usize,
+) -> Option<k8s_openapi::api::core::v1::Container> {
+    let rt = c.runtime.get(uid)?;
+    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
+    pod.spec.as_ref()?.containers.get(index).cloned()
+}
+
+/// How long a started container runs by itself and its exit code (None: until stopped).
+fn run_plan(c: &Cluster, uid: &str, index: usize) -> Option<(u64, i32)> {
+    let spec = container_spec(c, uid, index)?;
+    let image = spec.image.clone().unwrap_or_default();
+    let Pull::Ok(_, behaviour, _) = images::pull(&image) else {
+        return None;
+    };
+    let words: Vec<String> = spec
+        .command
+        .iter()
+        .flatten()
+        .chain(spec.args.iter().flatten())
+        .cloned()
+        .collect();
+    let line = words.join(" ");
+    if let Behaviour::Server {
+        required_env: Some((var, _)),
+        ..
+    } = behaviour
+    {
+        let has =
+            spec.env.iter().flatten().any(|e| {
+                e.name == var || e.name.starts_with(var.trim_end_matches("ROOT_PASSWORD"))
+            });
+        if !has && line.is_empty() {
+            return Some((1_500, 1));
+        }
+    }
+    if behaviour != Behaviour::Shell && line.is_empty() {
+        return None;
+    }
+    if line.contains("sleep infinity")
+        || line.contains("tail -f")
+        || line.contains("while true")
+        || line.contains("while :")
+    {
+        return None;
+    }
+    if let Some(rest) = line.split("exit ").nth(1) {
+        let code: i32 = rest
+            .split(|ch: char| !ch.is_ascii_digit())
+            .next()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(0);
+        return Some((100, code));
+    }
+    if let Some(rest) = line.split("sleep ").nth(1) {
+        if let Some(secs) = rest
+            .split_whitespace()
+            .next()
+            .and_then(|d| d.trim_end_matches(';').parse::<u64>().ok())
+        {
+            return Some((secs * 1000, 0));
+        }
+    }
+    if behaviour == Behaviour::Shell {
+        return Some((50, 0));
+    }
+    None
+}
+
+fn back_off(failures: u32) -> u64 {
+    let exp = failures.saturating_sub(1).min(5);
+    (10_000u64 << exp).min(300_000)
+}
+
+/// Runs the pod's next lifecycle step.
+pub fn step(c: &mut Cluster, uid: &str) {
+    let Some(rt) = c.runtime.get(uid) else {
+        return;
+    };
+    if c.failed_nodes.contains_key(&rt.node) {
+        return;
+    }
+    let stage = rt.stage;
+    let (ns, name) = (rt.namespace.clone(), rt.name.clone());
+    let Some(pod) = c.store.get::<Pod>(&ns, &name).cloned() else {
+        c.runtime.remove(uid);
+        return;
+    };
+    if pod.metadata.uid.as_deref() != Some(uid) {
+        c.runtime.remove(uid);
+        return;
+    }
+    match stage {
+        Stage::Admitted => {
+            if let Some(rt) = c.runtime.get_mut(uid) {
+                rt.stage = Stage::Sandbox;
+                rt.started_ms = c.clock.now_ms;
+            }
+            status::write(c, uid);
+            let at = c.after(300, 900);
+            c.queue.push(at, Work::Kubelet(uid.to_string()));
+        }
+        Stage::Sandbox => {
+            let node = c
+                .runtime
+                .get(uid)
+                .map(|r| r.node.clone())
+                .unwrap_or_default();
+            let ip = next_ip(c, &node);
+            if let Some(rt) = c.runtime.get_mut(uid) {
+                rt.ip = Some(ip);
+                rt.stage = Stage::Containers;
+            }
+            containers(c, uid);
+        }
+        Stage::Containers | Stage::Running => containers(c, uid),
+        Stage::Killing => finish_kill(c, uid),
+        Stage::Stopped => {
+            c.runtime.remove(uid);
+            let deletable = pod.metadata.deletion_timestamp.is_some()
+                && pod.metadata.finalizers.as_ref().is_none_or(Vec::is_empty);
+            if deletable {
+                c.finish_deletion::<Pod>(&ns, &name);
+            }
+        }
+    }
+}
+
+fn next_ip(c: &mut Cluster, node: &str) -> String {
+    let index = c
+        .store
+        .get::<Node>("", node)
+        .and_then(|n| n.spec.as_ref())
+        .and_then(|s| s.pod_cidr.as_ref())
+        .and_then(|cidr| cidr.split('.').nth(2))
+        .and_then(|x| x.parse::<u32>().ok())
+        .unwrap_or(1);
+    let jump = u32::try_from(c.rng.range(1, 7)).unwrap_or(1);
+    let last = c.node_ips.entry(node.to_string()).or_insert(1);
+    *last = (*last + jump - 1) % 250 + 2;
+    format!("10.244.{index}.{}", *last)
+}
+
+/// Pulls, starts, exits and restarts containers as their times come.
+fn containers(c: &mut Cluster, uid: &str) {
+    let now = c.clock.now_ms;
+    let count = c.runtime.get(uid).map_or(0, |r| r.containers.len());
+    for i in 0..count {
+        if !advance_container(c, uid, i, now) {
+            break;
+        }
+    }
+    let all_started = c.runtime.get(uid).is_some_and(|r| {
+        r.containers
+            .iter()
+            .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)))
+    });
+    if let Some(rt) = c.runtime.get_mut(uid) {
+        if all_started && rt.stage == Stage::Containers {
+            rt.stage = Stage::Running;
+        }
+    }
+    status::write(c, uid);
+    let next = c.runtime.get(uid).and_then(|r| {
+        r.containers
+            .iter()
+            .flat_map(|k| {
+                [
+                    k.pulling_until,
+                    k.exit_at.map(|e| e.0),
+                    k.restart_at,
+                    k.retry_pull_at,
+                ]
+            })
+            .flatten()
+            .filter(|t| *t > now)
+            .min()
+    });
+    if let Some(at) = next {
+        c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
+    }
+}
+
+/// Moves one container along; false when later containers must wait (pulls and starts are sequential).
+fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
+    let Some(k) = c
+        .runtime
+        .get(uid)
+        .and_then(|r| r.containers.get(i))
+        .cloned()
+    else {
+        return false;
+    };
+    let node = c
+        .runtime
+        .get(uid)
+        .map(|r| r.node.clone())
+        .unwrap_or_default();
+    let reference = images::parse(&k.image);
+    if let ContainerState::Running(started) = k.state {
+        if let Some((at, code)) = k.exit_at {
+            if at <= now {
+                let reason = if code == 0 { "Completed" } else { "Error" };
+                let restarts = k.restarts;
+                let delay = if restarts == 0 {
+                    0
+                } else {
+                    back_off(u32::try_from(restarts).unwrap_or(1))
+                };
+                if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+                    kc.state = ContainerState::Terminated {
+                        code,
+                        reason: reason.into(),
+                        started,
+                        finished: now,
+                    };
+                    kc.ready = false;
+                    kc.exit_at = None;
+                    kc.restart_at = Some(now + delay.max(1_000));
+                }
+            }
+        }
+        return true;
+    }
+    if let Some(at) = k.restart_at {
+        if at > now {
+            if let ContainerState::Terminated { .. } = k.state {
+                if k.restarts > 0 {
+                    let name = k.name.clone();
+                    let pod = c
+                        .runtime
+                        .get(uid)
+                        .map(|r| r.name.clone())
+                        .unwrap_or_default();
+                    let ns = c
+                        .runtime
+                        .get(uid)
+                        .map(|r| r.namespace.clone())
+                        .unwrap_or_default();
+                    event(
+                        c,
+                        uid,
+                        Some(&name),
+                        EventType::Warning,
+                        "BackOff",
+                        &format!(
+                            "Back-off restarting failed container {name} in pod {pod}_{ns}({uid})"
+                        ),
+                    );
+                    if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+                        kc.last = Some(kc.state.clone());
+                        kc.state = ContainerState::Waiting("CrashLoopBackOff".into());
+                    }
+                }
+            }
+            return true;
+        }
+        if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+            if let ContainerState::Terminated { .. } = kc.state {
+                kc.last = Some(kc.state.clone());
+            }
+            kc.restart_at = None;
+            kc.restarts += 1;
+        }
+        start_container(c, uid, i, now);
+        return true;
+    }
+    if let Some(until) = k.pulling_until {
+        if until > now {
+            return false;
+        }
+        let size = match images::pull(&k.image) {
+            Pull::Ok(size, ..) => size,
+            Pull::NotFound(_) => 0,
+        };
+        let secs = (until - k.retry_pull_at.unwrap_or(until).min(until)) as f64;
+        let _ = secs;
+        let took = format!("{:.3}s", pull_ms(size) as f64 / 1000.0);
+        event(
+            c,
+            uid,
+            Some(&k.name),
+            EventType::Normal,
+            "Pulled",
+            &format!(
+                "Successfully pulled image \"{}\" in {took} ({took} including waiting). Image size: {size} bytes.",
+                k.image
+            ),
+        );
+        c.node_images
+            .entry(node)
+            .or_default()
+            .push(reference.canonical());
+        if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+            kc.pulling_until = None;
+            kc.pulled = true;
+        }
+        start_container(c, uid, i, now);
+        return true;
+    }
+    if k.pulled {
+        return true;
+    }
+    if let Some(retry) = k.retry_pull_at {
+        if retry > now {
+            return false;
+        }
+    }
+    let policy = container_spec(c, uid, i)
+        .and_then(|s| s.image_pull_policy)
+        .unwrap_or_else(|| {
+            if reference.tag == "latest" && reference.digest.is_none() {
+                "Always".into()
+            } else {
+                "IfNotPresent".into()
+            }
+        });
+    let present = c
+        .node_images
+        .get(&node)
+        .is_some_and(|l| l.contains(&reference.canonical()));
+    match images::pull(&k.image) {
+        Pull::Ok(..) if present && policy != "Always" => {
+            event(
+                c,
+                uid,
+                Some(&k.name),
+                EventType::Normal,
+                "Pulled",
+                &format!(
+                    "Container image \"{}\" already present on machine and can be accessed by the pod",
+                    k.image
+                ),
+            );
+            if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+                kc.pulled = true;
+            }
+            start_container(c, uid, i, now);
+            true
+        }
+        Pull::Ok(size, ..) => {
+            event(
+                c,
+                uid,
+                Some(&k.name),
+                EventType::Normal,
+                "Pulling",
+                &format!("Pulling image \"{}\"", k.image),
+            );
+            // A cached image with pull policy Always only checks the registry, which is quick.
+            let took = if present {
+                c.rng.range(300, 900)
+            } else {
+                pull_ms(size)
+            };
+            if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+                kc.pulling_until = Some(now + took);
+                kc.retry_pull_at = None;
+            }
+            false
+        }
+        Pull::NotFound(err) => {
+            let failures = k.pull_failures + 1;
+            if k.pull_failures == 0
+                || matches!(k.state, ContainerState::Waiting(ref r) if r == "ImagePullBackOff")
+            {
+                event(
+                    c,
+                    uid,
+                    Some(&k.name),
+                    EventType::Normal,
+                    "Pulling",
+                    &format!("Pulling image \"{}\"", k.image),
+                );
+                event(
+                    c,
+                    uid,
+                    Some(&k.name),
+                    EventType::Warning,
+                    "Failed",
+                    &format!("Failed to pull image \"{}\": {err}", k.image),
+                );
+                event(
+                    c,
+                    uid,
+                    Some(&k.name),
+                    EventType::Warning,
+                    "Failed",
+                    "Error: ErrImagePull",
+                );
+                if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+                    kc.state = ContainerState::Waiting("ErrImagePull".into());
+                    kc.pull_failures = failures;
+                    kc.retry_pull_at = Some(now + c_rng_jitter(failures));
+                }
+            } else {
+                event(
+                    c,
+                    uid,
+                    Some(&k.name),
+                    EventType::Normal,
+                    "BackOff",
+                    &format!("Back-off pulling image \"{}\"", k.image),
+                );
+                event(
+                    c,
+                    uid,
+                    Some(&k.name),
+                    EventType::Warning,
+                    "Failed",
+                    "Error: ImagePullBackOff",
+                );
+                if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+                    kc.state = ContainerState::Waiting("ImagePullBackOff".into());
+                    kc.retry_pull_at = Some(now + back_off(failures));
+                }
+            }
+            false
+        }
+    }
+}
+
+fn c_rng_jitter(failures: u32) -> u64 {
+    // The first ErrImagePull turns into ImagePullBackOff a moment later.
+    if failures <= 1 {
+        1_500
+    } else {
+        back_off(failures)
+    }
+}
+
+/// How long pulling `size` bytes takes on the simulated network (about 20 MB/s plus latency).
+fn pull_ms(size: u64) -> u64 {
+    800 + size / 20_000
+}
+
+fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
+    let Some(name) = c
+        .runtime
+        .get(uid)
+        .and_then(|r| r.containers.get(i))
+        .map(|k| k.name.clone())
+    else {
+        return;
+    };
+    event(
+        c,
+        uid,
+        Some(&name),
+        EventType::Normal,
+        "Created",
+        "Container created",
+    );
+    event(
+        c,
+        uid,
+        Some(&name),
+        EventType::Normal,
+        "Started",
+        "Container started",
+    );
+    let plan = run_plan(c, uid, i);
+    let spec = container_spec(c, uid, i);
+    let has_readiness = spec.as_ref().is_some_and(|s| s.readiness_probe.is_some());
+    if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+        kc.state = ContainerState::Running(now);
+        kc.ready = !has_readiness;
+        kc.streaks = (0, 0, 0);
+        kc.exit_at = plan.map(|(after, code)| (now + after, code));
+    }
+    super::probes::schedule_initial(c, uid, i, spec.as_ref(), now);
+}
+
+/// Starts graceful termination: SIGTERM now, SIGKILL at the deadline.
+pub fn begin_kill(c: &mut Cluster, uid: &str) {
+    let Some(rt) = c.runtime.get(uid).cloned() else {
+        return;
+    };
+    let deadline = c
+        .store
+        .get::<Pod>(&rt.namespace, &rt.name)
+        .and_then(|p| p.metadata.deletion_timestamp.as_ref())
+        .map_or(c.clock.now_ms, ms_of);
+    let now = c.clock.now_ms;
+    let mut stop_at = now;
+    for k in &rt.containers {
+        if matches!(k.state, ContainerState::Running(_)) {
+            let name = k.name.clone();
+            event(
+                c,
+                uid,
+                Some(&name),
+                EventType::Normal,
+                "Killing",
+                &format!("Stopping container {name}"),
+            );
+            let own = match images::pull(&k.image) {
+                Pull::Ok(_, _, stop) => stop,
+                Pull::NotFound(_) => Some(0),
+            };
+            let t = own.map_or(deadline, |ms| (now + ms).min(deadline));
+            stop_at = stop_at.max(t);
+        }
+    }
+    if let Some(rt) = c.runtime.get_mut(uid) {
+        rt.stage = Stage::Killing;
+    }
+    c.queue
+        .reschedule(stop_at.max(now), Work::Kubelet(uid.to_string()));
+}
+
+fn finish_kill(c: &mut Cluster, uid: &str) {
+    let now = c.clock.now_ms;
+    let deadline = c
+        .runtime
+        .get(uid)
+        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|p| p.metadata.deletion_timestamp.as_ref())
+        .map_or(now, ms_of);
+    if let Some(rt) = c.runtime.get_mut(uid) {
+        for k in &mut rt.containers {
+            if let ContainerState::Running(started) = k.state {
+                let killed = now >= deadline;
+                k.state = ContainerState::Terminated {
+                    code: if killed { 137 } else { 0 },
+                    reason: if killed {
+                        "Error".into()
+                    } else {
+                        "Completed".into()
+                    },
+                    started,
+                    finished: now,
+                };
+            }
+            k.ready = false;
+            k.exit_at = None;
+            k.restart_at = None;
+        }
+        rt.stage = Stage::Stopped;
+    }
+    status::write(c, uid);
+    let at = c.after(50, 200);
+    c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
+}
+
+/// Stops a node's kubelet: it no longer reports, and its pods keep their last state.
+pub fn fail_node(c: &mut Cluster, node: &str) {
+    c.failed_nodes.insert(node.to_string(), c.clock.now_ms);
+    let at = c.clock.now_ms + NODE_GRACE_MS;
+    c.queue.push(at, Work::NodeMonitor(node.to_string()));
+}
+
+/// Restarts a node's kubelet: it reports Ready again and finishes what was pending.
+pub fn recover_node(c: &mut Cluster, node: &str) {
+    if c.failed_nodes.remove(node).is_none() {
+        return;
+    }
+    c.store.modify::<Node>("", node, |n| {
+        set_ready(
+            n,
+            "True",
+            "KubeletReady",
+            "kubelet is posting ready status",
+            0,
+        );
+        if let Some(spec) = n.spec.as_mut() {
+            spec.taints = spec
+                .taints
+                .take()
+                .map(|t| {
+                    t.into_iter()
+                        .filter(|t| !t.key.starts_with("node.kubernetes.io/unreachable"))
+                        .collect::<Vec<_>>()
+                })
+                .filter(|t| !t.is_empty());
+        }
+    });
+    let uids: Vec<String> = c
+        .runtime
+        .iter()
+        .filter(|(_, r)| r.node == node)
+        .map(|(u, _)| u.clone())
+        .collect();
+    for uid in uids {
+        let terminating = c
+            .runtime
+            .get(&uid)
+            .and_then(|r| c.store.get::<Pod>(&r.namespace, &r.name))
+            .is_some_and(|p| p.metadata.deletion_timestamp.is_some());
+        if terminating {
+            begin_kill(c, &uid);
+        } else {
+            status::write(c, &uid);
+            c.queue.reschedule(c.clock.now_ms, Work::Kubelet(uid));
+        }
+    }
+    c.dispatch();
+}
+
+fn set_ready(n: &mut Node, status: &str, reason: &str, message: &str, now: u64) {
+    if let Some(conds) = n.status.as_mut().and_then(|s| s.conditions.as_mut()) {
+        for cond in conds.iter_mut() {
+            if cond.type_ == "Ready" {
+                if cond.status != status {
+                    cond.last_transition_time = Some(time_at(now));
+                }
+                cond.status = status.into();
+                cond.reason = Some(reason.into());
+                cond.message = Some(message.into());
+            }
+        }
+    }
+}
+
+/// The node lifecycle controller: marks a silent node Unknown, then evicts its pods.
+pub fn node_monitor(c: &mut Cluster, node: &str) {
+    let Some(since) = c.failed_nodes.get(node).copied() else {
+        return;
+    };
+    let now = c.clock.now_ms;
+    if now < since + EVICTION_MS {
+        c.store.modify::<Node>("", node, |n| {
+            set_ready(
+                n,
+                "Unknown",
+                "NodeStatusUnknown",
+                "Kubelet stopped posting node status.",
+                now,
+            );
+            let taints = n
+                .spec
+                .get_or_insert_with(Default::default)
+                .taints
+                .get_or_insert_with(Vec::new);
+            for effect in ["NoSchedule", "NoExecute"] {
+                if !taints
+                    .iter()
+                    .any(|t| t.key == "node.kubernetes.io/unreachable" && t.effect == effect)
+                {
+                    taints.push(Taint {
+                        key: "node.kubernetes.io/unreachable".into(),
+                        effect: effect.into(),
+                        time_added: (effect == "NoExecute").then(|| time_at(now)),
+                        value: None,
+                    });
+                }
+            }
+        });
+        let pods: Vec<(String, String)> = c
+            .store
+            .list::<Pod>(None)
+            .filter(|p| p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(node))
+            .map(|p| {
+                (
+                    p.metadata.namespace.clone().unwrap_or_default(),
+                    p.metadata.name.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        for (ns, name) in pods {
+            c.store.modify::<Pod>(&ns, &name, |p| {
+                if let Some(conds) = p.status.as_mut().and_then(|s| s.conditions.as_mut()) {
+                    for cond in conds
+                        .iter_mut()
+                        .filter(|c| c.type_ == "Ready" || c.type_ == "ContainersReady")
+                    {
+                        if cond.status != "False" {
+                            cond.status = "False".into();
+                            cond.last_transition_time = Some(time_at(now));
+                        }
+                    }
+                }
+            });
+        }
+        c.queue
+            .push(since + EVICTION_MS, Work::NodeMonitor(node.to_string()));
+        c.why.note(now, &format!("node//{node}"), format!("{node} is NotReady: its kubelet stopped posting status; its pods are marked not Ready"));
+        return;
+    }
+    let pods: Vec<(String, String)> = c
+        .store
+        .list::<Pod>(None)
+        .filter(|p| {
+            p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(node)
+                && p.metadata.deletion_timestamp.is_none()
+        })
+        .map(|p| {
+            (
+                p.metadata.namespace.clone().unwrap_or_default(),
+                p.metadata.name.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    for (ns, name) in pods {
+        let _ = c.delete::<Pod>(&ns, &name, Default::default());
+        c.why.note(now, &format!("pod/{ns}/{name}"), format!("{name} evicted from unreachable node {node}: it stays Terminating until the node returns or it is force-deleted"));
+    }
+}

@@ -1,0 +1,222 @@
+//! The kubelet, played as data: each pod moves through stages (admitted, sandbox, image pull, running,
+//! terminating) on the virtual clock, and containers are probed against their simulated files.
+
+pub mod files;
+pub mod images;
+mod lifecycle;
+pub mod probes;
+mod status;
+
+use serde::{Deserialize, Serialize};
+
+use super::Cluster;
+use super::fs::Fs;
+use super::queue::Work;
+
+pub use lifecycle::{fail_node, node_monitor, recover_node, step};
+pub use probes::{next_significant_probe, probe};
+
+/// Where a pod is in its life on the node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    /// Bound to the node; the kubelet has not reported yet.
+    Admitted,
+    /// Reported: creating the sandbox and mounting volumes.
+    Sandbox,
+    /// Pulling or starting containers.
+    Containers,
+    /// Every container has been started at least once.
+    Running,
+    /// Stopping containers after a delete.
+    Killing,
+    /// Containers stopped; the pod object is about to be removed.
+    Stopped,
+}
+
+/// The state of one container.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContainerState {
+    /// Not running, with a reason (`ContainerCreating`, `ErrImagePull`, `CrashLoopBackOff` …).
+    Waiting(String),
+    /// Running since the given virtual time.
+    Running(u64),
+    /// Exited with a code and reason (`Completed`, `Error`) at a virtual time.
+    Terminated {
+        /// Exit code.
+        code: i32,
+        /// `Completed` or `Error`.
+        reason: String,
+        /// When it started.
+        started: u64,
+        /// When it finished.
+        finished: u64,
+    },
+}
+
+/// The kubelet's record of one container.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContainerRuntime {
+    /// Container name.
+    pub name: String,
+    /// Image reference as written in the spec.
+    pub image: String,
+    /// Current state.
+    pub state: ContainerState,
+    /// The previous termination, shown as lastState.
+    pub last: Option<ContainerState>,
+    /// Restarts so far.
+    pub restarts: i32,
+    /// Whether the readiness probe (or its absence) says ready.
+    pub ready: bool,
+    /// Consecutive probe results: (readiness successes, readiness failures, liveness failures).
+    pub streaks: (i32, i32, i32),
+    /// Image pull failures in a row, for the back-off.
+    pub pull_failures: u32,
+    /// Whether the image has been pulled for this container.
+    pub pulled: bool,
+    /// When a pull in progress completes.
+    pub pulling_until: Option<u64>,
+    /// When the running process exits by itself, with its exit code.
+    pub exit_at: Option<(u64, i32)>,
+    /// When a crashed container is restarted (the end of its back-off).
+    pub restart_at: Option<u64>,
+    /// When a failed image pull is retried.
+    pub retry_pull_at: Option<u64>,
+}
+
+/// The kubelet's record of one pod.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PodRuntime {
+    /// Pod namespace.
+    pub namespace: String,
+    /// Pod name.
+    pub name: String,
+    /// Node the pod runs on.
+    pub node: String,
+    /// Lifecycle stage.
+    pub stage: Stage,
+    /// Pod IP once the sandbox exists.
+    pub ip: Option<String>,
+    /// When the pod started on the node.
+    pub started_ms: u64,
+    /// Containers in spec order.
+    pub containers: Vec<ContainerRuntime>,
+    /// The containers' writable layer (lost when the pod is recreated).
+    pub layer: Fs,
+}
+
+/// Reacts to a pod change: a newly bound pod is admitted; a deleted one is stopped.
+pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
+    let Some(pod) = c
+        .store
+        .get::<k8s_openapi::api::core::v1::Pod>(namespace, name)
+    else {
+        return;
+    };
+    let Some(uid) = pod.metadata.uid.clone() else {
+        return;
+    };
+    let Some(node) = pod.spec.as_ref().and_then(|s| s.node_name.clone()) else {
+        return;
+    };
+    if c.failed_nodes.contains_key(&node) {
+        return;
+    }
+    let terminating = pod.metadata.deletion_timestamp.is_some();
+    match c.runtime.get(&uid).map(|r| r.stage) {
+        None if !terminating => {
+            let containers = pod
+                .spec
+                .as_ref()
+                .map(|s| {
+                    s.containers
+                        .iter()
+                        .map(|k| ContainerRuntime {
+                            name: k.name.clone(),
+                            image: k.image.clone().unwrap_or_default(),
+                            state: ContainerState::Waiting("ContainerCreating".into()),
+                            last: None,
+                            restarts: 0,
+                            ready: false,
+                            streaks: (0, 0, 0),
+                            pull_failures: 0,
+                            pulled: false,
+                            pulling_until: None,
+                            exit_at: None,
+                            restart_at: None,
+                            retry_pull_at: None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            c.runtime.insert(
+                uid.clone(),
+                PodRuntime {
+                    namespace: namespace.to_string(),
+                    name: name.to_string(),
+                    node,
+                    stage: Stage::Admitted,
+                    ip: None,
+                    started_ms: c.clock.now_ms,
+                    containers,
+                    layer: Fs::default(),
+                },
+            );
+            let at = c.after(100, 400);
+            c.queue.push(at, Work::Kubelet(uid));
+        }
+        None => {
+            // Deleted before the kubelet ever started it: nothing runs, so confirm at once.
+            let at = c.after(10, 50);
+            c.runtime.insert(
+                uid.clone(),
+                PodRuntime {
+                    namespace: namespace.to_string(),
+                    name: name.to_string(),
+                    node,
+                    stage: Stage::Stopped,
+                    ip: None,
+                    started_ms: c.clock.now_ms,
+                    containers: Vec::new(),
+                    layer: Fs::default(),
+                },
+            );
+            c.queue.reschedule(at, Work::Kubelet(uid));
+        }
+        Some(stage) if terminating && !matches!(stage, Stage::Killing | Stage::Stopped) => {
+            lifecycle::begin_kill(c, &uid);
+        }
+        Some(_) => {
+            let deadline_passed = pod
+                .metadata
+                .deletion_timestamp
+                .as_ref()
+                .is_some_and(|t| super::clock::ms_of(t) <= c.clock.now_ms);
+            if deadline_passed {
+                c.queue.reschedule(c.clock.now_ms, Work::Kubelet(uid));
+            }
+        }
+    }
+}
+
+/// Records a kubelet event about one container of a pod.
+pub(crate) fn lifecycle_event(
+    c: &mut Cluster,
+    uid: &str,
+    container: &str,
+    kind: super::events::EventType,
+    reason: &str,
+    message: &str,
+) {
+    let Some(rt) = c.runtime.get(uid) else { return };
+    let node = rt.node.clone();
+    let Some(pod) = c
+        .store
+        .get::<k8s_openapi::api::core::v1::Pod>(&rt.namespace, &rt.name)
+    else {
+        return;
+    };
+    let mut r = super::events::reference_to(pod);
+    r.field_path = Some(format!("spec.containers{{{container}}}"));
+    c.record_event(r, kind, reason, message, "kubelet", Some(&node));
+}

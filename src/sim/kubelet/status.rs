@@ -1,0 +1,188 @@
+//! The pod status the kubelet reports, built from its runtime record.
+
+use k8s_openapi::api::core::v1::{
+    ContainerState as ApiState, ContainerStateRunning, ContainerStateTerminated,
+    ContainerStateWaiting, ContainerStatus, HostIP, Node, Pod, PodCondition, PodIP, PodStatus,
+};
+
+use super::{ContainerState, Stage, images};
+use crate::sim::Cluster;
+use crate::sim::clock::time_at;
+
+fn api_state(state: &ContainerState) -> ApiState {
+    match state {
+        ContainerState::Waiting(reason) => ApiState {
+            waiting: Some(ContainerStateWaiting {
+                reason: Some(reason.clone()),
+                message: None,
+            }),
+            ..Default::default()
+        },
+        ContainerState::Running(since) => ApiState {
+            running: Some(ContainerStateRunning {
+                started_at: Some(time_at(*since)),
+            }),
+            ..Default::default()
+        },
+        ContainerState::Terminated {
+            code,
+            reason,
+            started,
+            finished,
+        } => ApiState {
+            terminated: Some(ContainerStateTerminated {
+                exit_code: *code,
+                reason: Some(reason.clone()),
+                started_at: Some(time_at(*started)),
+                finished_at: Some(time_at(*finished)),
+                container_id: None,
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+    }
+}
+
+fn hex_id(seed: &str) -> String {
+    // A stable 64-hex-digit id derived from the seed text (FNV-1a folded four times).
+    let mut out = String::new();
+    for round in 0u64..4 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ round;
+        for b in seed.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out.push_str(&format!("{h:016x}"));
+    }
+    out
+}
+
+/// Writes the pod's status from the runtime record (keeping condition transition times stable).
+pub fn write(c: &mut Cluster, uid: &str) {
+    let Some(rt) = c.runtime.get(uid).cloned() else {
+        return;
+    };
+    let Some(pod) = c.store.get::<Pod>(&rt.namespace, &rt.name).cloned() else {
+        return;
+    };
+    if pod.metadata.uid.as_deref() != Some(uid) {
+        return;
+    }
+    let host_ip = c
+        .store
+        .get::<Node>("", &rt.node)
+        .and_then(|n| n.status.as_ref())
+        .and_then(|s| s.addresses.as_ref())
+        .and_then(|a| a.iter().find(|a| a.type_ == "InternalIP"))
+        .map(|a| a.address.clone());
+    let now = c.clock.now_ms;
+    let old = pod.status.clone().unwrap_or_default();
+    let statuses: Vec<ContainerStatus> = rt
+        .containers
+        .iter()
+        .map(|k| {
+            let reference = images::parse(&k.image);
+            let started = matches!(k.state, ContainerState::Running(_));
+            let ever_ran = k.pulled
+                && !matches!(k.state, ContainerState::Waiting(ref r) if r == "ContainerCreating");
+            ContainerStatus {
+                name: k.name.clone(),
+                image: reference.canonical(),
+                image_id: if ever_ran {
+                    format!(
+                        "{}@sha256:{}",
+                        reference.repository,
+                        hex_id(&reference.canonical())
+                    )
+                } else {
+                    String::new()
+                },
+                container_id: ever_ran.then(|| {
+                    format!(
+                        "containerd://{}",
+                        hex_id(&format!("{uid}/{}/{}", k.name, k.restarts))
+                    )
+                }),
+                ready: k.ready && started,
+                restart_count: k.restarts,
+                started: Some(started),
+                state: Some(api_state(&k.state)),
+                last_state: Some(k.last.as_ref().map(api_state).unwrap_or_default()),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let all_ready = !statuses.is_empty() && statuses.iter().all(|s| s.ready);
+    let unready: Vec<String> = statuses
+        .iter()
+        .filter(|s| !s.ready)
+        .map(|s| s.name.clone())
+        .collect();
+    let sandbox = !matches!(rt.stage, Stage::Admitted) && rt.ip.is_some();
+    let running = matches!(rt.stage, Stage::Running | Stage::Killing | Stage::Stopped)
+        || rt
+            .containers
+            .iter()
+            .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)));
+    let phase = if running && rt.stage != Stage::Admitted {
+        "Running"
+    } else {
+        "Pending"
+    };
+    let cond = |type_: &str, ok: bool, reason: Option<&str>, message: Option<String>| {
+        let status = if ok { "True" } else { "False" };
+        let previous = old
+            .conditions
+            .as_ref()
+            .and_then(|cs| cs.iter().find(|c| c.type_ == type_));
+        let since = match previous {
+            Some(p) if p.status == status => p.last_transition_time.clone(),
+            _ => Some(time_at(now)),
+        };
+        PodCondition {
+            type_: type_.to_string(),
+            status: status.to_string(),
+            last_transition_time: since,
+            reason: if ok { None } else { reason.map(str::to_string) },
+            message: if ok { None } else { message },
+            ..Default::default()
+        }
+    };
+    let unready_msg = format!("containers with unready status: [{}]", unready.join(" "));
+    let conditions = vec![
+        cond("PodReadyToStartContainers", sandbox, None, None),
+        cond("Initialized", true, None, None),
+        cond(
+            "Ready",
+            all_ready,
+            Some("ContainersNotReady"),
+            Some(unready_msg.clone()),
+        ),
+        cond(
+            "ContainersReady",
+            all_ready,
+            Some("ContainersNotReady"),
+            Some(unready_msg),
+        ),
+        cond("PodScheduled", true, None, None),
+    ];
+    let ip = rt.ip.clone();
+    let status = PodStatus {
+        phase: Some(phase.to_string()),
+        conditions: Some(conditions),
+        host_ip: host_ip.clone(),
+        host_ips: host_ip.map(|ip| vec![HostIP { ip }]),
+        pod_ip: ip.clone(),
+        pod_ips: ip.map(|ip| vec![PodIP { ip }]),
+        start_time: Some(time_at(rt.started_ms)),
+        container_statuses: Some(statuses),
+        qos_class: old.qos_class.clone().or(Some("BestEffort".into())),
+        ..Default::default()
+    };
+    if pod.status.as_ref() != Some(&status) {
+        let ns = rt.namespace.clone();
+        let name = rt.name.clone();
+        c.store
+            .modify::<Pod>(&ns, &name, |p| p.status = Some(status));
+    }
+}

@@ -1,0 +1,152 @@
+//! The event queue: work for the controllers and the kubelet, ordered by virtual time.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+/// One piece of work, run when the clock reaches its time.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Work {
+    /// Sync one StatefulSet (store key).
+    SyncStatefulSet(String),
+    /// Try to place unscheduled pods on nodes.
+    Schedule,
+    /// Bind and provision volumes for pending claims.
+    Volumes,
+    /// A provisioner finished creating the volume for a claim (store key).
+    Provisioned(String),
+    /// Recompute the endpoints of the Services in a namespace.
+    Endpoints(String),
+    /// Collect garbage: dependents of deleted owners, finalizers.
+    Collect,
+    /// The kubelet's next lifecycle step for a pod (pod uid).
+    Kubelet(String),
+    /// A probe of one container (pod uid, container index, readiness or liveness).
+    Probe(String, usize, bool),
+    /// The node lifecycle controller's check of one node.
+    NodeMonitor(String),
+}
+
+impl Work {
+    /// Whether pending work of this kind may be left pending when the cluster is "settled":
+    /// periodic probes and restart back-offs run forever and must not keep `settle` busy.
+    pub fn is_background(&self) -> bool {
+        matches!(self, Work::Probe(..))
+    }
+}
+
+/// Work ordered by time, de-duplicated so that one item is pending at most once.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Queue {
+    items: BTreeMap<(u64, u64), Work>,
+    pending: BTreeSet<Work>,
+    seq: u64,
+}
+
+impl Queue {
+    /// Queues `work` at `at_ms` unless the same work is already pending.
+    pub fn push(&mut self, at_ms: u64, work: Work) {
+        if self.pending.contains(&work) {
+            return;
+        }
+        self.seq += 1;
+        self.pending.insert(work.clone());
+        self.items.insert((at_ms, self.seq), work);
+    }
+
+    /// Queues `work` at `at_ms`, replacing any pending copy (used for timers that move).
+    pub fn reschedule(&mut self, at_ms: u64, work: Work) {
+        if self.pending.contains(&work) {
+            self.items.retain(|_, w| w != &work);
+            self.pending.remove(&work);
+        }
+        self.push(at_ms, work);
+    }
+
+    /// Removes every pending copy of `work`.
+    pub fn cancel(&mut self, work: &Work) {
+        if self.pending.remove(work) {
+            self.items.retain(|_, w| w != work);
+        }
+    }
+
+    /// The time of the earliest item.
+    pub fn next_time(&self) -> Option<u64> {
+        self.items.keys().next().map(|(t, _)| *t)
+    }
+
+    /// The time of the earliest item that is not background work.
+    pub fn next_foreground_time(&self) -> Option<u64> {
+        self.items
+            .iter()
+            .find(|(_, w)| !w.is_background())
+            .map(|((t, _), _)| *t)
+    }
+
+    /// Takes the earliest item if it is due at or before `now_ms`.
+    pub fn pop_due(&mut self, now_ms: u64) -> Option<(u64, Work)> {
+        let (&(t, seq), _) = self.items.iter().next()?;
+        if t > now_ms {
+            return None;
+        }
+        let work = self.items.remove(&(t, seq))?;
+        self.pending.remove(&work);
+        Some((t, work))
+    }
+
+    /// Pending background items with their times.
+    pub fn background(&self) -> impl Iterator<Item = (u64, &Work)> {
+        self.items
+            .iter()
+            .filter(|(_, w)| w.is_background())
+            .map(|((t, _), w)| (*t, w))
+    }
+
+    /// How many items are pending.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether nothing is pending.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_come_out_in_time_order_and_duplicates_collapse() {
+        let mut q = Queue::default();
+        q.push(30, Work::Schedule);
+        q.push(10, Work::Volumes);
+        q.push(5, Work::Schedule);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q.pop_due(100), Some((10, Work::Volumes)));
+        assert_eq!(q.pop_due(20), None);
+        assert_eq!(q.pop_due(30), Some((30, Work::Schedule)));
+        assert!(q.is_empty());
+    }
+
+    #[test]
+    fn reschedule_moves_a_pending_item() {
+        let mut q = Queue::default();
+        q.push(50, Work::Collect);
+        q.reschedule(5, Work::Collect);
+        assert_eq!(q.next_time(), Some(5));
+        q.cancel(&Work::Collect);
+        assert!(q.is_empty());
+    }
+
+    #[test]
+    fn background_work_is_skipped_by_the_foreground_clock() {
+        let mut q = Queue::default();
+        q.push(1, Work::Probe("u".into(), 0, true));
+        q.push(9, Work::Schedule);
+        assert_eq!(q.next_time(), Some(1));
+        assert_eq!(q.next_foreground_time(), Some(9));
+        assert_eq!(q.background().count(), 1);
+    }
+}

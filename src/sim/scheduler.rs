@@ -1,0 +1,281 @@
+//! The scheduler: places pending pods on nodes that are ready, schedulable and whose taints they
+//! tolerate, spreading pods; waits for claims (WaitForFirstConsumer picks the node first).
+
+use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod, Toleration};
+use k8s_openapi::api::storage::v1::StorageClass;
+
+use super::Cluster;
+use super::events::{EventType, reference_to};
+
+/// Annotation through which the scheduler tells a WaitForFirstConsumer provisioner the chosen node.
+pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
+
+fn tolerates(tolerations: &[Toleration], key: &str, value: Option<&str>, effect: &str) -> bool {
+    tolerations.iter().any(|t| {
+        let effect_ok = t
+            .effect
+            .as_deref()
+            .is_none_or(|e| e.is_empty() || e == effect);
+        let key_ok = t.key.as_deref().is_none_or(|k| k.is_empty() || k == key);
+        let value_ok = t.operator.as_deref() == Some("Exists") || t.value.as_deref() == value;
+        effect_ok && key_ok && value_ok
+    })
+}
+
+fn node_ready(n: &Node) -> bool {
+    n.status
+        .as_ref()
+        .and_then(|s| s.conditions.as_ref())
+        .and_then(|cs| cs.iter().find(|c| c.type_ == "Ready"))
+        .is_some_and(|c| c.status == "True")
+}
+
+/// One scheduling pass over every unscheduled pod.
+pub fn schedule(c: &mut Cluster) {
+    let pending: Vec<Pod> = c
+        .store
+        .list::<Pod>(None)
+        .filter(|p| {
+            p.metadata.deletion_timestamp.is_none()
+                && p.spec.as_ref().is_some_and(|s| s.node_name.is_none())
+        })
+        .cloned()
+        .collect();
+    // Count pods per node once per pass so that placing N pods stays linear.
+    let mut loads: std::collections::BTreeMap<String, usize> = Default::default();
+    for p in c.store.list::<Pod>(None) {
+        if let Some(node) = p.spec.as_ref().and_then(|s| s.node_name.clone()) {
+            *loads.entry(node).or_default() += 1;
+        }
+    }
+    for pod in pending {
+        schedule_one(c, pod, &mut loads);
+    }
+}
+
+fn claims_of(pod: &Pod) -> Vec<String> {
+    pod.spec
+        .as_ref()
+        .and_then(|s| s.volumes.as_ref())
+        .map(|vs| {
+            vs.iter()
+                .filter_map(|v| {
+                    v.persistent_volume_claim
+                        .as_ref()
+                        .map(|c| c.claim_name.clone())
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn fail(c: &mut Cluster, pod: &Pod, message: String) {
+    let ns = pod.metadata.namespace.clone().unwrap_or_default();
+    let name = pod.metadata.name.clone().unwrap_or_default();
+    c.record_event(
+        reference_to(pod),
+        EventType::Warning,
+        "FailedScheduling",
+        &message,
+        "default-scheduler",
+        None,
+    );
+    let now = c.clock.time();
+    c.store.modify::<Pod>(&ns, &name, |p| {
+        let status = p.status.get_or_insert_with(Default::default);
+        let conds = status.conditions.get_or_insert_with(Vec::new);
+        conds.retain(|c| c.type_ != "PodScheduled");
+        conds.push(k8s_openapi::api::core::v1::PodCondition {
+            type_: "PodScheduled".into(),
+            status: "False".into(),
+            reason: Some("Unschedulable".into()),
+            message: Some(message.clone()),
+            last_transition_time: Some(now.clone()),
+            ..Default::default()
+        });
+    });
+    let subject = format!("pod/{ns}/{name}");
+    let at = c.now_ms();
+    c.why
+        .note(at, &subject, format!("{name} not scheduled: {message}"));
+}
+
+fn schedule_one(c: &mut Cluster, pod: Pod, loads: &mut std::collections::BTreeMap<String, usize>) {
+    let ns = pod.metadata.namespace.clone().unwrap_or_default();
+    let name = pod.metadata.name.clone().unwrap_or_default();
+    let nodes: Vec<Node> = c.store.list::<Node>(None).cloned().collect();
+    let total = nodes.len();
+    let preemption = format!(
+        "preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling."
+    );
+    let mut waiting_for_first_consumer = Vec::new();
+    for claim_name in claims_of(&pod) {
+        let Some(claim) = c
+            .store
+            .get::<PersistentVolumeClaim>(&ns, &claim_name)
+            .cloned()
+        else {
+            fail(
+                c,
+                &pod,
+                format!(
+                    "0/{total} nodes are available: persistentvolumeclaim \"{claim_name}\" not found. {preemption}"
+                ),
+            );
+            return;
+        };
+        if claim.metadata.deletion_timestamp.is_some() {
+            fail(
+                c,
+                &pod,
+                format!(
+                    "0/{total} nodes are available: persistentvolumeclaim \"{claim_name}\" is being deleted. {preemption}"
+                ),
+            );
+            return;
+        }
+        let bound = claim.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
+        if bound {
+            continue;
+        }
+        let class = claim
+            .spec
+            .as_ref()
+            .and_then(|s| s.storage_class_name.clone())
+            .unwrap_or_default();
+        let wffc = c
+            .store
+            .get::<StorageClass>("", &class)
+            .is_some_and(|sc| sc.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer"));
+        if !wffc {
+            fail(
+                c,
+                &pod,
+                format!(
+                    "0/{total} nodes are available: pod has unbound immediate PersistentVolumeClaims. {preemption}"
+                ),
+            );
+            return;
+        }
+        waiting_for_first_consumer.push(claim);
+    }
+    let tolerations = pod
+        .spec
+        .as_ref()
+        .and_then(|s| s.tolerations.clone())
+        .unwrap_or_default();
+    let selector = pod
+        .spec
+        .as_ref()
+        .and_then(|s| s.node_selector.clone())
+        .unwrap_or_default();
+    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut feasible = Vec::new();
+    for n in &nodes {
+        let node_name = n.metadata.name.clone().unwrap_or_default();
+        let spec = n.spec.clone().unwrap_or_default();
+        let untolerated = spec.taints.iter().flatten().find(|t| {
+            (t.effect == "NoSchedule" || t.effect == "NoExecute")
+                && !tolerates(&tolerations, &t.key, t.value.as_deref(), &t.effect)
+        });
+        let labels = n.metadata.labels.clone().unwrap_or_default();
+        if let Some(t) = untolerated {
+            let key = format!(
+                "node(s) had untolerated taint {{{}: {}}}",
+                t.key,
+                t.value.clone().unwrap_or_default()
+            );
+            *reasons.entry(key).or_default() += 1;
+        } else if spec.unschedulable == Some(true) {
+            *reasons
+                .entry("node(s) were unschedulable".into())
+                .or_default() += 1;
+        } else if !node_ready(n) {
+            *reasons
+                .entry("node(s) had untolerated taint {node.kubernetes.io/not-ready: }".into())
+                .or_default() += 1;
+        } else if !selector.iter().all(|(k, v)| labels.get(k) == Some(v)) {
+            *reasons
+                .entry("node(s) didn't match Pod's node affinity/selector".into())
+                .or_default() += 1;
+        } else {
+            feasible.push(node_name);
+        }
+    }
+    if feasible.is_empty() {
+        let parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        fail(
+            c,
+            &pod,
+            format!(
+                "0/{total} nodes are available: {}. {preemption}",
+                parts.join(", ")
+            ),
+        );
+        return;
+    }
+    // Spread: the node running the fewest pods wins; ties go to a seeded random pick.
+    let mut best: Vec<(usize, String)> = feasible
+        .iter()
+        .map(|n| (loads.get(n).copied().unwrap_or(0), n.clone()))
+        .collect();
+    best.sort();
+    let min = best.first().map_or(0, |b| b.0);
+    let ties: Vec<String> = best
+        .into_iter()
+        .filter(|b| b.0 == min)
+        .map(|b| b.1)
+        .collect();
+    let pick = usize::try_from(c.rng.range(0, ties.len().saturating_sub(1) as u64)).unwrap_or(0);
+    let Some(node) = ties.get(pick).cloned() else {
+        return;
+    };
+    if !waiting_for_first_consumer.is_empty() {
+        for claim in waiting_for_first_consumer {
+            let claim_name = claim.metadata.name.clone().unwrap_or_default();
+            let has = claim
+                .metadata
+                .annotations
+                .as_ref()
+                .is_some_and(|a| a.contains_key(SELECTED_NODE));
+            if !has {
+                c.store
+                    .modify::<PersistentVolumeClaim>(&ns, &claim_name, |p| {
+                        p.metadata
+                            .annotations
+                            .get_or_insert_with(Default::default)
+                            .insert(SELECTED_NODE.into(), node.clone());
+                    });
+            }
+        }
+        let now = c.now_ms();
+        c.why.note(
+            now,
+            &format!("pod/{ns}/{name}"),
+            format!("{name} waits for its volumes to be provisioned before it is bound to a node"),
+        );
+        return;
+    }
+    *loads.entry(node.clone()).or_default() += 1;
+    c.store.modify::<Pod>(&ns, &name, |p| {
+        if let Some(spec) = p.spec.as_mut() {
+            spec.node_name = Some(node.clone());
+        }
+        if let Some(status) = p.status.as_mut() {
+            if let Some(conds) = status.conditions.as_mut() {
+                conds.retain(|c| c.type_ != "PodScheduled");
+            }
+        }
+    });
+    let message = format!("Successfully assigned {ns}/{name} to {node}");
+    if let Some(p) = c.store.get::<Pod>(&ns, &name).cloned() {
+        c.record_event(
+            reference_to(&p),
+            EventType::Normal,
+            "Scheduled",
+            &message,
+            "default-scheduler",
+            None,
+        );
+    }
+}

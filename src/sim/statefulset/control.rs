@@ -1,0 +1,415 @@
+//! The StatefulSet control loop: the replica walk, condemned pods, and the rolling update step.
+
+use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet, StatefulSetStatus};
+use k8s_openapi::api::core::v1::Pod;
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+
+use super::pod_control;
+use super::revision::apply_revision;
+use super::status::update_status;
+use super::utils::*;
+use crate::sim::Cluster;
+
+/// What the walk decided: the status to write and why it stopped, if it did.
+pub struct Outcome {
+    /// The recomputed status.
+    pub status: StatefulSetStatus,
+    /// The controller's reason for waiting, in plain words.
+    pub waiting: Option<String>,
+}
+
+/// Builds the pod a missing ordinal should get: current revision below the partition, else update revision.
+fn versioned_pod(
+    current_set: &StatefulSet,
+    update_set: &StatefulSet,
+    current: &ControllerRevision,
+    update: &ControllerRevision,
+    ordinal: i64,
+) -> Pod {
+    let spec = Some(&current_set.spec);
+    let strategy = spec.and_then(|s| s.update_strategy.as_ref());
+    let rolling = strategy.is_none_or(|s| s.type_.as_deref().is_none_or(|t| t == "RollingUpdate"));
+    let rolling_update = strategy.and_then(|s| s.rolling_update.as_ref());
+    let start = start_ordinal(current_set);
+    let current_replicas = current_set
+        .status
+        .as_ref()
+        .and_then(|s| s.current_replicas)
+        .map_or(0, i64::from);
+    let use_current = (rolling && rolling_update.is_none() && ordinal < start + current_replicas)
+        || rolling_update.is_some_and(|r| ordinal < start + i64::from(r.partition.unwrap_or(0)));
+    if use_current {
+        new_pod(current_set, ordinal, current)
+    } else {
+        new_pod(update_set, ordinal, update)
+    }
+}
+
+/// A new pod of `set` for `ordinal` made from the set's template, labelled with `revision`.
+pub fn new_pod(set: &StatefulSet, ordinal: i64, revision: &ControllerRevision) -> Pod {
+    let template = Some(&set.spec)
+        .map(|s| s.template.clone())
+        .unwrap_or_default();
+    let meta = template.metadata.unwrap_or_default();
+    let mut pod = Pod {
+        spec: template.spec,
+        ..Default::default()
+    };
+    pod.metadata.labels = meta.labels;
+    pod.metadata.annotations = meta.annotations;
+    pod.metadata.finalizers = meta.finalizers;
+    pod.metadata.owner_references = Some(vec![controller_ref(set)]);
+    update_identity(set, &mut pod, ordinal);
+    let name = ordinal_pod_name(set, ordinal);
+    let spec = pod.spec.get_or_insert_with(Default::default);
+    spec.hostname = Some(name);
+    spec.subdomain = Some(&set.spec)
+        .and_then(|s| s.service_name.clone())
+        .filter(|s| !s.is_empty());
+    update_storage(set, &mut pod, ordinal);
+    if let Some(labels) = pod.metadata.labels.as_mut() {
+        labels.insert(
+            REVISION_LABEL.to_string(),
+            revision.metadata.name.clone().unwrap_or_default(),
+        );
+    }
+    pod
+}
+
+/// maxUnavailable scaled against replicas, rounded down, at least 1.
+pub fn max_unavailable(set: &StatefulSet) -> i64 {
+    let replicas = replicas(set);
+    let value = Some(&set.spec)
+        .and_then(|s| s.update_strategy.as_ref())
+        .and_then(|s| s.rolling_update.as_ref())
+        .and_then(|r| r.max_unavailable.as_ref());
+    let n = match value {
+        None => 1,
+        Some(IntOrString::Int(i)) => i64::from(*i),
+        Some(IntOrString::String(s)) => s
+            .strip_suffix('%')
+            .and_then(|p| p.parse::<i64>().ok())
+            .map_or(1, |p| p * replicas / 100),
+    };
+    n.max(1)
+}
+
+/// One pass of the control loop over the set's pods (the set is owned and not being deleted).
+pub fn update_stateful_set(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    current: &ControllerRevision,
+    update: &ControllerRevision,
+    collision_count: i32,
+    pods: &[Pod],
+) -> Outcome {
+    let now = c.now_ms();
+    let min_ready = min_ready_ms(set);
+    let current_set = apply_revision(set, current);
+    let update_set = apply_revision(set, update);
+    let current_name = current.metadata.name.clone().unwrap_or_default();
+    let update_name = update.metadata.name.clone().unwrap_or_default();
+    let mut status = StatefulSetStatus {
+        observed_generation: set.metadata.generation,
+        current_revision: Some(current_name.clone()),
+        update_revision: Some(update_name.clone()),
+        collision_count: Some(collision_count),
+        ..Default::default()
+    };
+    let start = start_ordinal(set);
+    let count = usize::try_from(replicas(set)).unwrap_or(0);
+    let mut slots: Vec<Option<Pod>> = vec![None; count];
+    let mut condemned: Vec<Pod> = Vec::new();
+    for pod in pods {
+        let Some(ordinal) = member_ordinal(set, pod) else {
+            continue;
+        };
+        if in_range(set, ordinal) {
+            if let Some(slot) = usize::try_from(ordinal - start)
+                .ok()
+                .and_then(|i| slots.get_mut(i))
+            {
+                *slot = Some(pod.clone());
+            }
+        } else if ordinal >= 0 {
+            condemned.push(pod.clone());
+        }
+    }
+    let replicas_list: Vec<Pod> = slots
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            p.unwrap_or_else(|| {
+                versioned_pod(&current_set, &update_set, current, update, start + i as i64)
+            })
+        })
+        .collect();
+    condemned.sort_by_key(|p| std::cmp::Reverse(member_ordinal(set, p).unwrap_or(0)));
+    let first_unhealthy = replicas_list
+        .iter()
+        .chain(condemned.iter().rev())
+        .find(|p| !is_healthy(p))
+        .map(|p| pod_name(p).to_string());
+    update_status(
+        &mut status,
+        set,
+        min_ready,
+        now,
+        &current_name,
+        &update_name,
+        pods,
+    );
+    if set.metadata.deletion_timestamp.is_some() {
+        return Outcome {
+            status,
+            waiting: Some("the StatefulSet is being deleted".into()),
+        };
+    }
+    let monotonic = !allows_burst(set);
+    let mut waiting: Option<String> = None;
+    let mut replicas_list = replicas_list;
+    for i in 0..replicas_list.len() {
+        let stop = process_replica(
+            c,
+            set,
+            &update_set,
+            monotonic,
+            &mut replicas_list,
+            i,
+            min_ready,
+        );
+        if let Some(reason) = stop {
+            if monotonic {
+                return Outcome {
+                    status,
+                    waiting: Some(reason),
+                };
+            }
+            waiting.get_or_insert(reason);
+        }
+    }
+    for pod in &condemned {
+        if !pod_control::claims_match_retention(c, &update_set, pod) {
+            pod_control::update_claims_for_retention(c, &update_set, pod);
+        }
+    }
+    for pod in &condemned {
+        let name = pod_name(pod).to_string();
+        if is_terminating(pod) {
+            if monotonic {
+                return Outcome {
+                    status,
+                    waiting: Some(format!("scale down waits: {name} is terminating")),
+                };
+            }
+            continue;
+        }
+        let unhealthy_blocker = first_unhealthy.as_deref() != Some(name.as_str());
+        if monotonic
+            && unhealthy_blocker
+            && (!is_running_and_ready(pod) || !is_running_and_available(pod, min_ready, now))
+        {
+            return Outcome {
+                status,
+                waiting: Some(format!(
+                    "{name} not deleted: it is not Ready and another pod is unhealthy (OrderedReady)"
+                )),
+            };
+        }
+        c.why.note(
+            now,
+            &subject(set),
+            format!("{name} deleted: scale down to {} replicas", replicas(set)),
+        );
+        pod_control::delete_pod(c, set, pod);
+        if monotonic {
+            return Outcome {
+                status,
+                waiting: Some(format!("scale down: waiting for {name} to be gone")),
+            };
+        }
+    }
+    let strategy = Some(&set.spec)
+        .and_then(|s| s.update_strategy.as_ref())
+        .and_then(|s| s.type_.as_deref())
+        .unwrap_or("RollingUpdate");
+    if strategy == "OnDelete" {
+        return Outcome { status, waiting };
+    }
+    let waiting = rolling_update(
+        c,
+        set,
+        &replicas_list,
+        &update_name,
+        &mut status,
+        min_ready,
+        now,
+    )
+    .or(waiting);
+    Outcome { status, waiting }
+}
+
+/// The why-trace subject of a set.
+pub fn subject(set: &StatefulSet) -> String {
+    format!("statefulset/{}/{}", set_namespace(set), set_name(set))
+}
+
+/// processReplica: returns a reason when this pod stops (or, in Parallel, would have stopped) the walk.
+fn process_replica(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    update_set: &StatefulSet,
+    monotonic: bool,
+    replicas_list: &mut [Pod],
+    i: usize,
+    min_ready: u64,
+) -> Option<String> {
+    let now = c.now_ms();
+    let pod = replicas_list.get(i)?.clone();
+    let name = pod_name(&pod).to_string();
+    if is_failed(&pod) || is_succeeded(&pod) {
+        if !is_terminating(&pod) {
+            c.why.note(
+                now,
+                &subject(set),
+                format!(
+                    "{name} deleted: its phase is {} and it will be recreated once it is gone",
+                    if is_failed(&pod) {
+                        "Failed"
+                    } else {
+                        "Succeeded"
+                    }
+                ),
+            );
+            pod_control::delete_pod(c, set, &pod);
+        }
+        return Some(format!(
+            "{name} not recreated yet: the failed pod is still being removed"
+        ));
+    }
+    if !is_created(&pod) {
+        if pod_control::claim_is_stale(c, set, &pod) {
+            return Some(format!(
+                "{name} not created: its claim still belongs to the previous {name} (whenScaled: Delete)"
+            ));
+        }
+        let result = pod_control::create_pod(c, set, pod);
+        return match result {
+            Ok(()) => {
+                monotonic.then(|| format!("{name} created: waiting for it to be Running and Ready"))
+            }
+            Err(e) => Some(format!("{name} not created: {e}")),
+        };
+    }
+    if crate::sim::statefulset::utils::is_pending(&pod) {
+        let _ = pod_control::create_missing_claims(c, set, &pod);
+    }
+    if is_terminating(&pod) && monotonic {
+        return Some(format!(
+            "{name} is terminating: waiting for it to be gone (OrderedReady)"
+        ));
+    }
+    if !is_running_and_ready(&pod) && monotonic {
+        let next = replicas_list.get(i + 1).map(|p| pod_name(p).to_string());
+        return Some(match next {
+            Some(n) if !is_created(replicas_list.get(i + 1)?) => {
+                format!("{n} not created: {name} is not Running and Ready (OrderedReady)")
+            }
+            _ => format!("waiting for {name} to be Running and Ready (OrderedReady)"),
+        });
+    }
+    if !is_running_and_available(&pod, min_ready, now) && monotonic {
+        return Some(format!(
+            "waiting for {name} to be available: Ready for minReadySeconds {}",
+            min_ready / 1000
+        ));
+    }
+    let retention_ok = pod_control::claims_match_retention(c, update_set, &pod);
+    if identity_matches(set, &pod) && storage_matches(set, &pod) && retention_ok {
+        return None;
+    }
+    let mut repaired = pod.clone();
+    if let Some(ordinal) = member_ordinal(set, &pod) {
+        if !identity_matches(set, &pod) {
+            update_identity(set, &mut repaired, ordinal);
+        }
+        if !storage_matches(set, &pod) {
+            update_storage(set, &mut repaired, ordinal);
+        }
+    }
+    c.why.note(
+        now,
+        &subject(set),
+        format!("{name} updated: its identity, storage or claim owners did not match"),
+    );
+    pod_control::update_pod(c, update_set, repaired);
+    None
+}
+
+/// The rolling update step (MaxUnavailableStatefulSet on, as in v1.37).
+fn rolling_update(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    replicas_list: &[Pod],
+    update_name: &str,
+    status: &mut StatefulSetStatus,
+    min_ready: u64,
+    now: u64,
+) -> Option<String> {
+    let partition = Some(&set.spec)
+        .and_then(|s| s.update_strategy.as_ref())
+        .and_then(|s| s.rolling_update.as_ref())
+        .and_then(|r| r.partition)
+        .map_or(0, i64::from);
+    let max = max_unavailable(set);
+    let unavailable: Vec<&Pod> = replicas_list
+        .iter()
+        .filter(|p| is_unavailable(p, min_ready, now))
+        .collect();
+    let outdated = replicas_list
+        .iter()
+        .any(|p| pod_revision(p) != update_name && is_created(p));
+    if unavailable.len() as i64 >= max {
+        if !outdated {
+            return None;
+        }
+        let names: Vec<&str> = unavailable.iter().map(|p| pod_name(p)).collect();
+        return Some(format!(
+            "rolling update waits: {} unavailable ({}), maxUnavailable is {max}",
+            names.len(),
+            names.join(", ")
+        ));
+    }
+    let mut budget = max - unavailable.len() as i64;
+    let mut waiting = None;
+    for (idx, pod) in replicas_list.iter().enumerate().rev() {
+        if budget == 0 {
+            break;
+        }
+        let name = pod_name(pod);
+        if (idx as i64) < partition {
+            if pod_revision(pod) != update_name {
+                c.why.note(
+                    now,
+                    &subject(set),
+                    format!("{name} not updated: below partition {partition}"),
+                );
+                waiting = Some(format!(
+                    "{name} and lower not updated: below partition {partition}"
+                ));
+            }
+            break;
+        }
+        if pod_revision(pod) != update_name && !is_terminating(pod) {
+            c.why.note(
+                now,
+                &subject(set),
+                format!("{name} deleted: rolling update to {update_name}"),
+            );
+            pod_control::delete_pod(c, set, pod);
+            status.current_replicas = status.current_replicas.map(|n| (n - 1).max(0));
+            budget -= 1;
+        }
+    }
+    waiting
+}

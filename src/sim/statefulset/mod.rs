@@ -1,0 +1,269 @@
+//! The StatefulSet controller, split like upstream: `control` (the walk), `pod_control` (API writes and
+//! events), `status`, `revision` and `utils`. `sync` is the entry point for one set.
+
+pub mod control;
+pub mod pod_control;
+pub mod revision;
+pub mod status;
+pub mod utils;
+
+use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
+use k8s_openapi::api::core::v1::Pod;
+
+use self::utils::*;
+use super::Cluster;
+use super::queue::Work;
+
+/// Checks a pod the controller is about to create the way the API server would for the fields that
+/// can fail at this point (label values, container names and images, volume mounts).
+pub fn validate_new_pod(pod: &Pod) -> Result<(), String> {
+    let name = pod_name(pod);
+    for (k, v) in pod.metadata.labels.iter().flatten() {
+        if v.len() > 63 {
+            return Err(format!(
+                "Pod \"{name}\" is invalid: metadata.labels: Invalid value: \"{v}\": must be no more than 63 characters"
+            ));
+        }
+        let _ = k;
+    }
+    let spec = pod.spec.as_ref();
+    let volumes: Vec<&str> = spec
+        .and_then(|s| s.volumes.as_ref())
+        .map(|v| v.iter().map(|v| v.name.as_str()).collect())
+        .unwrap_or_default();
+    for (i, container) in spec
+        .map(|s| s.containers.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+    {
+        if container.image.as_deref().is_none_or(str::is_empty) {
+            return Err(format!(
+                "Pod \"{name}\" is invalid: spec.containers[{i}].image: Required value"
+            ));
+        }
+        for (j, m) in container.volume_mounts.iter().flatten().enumerate() {
+            if !volumes.contains(&m.name.as_str()) {
+                return Err(format!(
+                    "Pod \"{name}\" is invalid: spec.containers[{i}].volumeMounts[{j}].name: Not found: \"{}\"",
+                    m.name
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Syncs one StatefulSet (store key `namespace/name`).
+pub fn sync(c: &mut Cluster, key: &str) {
+    let Some(set) = c.store.stateful_sets.get(key).cloned() else {
+        return;
+    };
+    let subject = control::subject(&set);
+    let Some(selector) = Some(&set.spec).map(|s| s.selector.clone()) else {
+        return;
+    };
+    if selector_is_empty(&selector) {
+        return;
+    }
+    let pods = claim_pods(c, &set);
+    let mut revisions = claim_revisions(c, &set);
+    revisions.sort_by(|a, b| {
+        (a.revision, a.metadata.name.as_deref()).cmp(&(b.revision, b.metadata.name.as_deref()))
+    });
+    let (current, update, collision_count) = revisions_of(c, &set, &mut revisions);
+    let outcome = control::update_stateful_set(c, &set, &current, &update, collision_count, &pods);
+    let mut status = outcome.status;
+    status::complete_rolling_update(&set, &mut status);
+    let now = c.now_ms();
+    c.why.wait(now, &subject, outcome.waiting);
+    let ns = set_namespace(&set).to_string();
+    let name = set_name(&set).to_string();
+    if c.store
+        .get::<StatefulSet>(&ns, &name)
+        .and_then(|s| s.status.as_ref())
+        != Some(&status)
+    {
+        c.store
+            .modify::<StatefulSet>(&ns, &name, |s| s.status = Some(status.clone()));
+    }
+    // Pods may have changed during the walk: list again before pruning history.
+    let pods_now: Vec<Pod> = c
+        .store
+        .list::<Pod>(Some(&ns))
+        .filter(|p| is_controlled_by(p.metadata.owner_references.as_ref(), &set))
+        .cloned()
+        .collect();
+    truncate_history(c, &set, &pods_now, &revisions, &current, &update);
+    if let Some(at) = status::next_availability_ms(&set, &pods_now, now) {
+        c.queue.push(at, Work::SyncStatefulSet(key.to_string()));
+    }
+}
+
+/// Adopts orphan pods that belong to the set and releases owned pods that no longer match.
+fn claim_pods(c: &mut Cluster, set: &StatefulSet) -> Vec<Pod> {
+    let ns = set_namespace(set).to_string();
+    let selector = Some(&set.spec)
+        .map(|s| s.selector.clone())
+        .unwrap_or_default();
+    let deleting = set.metadata.deletion_timestamp.is_some();
+    let candidates: Vec<Pod> = c
+        .store
+        .list::<Pod>(Some(&ns))
+        .filter(|p| {
+            parent_and_ordinal(pod_name(p)).is_some_and(|(parent, _)| parent == set_name(set))
+        })
+        .cloned()
+        .collect();
+    let mut owned = Vec::new();
+    for mut pod in candidates {
+        let matches = selector_matches(&selector, pod.metadata.labels.as_ref())
+            && member_ordinal(set, &pod).is_some();
+        let refs = pod.metadata.owner_references.clone();
+        if is_controlled_by(refs.as_ref(), set) {
+            if matches || deleting {
+                owned.push(pod);
+            } else {
+                let uid = set.metadata.uid.clone().unwrap_or_default();
+                pod.metadata.owner_references = refs
+                    .map(|r| r.into_iter().filter(|o| o.uid != uid).collect::<Vec<_>>())
+                    .filter(|r: &Vec<_>| !r.is_empty());
+                let _ = c.update(pod);
+            }
+        } else if controller_of(refs.as_ref()).is_none()
+            && matches
+            && !deleting
+            && pod.metadata.deletion_timestamp.is_none()
+        {
+            let mut refs = refs.unwrap_or_default();
+            refs.push(controller_ref(set));
+            pod.metadata.owner_references = Some(refs);
+            if let Ok(adopted) = c.update(pod) {
+                owned.push(adopted);
+            }
+        }
+    }
+    owned
+}
+
+/// The set's revisions, adopting orphans whose labels match its selector.
+fn claim_revisions(c: &mut Cluster, set: &StatefulSet) -> Vec<ControllerRevision> {
+    let ns = set_namespace(set).to_string();
+    let selector = Some(&set.spec)
+        .map(|s| s.selector.clone())
+        .unwrap_or_default();
+    let all: Vec<ControllerRevision> = c
+        .store
+        .list::<ControllerRevision>(Some(&ns))
+        .cloned()
+        .collect();
+    let mut out = Vec::new();
+    for mut rev in all {
+        let refs = rev.metadata.owner_references.clone();
+        if is_controlled_by(refs.as_ref(), set) {
+            out.push(rev);
+        } else if controller_of(refs.as_ref()).is_none()
+            && selector_matches(&selector, rev.metadata.labels.as_ref())
+            && set.metadata.deletion_timestamp.is_none()
+        {
+            rev.metadata.owner_references = Some(vec![controller_ref(set)]);
+            if let Ok(adopted) = c.update(rev) {
+                out.push(adopted);
+            }
+        }
+    }
+    out
+}
+
+/// getStatefulSetRevisions: finds or creates the update revision (renumbering on rollback) and the current one.
+fn revisions_of(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    revisions: &mut Vec<ControllerRevision>,
+) -> (ControllerRevision, ControllerRevision, i32) {
+    let mut collision_count = set
+        .status
+        .as_ref()
+        .and_then(|s| s.collision_count)
+        .unwrap_or(0);
+    let ns = set_namespace(set).to_string();
+    let next = revision::next_revision(revisions);
+    let mut candidate = revision::new_revision(set, next, collision_count);
+    let equal: Vec<usize> = (0..revisions.len())
+        .filter(|&i| revision::equal(&revisions[i], &candidate))
+        .collect();
+    let update = match equal.last() {
+        Some(&i) if i + 1 == revisions.len() => revisions[i].clone(),
+        Some(&i) => {
+            let mut bumped = revisions[i].clone();
+            bumped.revision = Some(next);
+            match c.update(bumped) {
+                Ok(saved) => {
+                    revisions[i] = saved.clone();
+                    saved
+                }
+                Err(_) => revisions[i].clone(),
+            }
+        }
+        None => loop {
+            let name = candidate.metadata.name.clone().unwrap_or_default();
+            match c.store.get::<ControllerRevision>(&ns, &name).cloned() {
+                Some(existing) if !revision::equal(&existing, &candidate) => {
+                    // A hash collision with a different template: count it and hash again.
+                    collision_count += 1;
+                    candidate = revision::new_revision(set, next, collision_count);
+                }
+                Some(existing) => break existing,
+                None => match c.create(candidate.clone()) {
+                    Ok(saved) => {
+                        revisions.push(saved.clone());
+                        break saved;
+                    }
+                    Err(_) => break candidate,
+                },
+            }
+        },
+    };
+    let current_name = set.status.as_ref().and_then(|s| s.current_revision.clone());
+    let current = revisions
+        .iter()
+        .find(|r| r.metadata.name.is_some() && r.metadata.name == current_name)
+        .cloned()
+        .unwrap_or_else(|| update.clone());
+    (current, update, collision_count)
+}
+
+/// Deletes the oldest revisions that no pod, and neither the current nor the update revision, uses.
+fn truncate_history(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    pods: &[Pod],
+    revisions: &[ControllerRevision],
+    current: &ControllerRevision,
+    update: &ControllerRevision,
+) {
+    let limit = Some(&set.spec)
+        .and_then(|s| s.revision_history_limit)
+        .unwrap_or(10);
+    if limit < 0 {
+        return;
+    }
+    let live = |name: &str| {
+        Some(name) == current.metadata.name.as_deref()
+            || Some(name) == update.metadata.name.as_deref()
+            || pods.iter().any(|p| pod_revision(p) == name)
+    };
+    let mut history: Vec<&ControllerRevision> = revisions
+        .iter()
+        .filter(|r| !live(r.metadata.name.as_deref().unwrap_or("")))
+        .collect();
+    history.sort_by_key(|r| r.revision.unwrap_or(0));
+    let excess = history
+        .len()
+        .saturating_sub(usize::try_from(limit).unwrap_or(0));
+    let ns = set_namespace(set).to_string();
+    for r in history.into_iter().take(excess) {
+        let name = r.metadata.name.clone().unwrap_or_default();
+        let _ = c.delete::<ControllerRevision>(&ns, &name, Default::default());
+    }
+}

@@ -1,0 +1,314 @@
+//! The StatefulSet's pod control: creating, updating and deleting pods and their claims through the API,
+//! with the events the real controller records.
+
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
+
+use super::utils::{
+    claims_for, controller_of, in_range, member_ordinal, pod_name, set_name, set_namespace,
+};
+use crate::sim::Cluster;
+use crate::sim::apiserver::DeleteOptions;
+use crate::sim::events::{EventType, reference_to};
+
+/// The retention policy as (whenDeleted, whenScaled), defaulting to Retain.
+pub fn retention(set: &StatefulSet) -> (String, String) {
+    let policy = Some(&set.spec).and_then(|s| s.persistent_volume_claim_retention_policy.as_ref());
+    let get = |v: Option<&String>| v.cloned().unwrap_or_else(|| "Retain".to_string());
+    (
+        get(policy.and_then(|p| p.when_deleted.as_ref())),
+        get(policy.and_then(|p| p.when_scaled.as_ref())),
+    )
+}
+
+fn record_pod(c: &mut Cluster, set: &StatefulSet, verb: &str, pod: &str, err: Option<&str>) {
+    let (kind, reason, message) = match err {
+        None => (
+            EventType::Normal,
+            format!("Successful{}", title(verb)),
+            format!(
+                "{verb} Pod {pod} in StatefulSet {} successful",
+                set_name(set)
+            ),
+        ),
+        Some(e) => (
+            EventType::Warning,
+            format!("Failed{}", title(verb)),
+            format!(
+                "{verb} Pod {pod} in StatefulSet {} failed error: {e}",
+                set_name(set)
+            ),
+        ),
+    };
+    c.record_event(
+        reference_to(set),
+        kind,
+        &reason,
+        &message,
+        "statefulset-controller",
+        None,
+    );
+}
+
+fn record_claim(c: &mut Cluster, set: &StatefulSet, pod: &str, claim: &str, err: Option<&str>) {
+    let (kind, reason, message) = match err {
+        None => (
+            EventType::Normal,
+            "SuccessfulCreate",
+            format!(
+                "create Claim {claim} Pod {pod} in StatefulSet {} success",
+                set_name(set)
+            ),
+        ),
+        Some(e) => (
+            EventType::Warning,
+            "FailedCreate",
+            format!(
+                "create Claim {claim} for Pod {pod} in StatefulSet {} failed error: {e}",
+                set_name(set)
+            ),
+        ),
+    };
+    c.record_event(
+        reference_to(set),
+        kind,
+        reason,
+        &message,
+        "statefulset-controller",
+        None,
+    );
+}
+
+fn title(verb: &str) -> String {
+    let mut chars = verb.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Creates the pod's missing claims; errors are returned joined as the controller aggregates them.
+pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> Result<(), String> {
+    let Some(ordinal) = member_ordinal(set, pod) else {
+        return Ok(());
+    };
+    let mut errs = Vec::new();
+    let ns = set_namespace(set).to_string();
+    for claim in claims_for(set, ordinal) {
+        let name = claim.metadata.name.clone().unwrap_or_default();
+        match c.store.get::<PersistentVolumeClaim>(&ns, &name) {
+            None => match c.create(claim) {
+                Ok(_) => record_claim(c, set, pod_name(pod), &name, None),
+                Err(e) => {
+                    let text = e.message.clone();
+                    errs.push(format!("failed to create PVC {name}: {text}"));
+                    record_claim(c, set, pod_name(pod), &name, Some(&text));
+                }
+            },
+            Some(existing) if existing.metadata.deletion_timestamp.is_some() => {
+                errs.push(format!("pvc {name} is being deleted"));
+            }
+            Some(_) => {}
+        }
+    }
+    if errs.is_empty() {
+        Ok(())
+    } else if errs.len() == 1 {
+        Err(errs.remove(0))
+    } else {
+        Err(format!("[{}]", errs.join(", ")))
+    }
+}
+
+/// Creates the pod's claims and then the pod, recording events as the controller does.
+pub fn create_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) -> Result<(), String> {
+    let name = pod_name(&pod).to_string();
+    if let Err(e) = create_missing_claims(c, set, &pod) {
+        record_pod(c, set, "create", &name, Some(&e));
+        return Err(e);
+    }
+    if let Err(e) = crate::sim::statefulset::validate_new_pod(&pod) {
+        record_pod(c, set, "create", &name, Some(&e));
+        return Err(e);
+    }
+    match c.create(pod.clone()) {
+        Ok(created) => {
+            update_claims_for_retention(c, set, &created);
+            record_pod(c, set, "create", &name, None);
+            Ok(())
+        }
+        Err(e) if e.reason == "AlreadyExists" => Err(e.message),
+        Err(e) => {
+            record_pod(c, set, "create", &name, Some(&e.message));
+            Err(e.message)
+        }
+    }
+}
+
+/// Deletes a pod of the set gracefully, recording `SuccessfulDelete`.
+pub fn delete_pod(c: &mut Cluster, set: &StatefulSet, pod: &Pod) {
+    let name = pod_name(pod).to_string();
+    match c.delete::<Pod>(set_namespace(set), &name, DeleteOptions::default()) {
+        Ok(()) => record_pod(c, set, "delete", &name, None),
+        Err(e) => record_pod(c, set, "delete", &name, Some(&e.message)),
+    }
+}
+
+/// Writes a repaired pod (identity, storage) and records `SuccessfulUpdate`.
+pub fn update_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) {
+    let name = pod_name(&pod).to_string();
+    if let Err(e) = create_missing_claims(c, set, &pod) {
+        record_pod(c, set, "update", &name, Some(&e));
+        return;
+    }
+    update_claims_for_retention(c, set, &pod);
+    match c.update(pod) {
+        Ok(_) => record_pod(c, set, "update", &name, None),
+        Err(e) => record_pod(c, set, "update", &name, Some(&e.message)),
+    }
+}
+
+fn has_ref(refs: &[OwnerReference], kind: &str, uid: Option<&String>) -> bool {
+    refs.iter().any(|r| r.kind == kind && Some(&r.uid) == uid)
+}
+
+fn has_stale_ref(refs: &[OwnerReference], kind: &str, name: &str, uid: Option<&String>) -> bool {
+    refs.iter()
+        .any(|r| r.kind == kind && r.name == name && Some(&r.uid) != uid)
+}
+
+/// The owner references a claim should carry under the retention policy, or None to leave it alone
+/// (another controller owns it).
+fn wanted_refs(
+    set: &StatefulSet,
+    pod: &Pod,
+    claim: &PersistentVolumeClaim,
+) -> Option<Vec<OwnerReference>> {
+    let refs = claim.metadata.owner_references.clone().unwrap_or_default();
+    if let Some(ctrl) = controller_of(claim.metadata.owner_references.as_ref()) {
+        let ours = (ctrl.kind == "StatefulSet" && Some(&ctrl.uid) == set.metadata.uid.as_ref())
+            || (ctrl.kind == "Pod" && ctrl.name == pod_name(pod));
+        if !ours {
+            return None;
+        }
+    }
+    let (when_deleted, when_scaled) = retention(set);
+    let scaled_down = member_ordinal(set, pod).is_none_or(|o| !in_range(set, o));
+    let want_set = when_deleted == "Delete" && !(when_scaled == "Delete" && scaled_down);
+    let want_pod = when_scaled == "Delete" && scaled_down;
+    let mut out: Vec<OwnerReference> = refs
+        .into_iter()
+        .filter(|r| !(r.kind == "StatefulSet" && r.name == set_name(set)))
+        .filter(|r| !(r.kind == "Pod" && r.name == pod_name(pod)))
+        .collect();
+    if want_set {
+        out.push(super::utils::controller_ref(set));
+    }
+    if want_pod {
+        out.push(OwnerReference {
+            api_version: "v1".into(),
+            kind: "Pod".into(),
+            name: pod_name(pod).to_string(),
+            uid: pod.metadata.uid.clone().unwrap_or_default(),
+            controller: Some(true),
+            block_owner_deletion: Some(true),
+        });
+    }
+    Some(out)
+}
+
+/// Whether the pod's claims already carry the owner references the retention policy asks for.
+pub fn claims_match_retention(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool {
+    let Some(ordinal) = member_ordinal(set, pod) else {
+        return true;
+    };
+    claims_for(set, ordinal).iter().all(|t| {
+        let name = t.metadata.name.as_deref().unwrap_or("");
+        match c
+            .store
+            .get::<PersistentVolumeClaim>(set_namespace(set), name)
+        {
+            None => true,
+            Some(claim) => {
+                let current = claim.metadata.owner_references.clone().unwrap_or_default();
+                let stale =
+                    has_stale_ref(
+                        &current,
+                        "StatefulSet",
+                        set_name(set),
+                        set.metadata.uid.as_ref(),
+                    ) || has_stale_ref(&current, "Pod", pod_name(pod), pod.metadata.uid.as_ref());
+                !stale
+                    && wanted_refs(set, pod, claim).is_none_or(|want| {
+                        want.len() == current.len()
+                            && want
+                                .iter()
+                                .all(|w| has_ref(&current, &w.kind, Some(&w.uid)))
+                    })
+            }
+        }
+    })
+}
+
+/// Sets the claims' owner references for the retention policy; warns about a conflicting controller.
+pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod) {
+    let Some(ordinal) = member_ordinal(set, pod) else {
+        return;
+    };
+    let ns = set_namespace(set).to_string();
+    for t in claims_for(set, ordinal) {
+        let name = t.metadata.name.clone().unwrap_or_default();
+        let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &name).cloned() else {
+            continue;
+        };
+        match wanted_refs(set, pod, &claim) {
+            None => {
+                let message = format!(
+                    "PersistentVolumeClaim {name} has a conflicting OwnerReference that acts as a manging controller, the retention policy is ignored for this claim"
+                );
+                c.record_event(
+                    reference_to(set),
+                    EventType::Warning,
+                    "ConflictingController",
+                    &message,
+                    "statefulset-controller",
+                    None,
+                );
+            }
+            Some(want) => {
+                let want = (!want.is_empty()).then_some(want);
+                if claim.metadata.owner_references != want {
+                    let mut updated = claim;
+                    updated.metadata.owner_references = want;
+                    let _ = c.update(updated);
+                }
+            }
+        }
+    }
+}
+
+/// With `whenScaled: Delete`, a claim still owned by an older pod of the same name blocks the new pod
+/// until the garbage collector removes it.
+pub fn claim_is_stale(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool {
+    let (_, when_scaled) = retention(set);
+    if when_scaled == "Retain" {
+        return false;
+    }
+    let Some(ordinal) = member_ordinal(set, pod) else {
+        return false;
+    };
+    claims_for(set, ordinal).iter().any(|t| {
+        let name = t.metadata.name.as_deref().unwrap_or("");
+        c.store
+            .get::<PersistentVolumeClaim>(set_namespace(set), name)
+            .is_some_and(|claim| {
+                has_stale_ref(
+                    claim.metadata.owner_references.as_deref().unwrap_or(&[]),
+                    "Pod",
+                    pod_name(pod),
+                    pod.metadata.uid.as_ref(),
+                )
+            })
+    })
+}

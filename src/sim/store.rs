@@ -1,0 +1,257 @@
+//! The object store: one table per kind, resource versions, and a change feed that drives the controllers.
+
+use std::collections::BTreeMap;
+
+use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
+use k8s_openapi::api::core::v1::{
+    Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service,
+};
+use k8s_openapi::api::storage::v1::StorageClass;
+use serde::{Deserialize, Serialize};
+
+use super::kind::{Kind, Object};
+
+/// Objects of one kind by key (`namespace/name`, or `name` for cluster-scoped kinds).
+pub type Table<T> = BTreeMap<String, T>;
+
+/// What happened to an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangeType {
+    /// The object was created.
+    Added,
+    /// The object was changed.
+    Modified,
+    /// The object was removed from the store.
+    Deleted,
+}
+
+/// One entry of the change feed, as a watch would deliver it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// The kind of the object.
+    pub kind: Kind,
+    /// Its store key.
+    pub key: String,
+    /// What happened.
+    pub change: ChangeType,
+    /// The resource version after the change.
+    pub resource_version: u64,
+}
+
+/// The store key of an object.
+pub fn key(namespace: &str, name: &str) -> String {
+    if namespace.is_empty() {
+        name.to_string()
+    } else {
+        format!("{namespace}/{name}")
+    }
+}
+
+/// The store key of a typed object.
+pub fn key_of<T: Object>(obj: &T) -> String {
+    let meta = obj.metadata();
+    key(
+        meta.namespace.as_deref().unwrap_or(""),
+        meta.name.as_deref().unwrap_or(""),
+    )
+}
+
+/// All objects of the cluster.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Store {
+    /// The last resource version handed out.
+    pub resource_version: u64,
+    /// Namespaces.
+    pub namespaces: Table<Namespace>,
+    /// Nodes.
+    pub nodes: Table<Node>,
+    /// Storage classes.
+    pub storage_classes: Table<StorageClass>,
+    /// Persistent volumes.
+    pub persistent_volumes: Table<PersistentVolume>,
+    /// Persistent volume claims.
+    pub claims: Table<PersistentVolumeClaim>,
+    /// Services.
+    pub services: Table<Service>,
+    /// Endpoints.
+    pub endpoints: Table<Endpoints>,
+    /// Pods.
+    pub pods: Table<Pod>,
+    /// StatefulSets.
+    pub stateful_sets: Table<StatefulSet>,
+    /// Controller revisions.
+    pub revisions: Table<ControllerRevision>,
+    /// Events.
+    pub events: Table<Event>,
+    /// Changes not yet handed to the controllers.
+    #[serde(default)]
+    pub pending: Vec<Change>,
+}
+
+impl Store {
+    /// The object of kind `T` at `namespace/name`.
+    pub fn get<T: Object>(&self, namespace: &str, name: &str) -> Option<&T> {
+        T::table(self).get(&key(namespace, name))
+    }
+
+    /// The object of kind `T` with store key `k`.
+    pub fn get_key<T: Object>(&self, k: &str) -> Option<&T> {
+        T::table(self).get(k)
+    }
+
+    /// Objects of kind `T` in `namespace` (all namespaces for `None`), in key order.
+    pub fn list<'a, T: Object + 'a>(
+        &'a self,
+        namespace: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a T> + 'a {
+        let table = T::table(self);
+        let range: Box<dyn Iterator<Item = (&String, &T)>> = match namespace {
+            Some(ns) if T::SIM_KIND.namespaced() => {
+                let lo = format!("{ns}/");
+                let hi = format!("{ns}0");
+                Box::new(table.range(lo..hi))
+            }
+            _ => Box::new(table.iter()),
+        };
+        range.map(|(_, v)| v)
+    }
+
+    /// Stores `obj` (created or changed): bumps the resource version and records the change.
+    pub fn put<T: Object>(&mut self, mut obj: T) -> &T {
+        self.resource_version += 1;
+        let rv = self.resource_version;
+        obj.metadata_mut().resource_version = Some(rv.to_string());
+        let k = key_of(&obj);
+        let existed = T::table(self).contains_key(&k);
+        self.pending.push(Change {
+            kind: T::SIM_KIND,
+            key: k.clone(),
+            change: if existed {
+                ChangeType::Modified
+            } else {
+                ChangeType::Added
+            },
+            resource_version: rv,
+        });
+        let table = T::table_mut(self);
+        table.insert(k.clone(), obj);
+        // The entry was inserted on the line above, so the lookup succeeds.
+        &table[&k]
+    }
+
+    /// Removes the object at `namespace/name`, recording the change; returns it.
+    pub fn remove<T: Object>(&mut self, namespace: &str, name: &str) -> Option<T> {
+        let k = key(namespace, name);
+        let obj = T::table_mut(self).remove(&k)?;
+        self.resource_version += 1;
+        self.pending.push(Change {
+            kind: T::SIM_KIND,
+            key: k,
+            change: ChangeType::Deleted,
+            resource_version: self.resource_version,
+        });
+        Some(obj)
+    }
+
+    /// Applies `f` to the stored object and stores the result if `f` changed it; returns whether it did.
+    pub fn modify<T: Object + PartialEq>(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        f: impl FnOnce(&mut T),
+    ) -> bool {
+        let Some(old) = self.get::<T>(namespace, name) else {
+            return false;
+        };
+        let mut new = old.clone();
+        f(&mut new);
+        if &new == old {
+            return false;
+        }
+        self.put(new);
+        true
+    }
+
+    /// Takes the changes recorded since the last call.
+    pub fn take_changes(&mut self) -> Vec<Change> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// The number of objects of every kind.
+    pub fn count(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Namespace => self.namespaces.len(),
+            Kind::Node => self.nodes.len(),
+            Kind::StorageClass => self.storage_classes.len(),
+            Kind::PersistentVolume => self.persistent_volumes.len(),
+            Kind::PersistentVolumeClaim => self.claims.len(),
+            Kind::Service => self.services.len(),
+            Kind::Endpoints => self.endpoints.len(),
+            Kind::Pod => self.pods.len(),
+            Kind::StatefulSet => self.stateful_sets.len(),
+            Kind::ControllerRevision => self.revisions.len(),
+            Kind::Event => self.events.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+    fn pod(ns: &str, name: &str) -> Pod {
+        Pod {
+            metadata: ObjectMeta {
+                namespace: Some(ns.into()),
+                name: Some(name.into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn put_assigns_increasing_versions_and_records_changes() {
+        let mut s = Store::default();
+        s.put(pod("default", "a"));
+        s.put(pod("default", "a"));
+        let changes = s.take_changes();
+        assert_eq!(changes.len(), 2);
+        assert_eq!(changes[0].change, ChangeType::Added);
+        assert_eq!(changes[1].change, ChangeType::Modified);
+        assert_eq!(
+            s.get::<Pod>("default", "a")
+                .and_then(|p| p.metadata.resource_version.clone()),
+            Some("2".into())
+        );
+        assert!(s.take_changes().is_empty());
+    }
+
+    #[test]
+    fn list_is_scoped_to_a_namespace_without_prefix_collisions() {
+        let mut s = Store::default();
+        s.put(pod("default", "a"));
+        s.put(pod("default-x", "b"));
+        s.put(pod("kube-system", "c"));
+        let names: Vec<_> = s
+            .list::<Pod>(Some("default"))
+            .filter_map(|p| p.metadata.name.clone())
+            .collect();
+        assert_eq!(names, vec!["a"]);
+        assert_eq!(s.list::<Pod>(None).count(), 3);
+    }
+
+    #[test]
+    fn modify_only_records_real_changes_and_remove_records_deletion() {
+        let mut s = Store::default();
+        s.put(pod("default", "a"));
+        s.take_changes();
+        assert!(!s.modify::<Pod>("default", "a", |_| {}));
+        assert!(s.modify::<Pod>("default", "a", |p| p.metadata.labels =
+            Some(Default::default())));
+        assert!(s.remove::<Pod>("default", "a").is_some());
+        let kinds: Vec<_> = s.take_changes().into_iter().map(|c| c.change).collect();
+        assert_eq!(kinds, vec![ChangeType::Modified, ChangeType::Deleted]);
+    }
+}

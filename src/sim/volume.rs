@@ -1,0 +1,357 @@
+//! The volume binder and the default provisioner: claims bind to matching static volumes or get a
+//! new dynamically provisioned one; released volumes are reclaimed by their policy.
+
+use std::collections::BTreeMap;
+
+use k8s_openapi::api::core::v1::{
+    CSIPersistentVolumeSource, ObjectReference, PersistentVolume, PersistentVolumeClaim,
+    PersistentVolumeClaimStatus, PersistentVolumeSpec, PersistentVolumeStatus,
+};
+use k8s_openapi::api::storage::v1::StorageClass;
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+use super::Cluster;
+use super::events::{EventType, reference_to};
+use super::fs::Fs;
+use super::queue::Work;
+use super::scheduler::SELECTED_NODE;
+
+/// Bytes in a quantity such as `1Gi`, `500Mi`, `10G` (0 when it cannot be read).
+pub fn quantity_bytes(q: &str) -> u128 {
+    let q = q.trim();
+    let split = q
+        .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+        .unwrap_or(q.len());
+    let (num, suffix) = q.split_at(split);
+    let n: f64 = num.parse().unwrap_or(0.0);
+    let mult: f64 = match suffix {
+        "" => 1.0,
+        "Ki" => 1024.0,
+        "Mi" => 1024f64.powi(2),
+        "Gi" => 1024f64.powi(3),
+        "Ti" => 1024f64.powi(4),
+        "Pi" => 1024f64.powi(5),
+        "k" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        "P" => 1e15,
+        "m" => 1e-3,
+        _ => 0.0,
+    };
+    (n * mult) as u128
+}
+
+fn request(pvc: &PersistentVolumeClaim) -> Option<Quantity> {
+    pvc.spec
+        .as_ref()?
+        .resources
+        .as_ref()?
+        .requests
+        .as_ref()?
+        .get("storage")
+        .cloned()
+}
+
+fn phase_of(pvc: &PersistentVolumeClaim) -> &str {
+    pvc.status
+        .as_ref()
+        .and_then(|s| s.phase.as_deref())
+        .unwrap_or("Pending")
+}
+
+/// One pass of the binder, the provisioner and volume reclaim.
+pub fn reconcile(c: &mut Cluster) {
+    let claims: Vec<PersistentVolumeClaim> = c
+        .store
+        .list::<PersistentVolumeClaim>(None)
+        .filter(|p| phase_of(p) == "Pending" && p.metadata.deletion_timestamp.is_none())
+        .cloned()
+        .collect();
+    for claim in claims {
+        bind_or_provision(c, claim);
+    }
+    reclaim(c);
+}
+
+fn bind(c: &mut Cluster, claim: &PersistentVolumeClaim, pv_name: &str) {
+    let ns = claim.metadata.namespace.clone().unwrap_or_default();
+    let name = claim.metadata.name.clone().unwrap_or_default();
+    let Some(pv) = c.store.get::<PersistentVolume>("", pv_name).cloned() else {
+        return;
+    };
+    let capacity = pv.spec.as_ref().and_then(|s| s.capacity.clone());
+    let modes = pv.spec.as_ref().and_then(|s| s.access_modes.clone());
+    c.store.modify::<PersistentVolume>("", pv_name, |v| {
+        let spec = v.spec.get_or_insert_with(Default::default);
+        spec.claim_ref = Some(ObjectReference {
+            api_version: Some("v1".into()),
+            kind: Some("PersistentVolumeClaim".into()),
+            name: Some(name.clone()),
+            namespace: Some(ns.clone()),
+            uid: claim.metadata.uid.clone(),
+            resource_version: claim.metadata.resource_version.clone(),
+            field_path: None,
+        });
+        v.status = Some(PersistentVolumeStatus {
+            phase: Some("Bound".into()),
+            ..Default::default()
+        });
+    });
+    c.store.modify::<PersistentVolumeClaim>(&ns, &name, |p| {
+        p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
+        let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
+        ann.insert("pv.kubernetes.io/bind-completed".into(), "yes".into());
+        p.status = Some(PersistentVolumeClaimStatus {
+            phase: Some("Bound".into()),
+            access_modes: modes.clone(),
+            capacity: capacity.clone(),
+            ..Default::default()
+        });
+    });
+    c.volumes.entry(pv_name.to_string()).or_default();
+}
+
+fn bind_or_provision(c: &mut Cluster, claim: PersistentVolumeClaim) {
+    let ns = claim.metadata.namespace.clone().unwrap_or_default();
+    let name = claim.metadata.name.clone().unwrap_or_default();
+    let spec = claim.spec.clone().unwrap_or_default();
+    let class = spec.storage_class_name.clone().unwrap_or_default();
+    let wanted = request(&claim).map_or(0, |q| quantity_bytes(&q.0));
+    let modes = spec.access_modes.clone().unwrap_or_default();
+    let sc = c.store.get::<StorageClass>("", &class).cloned();
+    let wffc = sc
+        .as_ref()
+        .is_some_and(|s| s.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer"));
+    let selected = claim
+        .metadata
+        .annotations
+        .as_ref()
+        .and_then(|a| a.get(SELECTED_NODE))
+        .cloned();
+    if wffc && selected.is_none() {
+        c.record_event(
+            reference_to(&claim),
+            EventType::Normal,
+            "WaitForFirstConsumer",
+            "waiting for first consumer to be created before binding",
+            "persistentvolume-controller",
+            None,
+        );
+        return;
+    }
+    // A static volume that fits: same class, enough capacity, the access modes asked for, not claimed.
+    let mut candidates: Vec<(u128, String)> = c
+        .store
+        .list::<PersistentVolume>(None)
+        .filter(|pv| {
+            let s = pv.spec.clone().unwrap_or_default();
+            let available = pv
+                .status
+                .as_ref()
+                .and_then(|st| st.phase.as_deref())
+                .is_none_or(|p| p == "Available")
+                && pv.metadata.deletion_timestamp.is_none();
+            let claimed_by_other = s.claim_ref.as_ref().is_some_and(|r| {
+                r.name.as_deref() != Some(name.as_str())
+                    || r.namespace.as_deref() != Some(ns.as_str())
+            });
+            let cap = s
+                .capacity
+                .as_ref()
+                .and_then(|m| m.get("storage"))
+                .map_or(0, |q| quantity_bytes(&q.0));
+            let pv_modes = s.access_modes.clone().unwrap_or_default();
+            available
+                && !claimed_by_other
+                && s.storage_class_name.clone().unwrap_or_default() == class
+                && cap >= wanted
+                && modes.iter().all(|m| pv_modes.contains(m))
+                && spec
+                    .volume_name
+                    .as_ref()
+                    .is_none_or(|v| pv.metadata.name.as_ref() == Some(v))
+        })
+        .map(|pv| {
+            let cap = pv
+                .spec
+                .as_ref()
+                .and_then(|s| s.capacity.as_ref())
+                .and_then(|m| m.get("storage"))
+                .map_or(0, |q| quantity_bytes(&q.0));
+            (cap, pv.metadata.name.clone().unwrap_or_default())
+        })
+        .collect();
+    candidates.sort();
+    if let Some((_, pv)) = candidates.first().cloned() {
+        bind(c, &claim, &pv);
+        return;
+    }
+    let Some(sc) = sc else {
+        if class.is_empty() {
+            c.record_event(
+                reference_to(&claim),
+                EventType::Normal,
+                "FailedBinding",
+                "no persistent volumes available for this claim and no storage class is set",
+                "persistentvolume-controller",
+                None,
+            );
+        } else {
+            c.record_event(
+                reference_to(&claim),
+                EventType::Warning,
+                "ProvisioningFailed",
+                &format!("storageclass.storage.k8s.io \"{class}\" not found"),
+                "persistentvolume-controller",
+                None,
+            );
+        }
+        return;
+    };
+    let provisioner = sc.provisioner.clone();
+    let key = format!("{ns}/{name}");
+    let already = claim
+        .metadata
+        .annotations
+        .as_ref()
+        .is_some_and(|a| a.contains_key("volume.kubernetes.io/storage-provisioner"));
+    if !already {
+        c.store.modify::<PersistentVolumeClaim>(&ns, &name, |p| {
+            let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
+            ann.insert(
+                "volume.beta.kubernetes.io/storage-provisioner".into(),
+                provisioner.clone(),
+            );
+            ann.insert(
+                "volume.kubernetes.io/storage-provisioner".into(),
+                provisioner.clone(),
+            );
+        });
+        c.record_event(reference_to(&claim), EventType::Normal, "ExternalProvisioning", &format!("Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."), "persistentvolume-controller", None);
+        c.record_event(
+            reference_to(&claim),
+            EventType::Normal,
+            "Provisioning",
+            &format!("External provisioner is provisioning volume for claim \"{ns}/{name}\""),
+            &provisioner,
+            None,
+        );
+        let at = c.after(800, 2_000);
+        c.queue.push(at, Work::Provisioned(key));
+    }
+}
+
+/// The provisioner has created the volume: store it and bind the claim to it.
+pub fn finish_provisioning(c: &mut Cluster, key: &str) {
+    let (ns, name) = key.split_once('/').unwrap_or(("", key));
+    let Some(claim) = c.store.get::<PersistentVolumeClaim>(ns, name).cloned() else {
+        return;
+    };
+    if phase_of(&claim) != "Pending" || claim.metadata.deletion_timestamp.is_some() {
+        return;
+    }
+    let class = claim
+        .spec
+        .as_ref()
+        .and_then(|s| s.storage_class_name.clone())
+        .unwrap_or_default();
+    let Some(sc) = c.store.get::<StorageClass>("", &class).cloned() else {
+        return;
+    };
+    let pv_name = format!("pvc-{}", claim.metadata.uid.clone().unwrap_or_default());
+    let capacity: BTreeMap<String, Quantity> = request(&claim)
+        .map(|q| ("storage".to_string(), q))
+        .into_iter()
+        .collect();
+    let pv = PersistentVolume {
+        metadata: ObjectMeta {
+            name: Some(pv_name.clone()),
+            annotations: Some(
+                [(
+                    "pv.kubernetes.io/provisioned-by".to_string(),
+                    sc.provisioner.clone(),
+                )]
+                .into_iter()
+                .collect(),
+            ),
+            ..Default::default()
+        },
+        spec: Some(PersistentVolumeSpec {
+            access_modes: claim.spec.as_ref().and_then(|s| s.access_modes.clone()),
+            capacity: Some(capacity),
+            persistent_volume_reclaim_policy: Some(
+                sc.reclaim_policy.clone().unwrap_or_else(|| "Delete".into()),
+            ),
+            storage_class_name: Some(class.clone()),
+            volume_mode: Some("Filesystem".into()),
+            csi: Some(CSIPersistentVolumeSource {
+                driver: sc.provisioner.clone(),
+                volume_handle: pv_name.clone(),
+                fs_type: Some("ext4".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        status: Some(PersistentVolumeStatus {
+            phase: Some("Available".into()),
+            ..Default::default()
+        }),
+    };
+    if c.create(pv).is_err() {
+        return;
+    }
+    c.volumes.insert(pv_name.clone(), Fs::default());
+    bind(c, &claim, &pv_name);
+    if let Some(claim) = c.store.get::<PersistentVolumeClaim>(ns, name).cloned() {
+        c.record_event(
+            reference_to(&claim),
+            EventType::Normal,
+            "ProvisioningSucceeded",
+            &format!("Successfully provisioned volume {pv_name}"),
+            &sc.provisioner,
+            None,
+        );
+    }
+}
+
+/// Volumes whose claim is gone: Delete removes them (and their files), Retain leaves them Released.
+fn reclaim(c: &mut Cluster) {
+    let volumes: Vec<PersistentVolume> = c.store.list::<PersistentVolume>(None).cloned().collect();
+    for pv in volumes {
+        let name = pv.metadata.name.clone().unwrap_or_default();
+        let spec = pv.spec.clone().unwrap_or_default();
+        let Some(r) = spec.claim_ref.as_ref() else {
+            continue;
+        };
+        let claim = c.store.get::<PersistentVolumeClaim>(
+            r.namespace.as_deref().unwrap_or(""),
+            r.name.as_deref().unwrap_or(""),
+        );
+        let gone = claim.is_none_or(|p| p.metadata.uid != r.uid);
+        if !gone {
+            continue;
+        }
+        let policy = spec
+            .persistent_volume_reclaim_policy
+            .clone()
+            .unwrap_or_else(|| "Retain".into());
+        let phase = pv
+            .status
+            .as_ref()
+            .and_then(|s| s.phase.clone())
+            .unwrap_or_default();
+        if phase != "Released" {
+            c.store.modify::<PersistentVolume>("", &name, |v| {
+                v.status = Some(PersistentVolumeStatus {
+                    phase: Some("Released".into()),
+                    ..Default::default()
+                });
+            });
+        }
+        if policy == "Delete" && pv.metadata.deletion_timestamp.is_none() {
+            let _ = c.delete::<PersistentVolume>("", &name, Default::default());
+        }
+    }
+}
