@@ -69,6 +69,11 @@ pub struct Cluster {
     pub event_seq: u64,
 }
 
+/// The worker nodes of a fresh cluster.
+pub fn bootstrap_workers() -> [&'static str; 3] {
+    bootstrap::WORKERS
+}
+
 /// How a `settle` ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Settled {
