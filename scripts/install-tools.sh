@@ -6,6 +6,8 @@
 #   wasm-bindgen    Cargo.lock (the CLI must match the library exactly)
 #   wasm-opt        Trunk.toml's `wasm_opt = "version_N"` (npm binaryen@N, in .tools/)
 #   e2e packages    tests/e2e/package-lock.json
+#
+# DRY_RUN=1 only reports what would be installed. TOOLS_DIR overrides .tools/ (for checks).
 set -euo pipefail
 
 mode=${1:-build}
@@ -21,7 +23,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 TRUNK_VERSION=0.21.14
-TOOLS_DIR="$root/.tools"
+TOOLS_DIR=${TOOLS_DIR:-$root/.tools}
+DRY_RUN=${DRY_RUN:-}
 WASM_TARGET=wasm32-unknown-unknown
 export PATH="$TOOLS_DIR/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export DEBIAN_FRONTEND=noninteractive
@@ -36,6 +39,10 @@ die() {
 timed() {
   local what=$1 start=$SECONDS
   shift
+  if [ -n "$DRY_RUN" ]; then
+    say "would $what: $*"
+    return
+  fi
   say "$what ..."
   "$@"
   say "$what: done in $((SECONDS - start)) s"
@@ -143,9 +150,14 @@ ensure_e2e_packages() {
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
     say "e2e npm packages present"
   else
-    timed "npm ci in $dir" npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
-    printf '%s\n' "$sum" >"$stamp"
+    timed "npm ci in $dir" npm_ci "$dir" "$stamp" "$sum"
   fi
+}
+
+# Installs the e2e packages exactly as locked and records which lockfile they match.
+npm_ci() {
+  npm ci --prefix "$1" --no-audit --no-fund --loglevel=error
+  printf '%s\n' "$3" >"$2"
 }
 
 start=$SECONDS
