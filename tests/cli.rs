@@ -1,0 +1,61 @@
+//! The native command line: help, version and usage errors, as a user sees them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+/// Runs the built binary with `args`.
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sts-playground"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn help_prints_usage_and_succeeds() {
+    for flag in ["--help", "-h"] {
+        let output = run(&[flag]);
+        assert_eq!(output.status.code(), Some(0), "{flag}");
+        let stdout = text(&output.stdout);
+        assert!(
+            stdout.contains("sts-playground run FILE|- [--seed N]"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("--seed N"), "{stdout}");
+        assert!(output.stderr.is_empty(), "help writes nothing to stderr");
+    }
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let output = run(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        text(&output.stdout).trim(),
+        format!("sts-playground {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn unknown_or_missing_arguments_print_usage_to_stderr_and_exit_2() {
+    for args in [
+        &["--frobnicate"][..],
+        &[],
+        &["run"],
+        &["run", "a.txt", "--seed", "soon"],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            output.stdout.is_empty(),
+            "{args:?} writes nothing to stdout"
+        );
+        let stderr = text(&output.stderr);
+        assert!(stderr.starts_with("sts-playground: "), "{args:?}: {stderr}");
+        assert!(stderr.contains("Usage:"), "{args:?}: {stderr}");
+    }
+}
