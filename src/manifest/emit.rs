@@ -224,7 +224,9 @@ fn chars_less(ar: &[char], br: &[char]) -> bool {
         let (mut an, mut bn) = (0i64, 0i64);
         if ca == '0' || cb == '0' {
             // A zero inside a number that already has non-zero digits is an ordinary digit.
-            if ar[..i]
+            if ar
+                .get(..i)
+                .unwrap_or_default()
                 .iter()
                 .rev()
                 .take_while(|c| c.is_ascii_digit())

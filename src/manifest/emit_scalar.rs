@@ -47,7 +47,7 @@ pub(super) fn analyze(value: &str) -> Analysis {
     let (mut break_space, mut space_break) = (false, false);
     let (mut previous_space, mut previous_break) = (false, false);
     let mut preceded_by_whitespace = true;
-    let last = chars.len() - 1;
+    let last = chars.len().saturating_sub(1);
     for (i, &c) in chars.iter().enumerate() {
         let followed_by_whitespace = chars.get(i + 1).is_none_or(|&n| n == ' ' || n == '\t');
         if i == 0 {

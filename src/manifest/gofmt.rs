@@ -2,17 +2,27 @@
 
 use serde_json::Value;
 
-/// Shortest round-trip decimal digits of a finite, non-zero float and the exponent `dp` such
-/// that the value is `0.d1d2… × 10^dp` (Go's `decimal.dp`).
-fn shortest_digits(sci: &str) -> (String, i32) {
-    // Rust's `{:e}` prints the shortest round-trip form, e.g. `1.5e3` or `-2e-7`.
-    let sci = sci.trim_start_matches('-');
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let trimmed = digits.trim_end_matches('0');
-    let digits = if trimmed.is_empty() { "0" } else { trimmed };
-    (digits.to_string(), exp + 1)
+/// Shortest round-trip decimal digits of a printed finite, non-zero float and the exponent
+/// `dp` such that the value is `0.d1d2… × 10^dp` (Go's `decimal.dp`). `repr` is serde_json's
+/// shortest form (`1500.0`, `1e21`, `1.5e-7`), reused to avoid a second float printer.
+fn shortest_digits(repr: &str) -> (String, i32) {
+    let repr = repr.trim_start_matches('-');
+    let (mantissa, exp) = repr.split_once(['e', 'E']).unwrap_or((repr, "0"));
+    let exp: i32 = exp.trim_start_matches('+').parse().unwrap_or(0);
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all = format!("{int_part}{frac_part}");
+    let leading = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_start_matches('0').trim_end_matches('0');
+    if digits.is_empty() {
+        return ("0".to_string(), 0);
+    }
+    let int_len = i32::try_from(int_part.len()).unwrap_or(0);
+    let leading = i32::try_from(leading).unwrap_or(0);
+    (digits.to_string(), int_len + exp - leading)
+}
+
+fn shortest64(f: f64) -> (String, i32) {
+    shortest_digits(&serde_json::to_string(&f).unwrap_or_default())
 }
 
 /// Formats `digits`×10^(dp-len) in `%e` style with Go's two-digit minimum exponent.
@@ -88,7 +98,7 @@ fn special(f: f64) -> Option<String> {
 /// Go's `strconv.FormatFloat(f, 'g', -1, 64)`.
 pub(crate) fn format_g64(f: f64) -> String {
     special(f).unwrap_or_else(|| {
-        let (digits, dp) = shortest_digits(&format!("{f:e}"));
+        let (digits, dp) = shortest64(f);
         format_g(f < 0.0, &digits, dp)
     })
 }
@@ -97,7 +107,7 @@ pub(crate) fn format_g64(f: f64) -> String {
 pub(crate) fn format_g32(f: f64) -> String {
     let single = f as f32;
     special(f64::from(single)).unwrap_or_else(|| {
-        let (digits, dp) = shortest_digits(&format!("{single:e}"));
+        let (digits, dp) = shortest_digits(&serde_json::to_string(&single).unwrap_or_default());
         format_g(single < 0.0, &digits, dp)
     })
 }
@@ -117,7 +127,7 @@ pub(crate) fn format_json_float(f: f64) -> String {
     if let Some(s) = special(f) {
         return s;
     }
-    let (digits, dp) = shortest_digits(&format!("{f:e}"));
+    let (digits, dp) = shortest64(f);
     let abs = f.abs();
     if !(1e-6..1e21).contains(&abs) {
         let s = fmt_e(f < 0.0, &digits, dp);

@@ -7,11 +7,22 @@
 //! every event carries the marks the editor needs. Values follow go-yaml v2 and
 //! sigs.k8s.io/yaml (see `resolve` and `decode` for the rules).
 //!
-//! Reading follows kubectl: the text is cut at `---` lines, each piece is parsed on its own,
-//! pieces that hold nothing (comments, blank lines, `null`) are skipped, and reading stops at
-//! the first piece that fails, after the pieces before it were used
-//! ([`Parsed::objects`], [`Parsed::kubectl_error`]). The editor still gets diagnostics for
-//! every piece.
+//! Reading follows kubectl (cli-runtime's `StreamVisitor` over apimachinery's
+//! `YAMLOrJSONDecoder`): the text is cut at `---` lines, each piece is parsed on its own (so
+//! error lines count from the piece's first line), pieces that hold nothing (comments, blank
+//! lines, `null`) are skipped, and reading stops at the first piece that fails. `apply` and
+//! `create` collect objects with `ContinueOnError`, so the pieces before the failure are still
+//! sent, and the error is printed after them ([`Parsed::objects`], [`Parsed::kubectl_error`]).
+//! The editor still gets diagnostics for every piece.
+//!
+//! Known differences from kubectl, all in inputs a learner is unlikely to write:
+//! - libyaml 0.2.5 is newer than the libyaml go-yaml was ported from: it rejects `:` directly
+//!   followed by `,[]{}` inside flow collections, and it checks unfinished implicit keys more
+//!   eagerly, which can change the message of some broken flow or multi-key lines.
+//! - Nesting deeper than 256 levels and alias expansion beyond 200000 nodes are refused
+//!   (go-yaml allows 10000 levels and roughly 400000 nodes).
+//! - A file starting with `{` is read as YAML; kubectl reads it with a JSON decoder, so its
+//!   syntax errors would be worded differently.
 
 mod decode;
 mod emit;
@@ -282,7 +293,12 @@ fn go_yaml_error(e: &SyntaxError) -> String {
 impl Document {
     /// Converts an offset inside this piece to a position in the whole text.
     fn pos(&self, local: usize) -> Pos {
-        locate::pos_in(&self.text, self.offset, self.first_line - 1, local)
+        locate::pos_in(
+            &self.text,
+            self.offset,
+            self.first_line.saturating_sub(1),
+            local,
+        )
     }
 
     fn mark(&self, m: Mark) -> Pos {

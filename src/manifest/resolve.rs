@@ -276,15 +276,15 @@ pub(crate) fn is_timestamp(s: &str) -> bool {
             p.done()
         }
         Some(b'+' | b'-') => {
-            let rest = p.b.get(p.i + 1..).unwrap_or_default();
-            rest.len() == 5
-                && rest[0].is_ascii_digit()
-                && rest[1].is_ascii_digit()
-                && rest[2] == b':'
-                && rest[3].is_ascii_digit()
-                && rest[4].is_ascii_digit()
-                && (rest[0] - b'0') * 10 + (rest[1] - b'0') <= 24
-                && (rest[3] - b'0') * 10 + (rest[4] - b'0') <= 60
+            let digit = |c: &u8| u32::from(c.wrapping_sub(b'0'));
+            match p.b.get(p.i + 1..) {
+                Some([h1, h2, b':', m1, m2])
+                    if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) =>
+                {
+                    digit(h1) * 10 + digit(h2) <= 24 && digit(m1) * 10 + digit(m2) <= 60
+                }
+                _ => false,
+            }
         }
         _ => false,
     }

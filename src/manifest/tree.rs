@@ -5,7 +5,7 @@
 //! so a later `&name` replaces an earlier one for the aliases that follow it.
 
 use super::libyaml::{Event, EventKind, EventParser, Mark, Stage, SyntaxError};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// Deepest nesting accepted. go-yaml stops at 10000; the playground stops earlier so that
 /// building and dropping values never risks the browser's stack.
@@ -70,7 +70,7 @@ pub(crate) fn build(input: &[u8]) -> Result<Option<Tree>, TreeError> {
     };
     let mut nodes: Vec<Node> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<String, usize> = HashMap::new();
+    let mut anchors: BTreeMap<String, usize> = BTreeMap::new();
     let mut root = None;
     let mut last_end = Mark::default();
     loop {
