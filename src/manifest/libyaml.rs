@@ -39,6 +39,7 @@ pub(crate) enum EventKind {
         tag: Option<String>,
         value: String,
         plain_implicit: bool,
+        double_quoted: bool,
     },
     /// Start of a sequence; `flow` for `[...]`.
     SequenceStart {
@@ -230,6 +231,7 @@ unsafe fn convert(ev: &unsafe_libyaml::yaml_event_t) -> Option<Event> {
                 tag: unsafe { c_string(s.tag) },
                 value: String::from_utf8_lossy(bytes).into_owned(),
                 plain_implicit: s.plain_implicit,
+                double_quoted: s.style == unsafe_libyaml::YAML_DOUBLE_QUOTED_SCALAR_STYLE,
             }
         }
         unsafe_libyaml::YAML_SEQUENCE_START_EVENT => {

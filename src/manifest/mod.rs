@@ -27,6 +27,7 @@
 mod decode;
 mod emit;
 mod emit_scalar;
+mod escapes;
 mod gofmt;
 mod json;
 mod libyaml;
@@ -192,7 +193,7 @@ fn read_document(doc: &mut Document, diagnostics: &mut Vec<Diagnostic>) {
     } else {
         0
     };
-    let failure = match tree::build(doc.text.as_bytes()) {
+    let failure = match escapes::build(doc.text.as_bytes()) {
         Ok(None) => None,
         Ok(Some(tree)) => {
             let decoded = decode::decode(&tree);

@@ -4,6 +4,7 @@
 //! end is never looked at (and so cannot fail). Anchors are recorded when their node starts,
 //! so a later `&name` replaces an earlier one for the aliases that follow it.
 
+use super::escapes;
 use super::libyaml::{Event, EventKind, EventParser, Mark, Stage, SyntaxError};
 use std::collections::BTreeMap;
 
@@ -59,9 +60,15 @@ struct Frame {
 }
 
 /// Reads the first document of `input`; `Ok(None)` when there is none (only comments).
-pub(crate) fn build(input: &[u8]) -> Result<Option<Tree>, TreeError> {
+/// `repaired` lists the offsets of `\'` escapes rewritten by [`super::escapes`].
+pub(crate) fn build(input: &[u8], repaired: &[usize]) -> Result<Option<Tree>, TreeError> {
     // go-yaml parses a lone newline when it is given nothing.
     let input = if input.is_empty() { &b"\n"[..] } else { input };
+    let bom = if input.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     let Some(mut parser) = EventParser::new(input) else {
         return Err(TreeError::Failed {
             message: "failed to initialize YAML parser".to_string(),
@@ -81,9 +88,14 @@ pub(crate) fn build(input: &[u8]) -> Result<Option<Tree>, TreeError> {
             EventKind::Scalar {
                 anchor,
                 tag,
-                value,
+                mut value,
                 plain_implicit,
+                double_quoted,
             } => {
+                if double_quoted {
+                    escapes::fix_scalar(input, start, bom, end.index + bom, repaired, &mut value)
+                        .map_err(TreeError::Syntax)?;
+                }
                 last_end = end;
                 let kind = NodeKind::Scalar {
                     value,

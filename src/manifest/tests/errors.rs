@@ -63,6 +63,14 @@ const CASES: &[(&str, &str, usize, usize)] = &[
         2,
         1,
     ),
+    // go-yaml does not know `\/` (libyaml alone would accept it).
+    (
+        "a: 1\nb: \"x\\/y\"\n",
+        "yaml: line 2: found unknown escape character",
+        2,
+        6,
+    ),
+    ("a: \"\\q\"\n", "yaml: found unknown escape character", 1, 5),
     // Reader errors carry no line.
     (
         "a: b\u{7}\n",

@@ -75,6 +75,10 @@ fn scalars_resolve_like_go_yaml_v2() {
         ("'it''s'", json!("it's")),
         ("\"a\\tb\\u00e9\\x41\"", json!("a\tbéA")),
         ("\"\"", json!("")),
+        // go-yaml's escapes: `\'` is a quote (libyaml alone would reject it).
+        ("\"it\\'s\"", json!("it's")),
+        ("\"\\a\\'\\x07\\'\\u0007\"", json!("\u{7}'\u{7}'\u{7}")),
+        ("&q \"\\'\\'\"", json!("''")),
     ];
     for (scalar, want) in cases {
         let text = format!("v: {scalar}\n");
@@ -131,6 +135,8 @@ fn block_and_flow_structures() {
         ("\u{feff}a: 1\n", json!({"a": 1})),
         ("just a string\n", json!("just a string")),
         ("[1, 2]\n", json!([1, 2])),
+        // Only the first document of a piece counts; go-yaml never reads past `...`.
+        ("a: 1\n...\nb: [\n", json!({"a": 1})),
         (
             "{\"a\": 1, \"b\": [true, null]}\n",
             json!({"a": 1, "b": [true, null]}),
