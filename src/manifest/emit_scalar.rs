@@ -1,0 +1,375 @@
+//! Scalar styles and scalar writing, following libyaml's emitter as go-yaml v2 ported it.
+
+use super::emit::{BEST_INDENT, BEST_WIDTH, Emitter, Requested};
+
+/// YAML line breaks: LF, CR, NEL, LS, PS.
+pub(super) fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Characters libyaml writes as they are; everything else needs a double-quoted escape.
+/// (Tabs, C1 controls and characters beyond the Basic Multilingual Plane are not "printable".)
+fn is_printable(c: char) -> bool {
+    matches!(c, '\n' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        && c != '\u{feff}'
+}
+
+/// What libyaml's scalar analysis allows for a value.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Analysis {
+    pub multiline: bool,
+    pub flow_plain: bool,
+    pub block_plain: bool,
+    pub single_quoted: bool,
+    pub block: bool,
+}
+
+pub(super) fn analyze(value: &str) -> Analysis {
+    if value.is_empty() {
+        return Analysis {
+            multiline: false,
+            flow_plain: false,
+            block_plain: true,
+            single_quoted: true,
+            block: false,
+        };
+    }
+    let chars: Vec<char> = value.chars().collect();
+    let mut block_indicators = false;
+    let mut flow_indicators = false;
+    if value.starts_with("---") || value.starts_with("...") {
+        block_indicators = true;
+        flow_indicators = true;
+    }
+    let (mut line_breaks, mut special) = (false, false);
+    let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) =
+        (false, false, false, false);
+    let (mut break_space, mut space_break) = (false, false);
+    let (mut previous_space, mut previous_break) = (false, false);
+    let mut preceded_by_whitespace = true;
+    let last = chars.len().saturating_sub(1);
+    for (i, &c) in chars.iter().enumerate() {
+        let followed_by_whitespace = chars.get(i + 1).is_none_or(|&n| n == ' ' || n == '\t');
+        if i == 0 {
+            match c {
+                '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"'
+                | '%' | '@' | '`' => {
+                    flow_indicators = true;
+                    block_indicators = true;
+                }
+                '?' | ':' => {
+                    flow_indicators = true;
+                    block_indicators |= followed_by_whitespace;
+                }
+                '-' if followed_by_whitespace => {
+                    flow_indicators = true;
+                    block_indicators = true;
+                }
+                _ => {}
+            }
+        } else {
+            match c {
+                ',' | '?' | '[' | ']' | '{' | '}' => flow_indicators = true,
+                ':' => {
+                    flow_indicators = true;
+                    block_indicators |= followed_by_whitespace;
+                }
+                '#' if preceded_by_whitespace => {
+                    flow_indicators = true;
+                    block_indicators = true;
+                }
+                _ => {}
+            }
+        }
+        special |= !is_printable(c);
+        if c == ' ' {
+            leading_space |= i == 0;
+            trailing_space |= i == last;
+            break_space |= previous_break;
+            previous_space = true;
+            previous_break = false;
+        } else if is_break(c) {
+            line_breaks = true;
+            leading_break |= i == 0;
+            trailing_break |= i == last;
+            space_break |= previous_space;
+            previous_space = false;
+            previous_break = true;
+        } else {
+            previous_space = false;
+            previous_break = false;
+        }
+        preceded_by_whitespace = matches!(c, ' ' | '\t' | '\0') || is_break(c);
+    }
+    let mut a = Analysis {
+        multiline: line_breaks,
+        flow_plain: true,
+        block_plain: true,
+        single_quoted: true,
+        block: true,
+    };
+    if leading_space || leading_break || trailing_space || trailing_break {
+        a.flow_plain = false;
+        a.block_plain = false;
+    }
+    if trailing_space {
+        a.block = false;
+    }
+    if break_space {
+        a.flow_plain = false;
+        a.block_plain = false;
+        a.single_quoted = false;
+    }
+    if space_break || special {
+        a.flow_plain = false;
+        a.block_plain = false;
+        a.single_quoted = false;
+        a.block = false;
+    }
+    if line_breaks {
+        a.flow_plain = false;
+        a.block_plain = false;
+    }
+    a.flow_plain &= !flow_indicators;
+    a.block_plain &= !block_indicators;
+    a
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Plain,
+    Single,
+    Double,
+    Literal,
+}
+
+impl Emitter {
+    /// Emits a scalar in the requested style or the nearest one libyaml allows.
+    pub(super) fn scalar(&mut self, value: &str, requested: Requested) {
+        let a = analyze(value);
+        let mut style = match requested {
+            Requested::Plain => Style::Plain,
+            Requested::DoubleQuoted => Style::Double,
+            Requested::Literal => Style::Literal,
+        };
+        if self.simple_key && a.multiline {
+            style = Style::Double;
+        }
+        if style == Style::Plain {
+            let allowed = if self.flow_level > 0 {
+                a.flow_plain
+            } else {
+                a.block_plain
+            };
+            if !allowed || (value.is_empty() && (self.flow_level > 0 || self.simple_key)) {
+                style = Style::Single;
+            }
+        }
+        if style == Style::Single && !a.single_quoted {
+            style = Style::Double;
+        }
+        if style == Style::Literal && (!a.block || self.flow_level > 0 || self.simple_key) {
+            style = Style::Double;
+        }
+        let allow_breaks = !self.simple_key;
+        self.increase_indent(true, false);
+        match style {
+            Style::Plain => self.write_plain(value, allow_breaks),
+            Style::Single => self.write_single(value, allow_breaks),
+            Style::Double => self.write_double(value, allow_breaks),
+            Style::Literal => self.write_literal(value),
+        }
+        self.pop_indent();
+    }
+
+    /// Writes a line break that is part of the value.
+    fn write_break(&mut self, c: char) {
+        if c == '\n' {
+            self.put_break();
+        } else {
+            self.out.push(c);
+            self.column = 0;
+        }
+    }
+
+    fn write_plain(&mut self, value: &str, allow_breaks: bool) {
+        if !self.whitespace {
+            self.put(' ');
+        }
+        let chars: Vec<char> = value.chars().collect();
+        let (mut spaces, mut breaks) = (false, false);
+        for (i, &c) in chars.iter().enumerate() {
+            if c == ' ' {
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && chars.get(i + 1) != Some(&' ')
+                {
+                    self.write_indent();
+                } else {
+                    self.put(c);
+                }
+                spaces = true;
+            } else if is_break(c) {
+                if !breaks && c == '\n' {
+                    self.put_break();
+                }
+                self.write_break(c);
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                self.put(c);
+                self.indention = false;
+                spaces = false;
+                breaks = false;
+            }
+        }
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_single(&mut self, value: &str, allow_breaks: bool) {
+        self.write_indicator("'", true, false, false);
+        let chars: Vec<char> = value.chars().collect();
+        let (mut spaces, mut breaks) = (false, false);
+        let last = chars.len().saturating_sub(1);
+        for (i, &c) in chars.iter().enumerate() {
+            if c == ' ' {
+                let next_space = chars.get(i + 1) == Some(&' ');
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && i > 0
+                    && i < last
+                    && !next_space
+                {
+                    self.write_indent();
+                } else {
+                    self.put(c);
+                }
+                spaces = true;
+            } else if is_break(c) {
+                if !breaks && c == '\n' {
+                    self.put_break();
+                }
+                self.write_break(c);
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                if c == '\'' {
+                    self.put('\'');
+                }
+                self.put(c);
+                self.indention = false;
+                spaces = false;
+                breaks = false;
+            }
+        }
+        self.write_indicator("'", false, false, false);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_double(&mut self, value: &str, allow_breaks: bool) {
+        self.write_indicator("\"", true, false, false);
+        // libyaml escapes every character of a value that starts with a byte order mark.
+        let bom = value.starts_with('\u{feff}');
+        let chars: Vec<char> = value.chars().collect();
+        let last = chars.len().saturating_sub(1);
+        let mut spaces = false;
+        for (i, &c) in chars.iter().enumerate() {
+            if !is_printable(c) || bom || is_break(c) || c == '"' || c == '\\' {
+                self.put('\\');
+                match c {
+                    '\0' => self.put('0'),
+                    '\u{7}' => self.put('a'),
+                    '\u{8}' => self.put('b'),
+                    '\t' => self.put('t'),
+                    '\n' => self.put('n'),
+                    '\u{b}' => self.put('v'),
+                    '\u{c}' => self.put('f'),
+                    '\r' => self.put('r'),
+                    '\u{1b}' => self.put('e'),
+                    '"' => self.put('"'),
+                    '\\' => self.put('\\'),
+                    '\u{85}' => self.put('N'),
+                    '\u{a0}' => self.put('_'),
+                    '\u{2028}' => self.put('L'),
+                    '\u{2029}' => self.put('P'),
+                    _ => {
+                        let v = c as u32;
+                        let (letter, width) = match v {
+                            0..=0xff => ('x', 2),
+                            0x100..=0xffff => ('u', 4),
+                            _ => ('U', 8),
+                        };
+                        self.put(letter);
+                        for ch in format!("{v:0width$X}").chars() {
+                            self.put(ch);
+                        }
+                    }
+                }
+                spaces = false;
+            } else if c == ' ' {
+                if allow_breaks && !spaces && self.column > BEST_WIDTH && i > 0 && i < last {
+                    self.write_indent();
+                    if chars.get(i + 1) == Some(&' ') {
+                        self.put('\\');
+                    }
+                } else {
+                    self.put(c);
+                }
+                spaces = true;
+            } else {
+                self.put(c);
+                spaces = false;
+            }
+        }
+        self.write_indicator("\"", false, false, false);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_literal(&mut self, value: &str) {
+        self.write_indicator("|", true, false, false);
+        let chars: Vec<char> = value.chars().collect();
+        if chars.first().is_some_and(|&c| c == ' ' || is_break(c)) {
+            self.write_indicator(&BEST_INDENT.to_string(), false, false, false);
+        }
+        let n = chars.len();
+        let chomp = match (chars.last(), n) {
+            (None, _) => Some("-"),
+            (Some(&c), _) if !is_break(c) => Some("-"),
+            (Some(_), 1) => Some("+"),
+            (Some(_), _) if chars.get(n - 2).is_some_and(|&c| is_break(c)) => Some("+"),
+            _ => None,
+        };
+        if let Some(hint) = chomp {
+            self.write_indicator(hint, false, false, false);
+        }
+        self.put_break();
+        self.indention = true;
+        self.whitespace = true;
+        let mut breaks = true;
+        for &c in &chars {
+            if is_break(c) {
+                self.write_break(c);
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                self.put(c);
+                self.indention = false;
+                breaks = false;
+            }
+        }
+    }
+}
