@@ -37,7 +37,8 @@ fn run(replicas: i32, policy: &str) -> (f64, u64, usize) {
 }
 
 fn main() {
-    for (n, policy) in [(1000, "Parallel"), (100, "OrderedReady"), (10_000, "Parallel")] {
+    let sizes: Vec<(i32, &str)> = match std::env::args().nth(1).and_then(|a| a.parse().ok()) { Some(n) => vec![(n, "Parallel")], None => vec![(1000, "Parallel"), (100, "OrderedReady"), (10_000, "Parallel")] };
+    for (n, policy) in sizes {
         let (ms, virt, bytes) = run(n, policy);
         println!(
             "settle {n:>6} replicas {policy:<12} {ms:>9.1} ms wall, {:>7.1} s virtual, state {:.1} KiB/pod (serialised)",

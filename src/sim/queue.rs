@@ -102,6 +102,11 @@ impl Queue {
             .map(|((t, _), w)| (*t, w))
     }
 
+    /// The earliest pending item.
+    pub fn peek(&self) -> Option<&Work> {
+        self.items.values().next()
+    }
+
     /// How many items are pending.
     pub fn len(&self) -> usize {
         self.items.len()
