@@ -1,1 +1,3 @@
 //! The cluster simulation: object store, virtual clock, controllers. Pure and deterministic.
+
+pub mod api;
