@@ -156,8 +156,7 @@ fn other_kinds_decode() {
         .and_then(|r| r.requests)
         .and_then(|r| r.get("storage").map(|q| q.0.clone()));
     assert_eq!(storage.as_deref(), Some("1073741824"));
-    let bad =
-        decode::<Service>(&json!({"spec": {"ports": [{"port": "80"}]}})).expect_err("fails");
+    let bad = decode::<Service>(&json!({"spec": {"ports": [{"port": "80"}]}})).expect_err("fails");
     assert_eq!(
         bad.message(),
         "json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32"
@@ -179,9 +178,7 @@ fn type_meta_checks() {
         type_meta_errors(&json!({"apiVersion": 1, "kind": "Pod"})),
         vec!["apiVersion isn't string type"]
     );
-    assert!(
-        type_meta_errors(&json!({"apiVersion": "apps/v1", "kind": "StatefulSet"})).is_empty()
-    );
+    assert!(type_meta_errors(&json!({"apiVersion": "apps/v1", "kind": "StatefulSet"})).is_empty());
     assert_eq!(
         validating_data_message("web.yaml", &type_meta_errors(&json!({}))),
         "error validating \"web.yaml\": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false"

@@ -2,8 +2,11 @@
 
 pub mod decode;
 pub mod decode_types;
+pub mod defaults;
+pub mod defaults_pod;
 pub mod field_error;
 pub mod field_path;
 pub mod go_json;
 pub mod names;
+pub mod omitempty;
 pub mod quantity;
