@@ -7,9 +7,10 @@ use k8s_openapi::api::core::v1::{
     Namespace, PersistentVolume, PersistentVolumeClaim, Pod, Service,
 };
 use serde_json::Value;
+use sts_playground::sim::api::admission::{PodAdmission, admit_pod};
 use sts_playground::sim::api::decode::decode;
 use sts_playground::sim::api::defaults::*;
-use sts_playground::sim::api::defaults_pod::{PodAdmission, admit_pod, default_pod};
+use sts_playground::sim::api::defaults_pod::default_pod;
 
 fn run(kind: &str, input: &Value) -> Value {
     match kind {

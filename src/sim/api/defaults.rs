@@ -4,7 +4,7 @@
 //!
 //! Admission plugins and registry steps are separate functions so callers apply them only where
 //! the server does: [`admit_default_storage_class`], [`allocate_service_ips`], and
-//! [`super::defaults_pod::admit_pod`].
+//! [`super::admission::admit_pod`].
 
 use std::collections::BTreeMap;
 

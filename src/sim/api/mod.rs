@@ -1,5 +1,6 @@
 //! The API server's rules as pure functions: decoding, defaulting, validation and patching.
 
+pub mod admission;
 pub mod decode;
 pub mod decode_types;
 pub mod defaults;
