@@ -71,8 +71,11 @@ pub enum BadValue {
     Int(i64),
     /// Printed bare.
     Bool(bool),
-    /// Structured values (maps, lists, structs) printed as compact JSON.
+    /// Structured values (maps, lists, structs) printed as compact JSON with sorted keys, as Go
+    /// marshals maps.
     Json(Value),
+    /// Text already rendered the way Go marshals it (structs keep declaration order).
+    Raw(String),
     /// The value is left out of the message.
     Omitted,
 }
@@ -84,6 +87,7 @@ impl BadValue {
             BadValue::Int(i) => i.to_string(),
             BadValue::Bool(b) => b.to_string(),
             BadValue::Json(v) => go_json(v),
+            BadValue::Raw(s) => s.clone(),
             BadValue::Omitted => String::new(),
         }
     }

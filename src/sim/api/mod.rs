@@ -11,3 +11,5 @@ pub mod go_json;
 pub mod names;
 pub mod omitempty;
 pub mod quantity;
+pub mod validation;
+pub mod validation_meta;
