@@ -12,4 +12,7 @@ pub mod names;
 pub mod omitempty;
 pub mod quantity;
 pub mod validation;
+pub mod validation_container;
 pub mod validation_meta;
+pub mod validation_pod;
+pub mod validation_pod_update;
