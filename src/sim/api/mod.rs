@@ -16,3 +16,5 @@ pub mod validation_container;
 pub mod validation_meta;
 pub mod validation_pod;
 pub mod validation_pod_update;
+pub mod validation_service;
+pub mod validation_storage;
