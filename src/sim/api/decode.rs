@@ -76,6 +76,16 @@ pub fn unknown_field_warnings(unknown_fields: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// What kubectl prints when a strategic or merge patch produces unknown fields under
+/// `--validate=strict`: the server answers Invalid with the patch rendered by Go's `%+v`.
+pub fn patch_unknown_fields_message(patch: &Value, unknown_fields: &[String]) -> String {
+    format!(
+        "The request is invalid: patch: Invalid value: {}: {}",
+        go_quote(&super::go_json::go_sprint(patch)),
+        strict_error_text(unknown_fields)
+    )
+}
+
 /// The version part of an apiVersion: `apps/v1` gives `v1`.
 pub fn version_of(api_version: &str) -> &str {
     api_version.rsplit('/').next().unwrap_or(api_version)

@@ -148,6 +148,58 @@ fn write_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
+/// Renders a decoded JSON value the way Go's `%v` prints an `interface{}` holding it:
+/// `map[a:1 b:[x y]]`, strings bare, `<nil>` for null.
+pub fn go_sprint(value: &Value) -> String {
+    match value {
+        Value::Null => "<nil>".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (None, Some(u), _) => u.to_string(),
+            (None, None, Some(f)) => go_float_g(f),
+            _ => n.to_string(),
+        },
+        Value::String(s) => s.clone(),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(go_sprint).collect();
+            format!("[{}]", parts.join(" "))
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            let parts: Vec<String> = keys
+                .iter()
+                .map(|k| format!("{k}:{}", map.get(*k).map(go_sprint).unwrap_or_default()))
+                .collect();
+            format!("map[{}]", parts.join(" "))
+        }
+    }
+}
+
+/// Go's `%v` for a float64: shortest digits, exponent form when the decimal exponent is below
+/// -4 or at least 6.
+fn go_float_g(f: f64) -> String {
+    if f == 0.0 {
+        return "0".to_string();
+    }
+    let exp = f.abs().log10().floor() as i32;
+    if (-4..6).contains(&exp) {
+        return format!("{f}");
+    }
+    let s = format!("{f:e}");
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', e),
+            };
+            format!("{m}e{sign}{digits:0>2}")
+        }
+        None => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +219,19 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(go_quote(input), want, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn sprints_like_go() {
+        assert_eq!(
+            go_sprint(&json!({"spec": {"replica": 3, "names": ["a", "b"], "x": null}})),
+            "map[spec:map[names:[a b] replica:3 x:<nil>]]"
+        );
+        assert_eq!(go_sprint(&json!(1.5)), "1.5");
+        assert_eq!(go_sprint(&json!(1000000.0)), "1e+06");
+        assert_eq!(go_sprint(&json!(123456.0)), "123456");
+        assert_eq!(go_sprint(&json!(1234567.5)), "1.2345675e+06");
+        assert_eq!(go_sprint(&json!(0.00001)), "1e-05");
     }
 
     #[test]
