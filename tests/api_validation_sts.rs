@@ -6,6 +6,7 @@ use sts_playground::sim::api::decode::decode;
 use sts_playground::sim::api::defaults::default_statefulset;
 use sts_playground::sim::api::field_error::invalid_message;
 use sts_playground::sim::api::validation::*;
+use sts_playground::sim::api::validation_sts_status::*;
 
 fn base() -> Value {
     json!({
@@ -123,6 +124,13 @@ fn create_rules_render_like_the_server() {
         (
             with(base(), "/spec/persistentVolumeClaimRetentionPolicy", json!({"whenDeleted": "X"})),
             vec!["spec.persistentVolumeClaimRetentionPolicy.whenDeleted: Unsupported value: \"X\": supported values: \"Retain\", \"Delete\"".into()],
+        ),
+        (
+            with(base(), "/spec/selector", json!({"matchExpressions": [{"key": "app", "operator": "Maybe"}]})),
+            vec![
+                "spec.selector.matchExpressions[0].operator: Invalid value: \"Maybe\": not a valid selector operator".into(),
+                "spec.selector: Invalid value: {\"matchExpressions\":[{\"key\":\"app\",\"operator\":\"Maybe\"}]}".into(),
+            ],
         ),
         (with(base(), "/spec/serviceName", json!("Nginx")), vec![format!("spec.serviceName: Invalid value: \"Nginx\": {label_msg}")]),
     ];

@@ -24,3 +24,4 @@ pub mod validation_pod;
 pub mod validation_pod_update;
 pub mod validation_service;
 pub mod validation_storage;
+pub mod validation_sts_status;

@@ -1,12 +1,10 @@
 //! StatefulSet validation (k8s.io/kubernetes `pkg/apis/apps/validation/validation.go`, v1.37):
-//! create, update, status, plus the warnings the server attaches.
+//! create and update. Status rules and warnings are in `validation_sts_status.rs`.
 //!
 //! The pod template's PodSpec is not validated here, exactly as on a real server: problems there
 //! surface later when the controller's pod creates fail.
 
-use k8s_openapi::api::apps::v1::{
-    RollingUpdateStatefulSetStrategy, StatefulSet, StatefulSetSpec, StatefulSetStatus,
-};
+use k8s_openapi::api::apps::v1::{RollingUpdateStatefulSetStrategy, StatefulSet, StatefulSetSpec};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::{Value, json};
 
@@ -200,12 +198,16 @@ pub fn validate_statefulset_spec(
         }
     }
     let sel_path = path.child("selector");
+    let mut selector_broken = false;
     if !selector_present {
         errs.push(FieldError::required(&sel_path, ""));
     } else {
-        errs.extend(validate_label_selector(&spec.selector, &sel_path));
+        let sel_errs = validate_label_selector(&spec.selector, &sel_path);
+        // The same problems make the selector unparseable, which the server reports once more.
+        selector_broken = !sel_errs.is_empty();
+        errs.extend(sel_errs);
         if selector_is_empty(&spec.selector) {
-            let value = serde_json::to_value(&spec.selector).unwrap_or(Value::Null);
+            let value = BadValue::Raw(label_selector_json(&spec.selector));
             errs.push(FieldError::invalid(
                 &sel_path,
                 value,
@@ -213,10 +215,17 @@ pub fn validate_statefulset_spec(
             ));
         }
     }
+    if selector_broken {
+        errs.push(FieldError::invalid(
+            &sel_path,
+            BadValue::Raw(label_selector_json(&spec.selector)),
+            "",
+        ));
+    }
     let tpath = path.child("template");
     let tmeta = spec.template.metadata.clone().unwrap_or_default();
     // A missing selector matches nothing; an empty one matches everything and is not checked.
-    let check_match = !selector_present || !selector_is_empty(&spec.selector);
+    let check_match = !selector_broken && (!selector_present || !selector_is_empty(&spec.selector));
     if check_match
         && (!selector_present || !selector_matches(&spec.selector, tmeta.labels.as_ref()))
     {
@@ -251,6 +260,20 @@ pub fn validate_statefulset_spec(
         ));
     }
     errs
+}
+
+/// A label selector as Go marshals it: `matchLabels` before `matchExpressions`.
+fn label_selector_json(
+    sel: &k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector,
+) -> String {
+    let mut parts = Vec::new();
+    if let Some(ml) = sel.match_labels.as_ref().filter(|m| !m.is_empty()) {
+        parts.push(format!("\"matchLabels\":{}", go_json(&json!(ml))));
+    }
+    if let Some(me) = sel.match_expressions.as_ref().filter(|m| !m.is_empty()) {
+        parts.push(format!("\"matchExpressions\":{}", go_json(&json!(me))));
+    }
+    format!("{{{}}}", parts.join(","))
 }
 
 /// True when the raw request body carries `spec.selector` (null counts as absent).
@@ -305,87 +328,4 @@ pub fn validate_statefulset_update(new: &StatefulSet, old: &StatefulSet) -> Vec<
         ));
     }
     errs
-}
-
-/// Validates a StatefulSet status: counts non-negative and bounded by `replicas`.
-pub fn validate_statefulset_status(
-    status: &StatefulSetStatus,
-    path: &FieldPath,
-) -> Vec<FieldError> {
-    let mut errs = Vec::new();
-    let replicas = status.replicas;
-    let ready = status.ready_replicas.unwrap_or(0);
-    let current = status.current_replicas.unwrap_or(0);
-    let updated = status.updated_replicas.unwrap_or(0);
-    let available = status.available_replicas.unwrap_or(0);
-    for (field, v) in [
-        ("replicas", replicas),
-        ("readyReplicas", ready),
-        ("currentReplicas", current),
-        ("updatedReplicas", updated),
-        ("availableReplicas", available),
-    ] {
-        nonneg(&mut errs, i64::from(v), &path.child(field));
-    }
-    if let Some(g) = status.observed_generation {
-        nonneg(&mut errs, g, &path.child("observedGeneration"));
-    }
-    if let Some(c) = status.collision_count {
-        nonneg(&mut errs, i64::from(c), &path.child("collisionCount"));
-    }
-    let msg = "cannot be greater than status.replicas";
-    for (field, v) in [
-        ("readyReplicas", ready),
-        ("currentReplicas", current),
-        ("updatedReplicas", updated),
-        ("availableReplicas", available),
-    ] {
-        if v > replicas {
-            errs.push(FieldError::invalid(&path.child(field), v, msg));
-        }
-    }
-    if available > ready {
-        errs.push(FieldError::invalid(
-            &path.child("availableReplicas"),
-            available,
-            "cannot be greater than status.readyReplicas",
-        ));
-    }
-    errs
-}
-
-/// Validates a status update: the status rules, metadata immutables, and a collision count that
-/// may not decrease.
-pub fn validate_statefulset_status_update(new: &StatefulSet, old: &StatefulSet) -> Vec<FieldError> {
-    let status = new.status.clone().unwrap_or_default();
-    let mut errs = validate_statefulset_status(&status, &FieldPath::new("status"));
-    errs.extend(validate_object_meta_update(
-        &new.metadata,
-        &old.metadata,
-        &FieldPath::new("metadata"),
-    ));
-    let old_count = old.status.as_ref().and_then(|s| s.collision_count);
-    if let Some(o) = old_count {
-        let n = status.collision_count;
-        if n.is_none_or(|n| n < o) {
-            errs.push(FieldError::invalid(
-                &FieldPath::of(&["status", "collisionCount"]),
-                n.unwrap_or(0),
-                "cannot be decremented",
-            ));
-        }
-    }
-    errs
-}
-
-/// The warnings the server returns with a StatefulSet create or update (kubectl prints each as
-/// `Warning: <text>`).
-pub fn statefulset_warnings(sts: &StatefulSet) -> Vec<String> {
-    let mut warnings = Vec::new();
-    if sts.spec.revision_history_limit.is_some_and(|l| l < 0) {
-        warnings.push(
-            "spec.revisionHistoryLimit: a negative value retains all historical revisions; a value >= 0 is recommended".to_string(),
-        );
-    }
-    warnings
 }
