@@ -152,7 +152,8 @@ fn apply_op(doc: &mut Value, op: &Map<String, Value>) -> Result<(), String> {
     match kind {
         "add" => {
             let p = need_path("add")?;
-            let val = value.ok_or_else(|| format!("operation, missing value field: {MISSING}"))?;
+            // The library adds `null` when the operation carries no value.
+            let val = value.unwrap_or(Value::Null);
             let (con, key) = find_object(doc, p).ok_or_else(|| {
                 format!("add operation does not apply: doc is missing path: \"{p}\": {MISSING}")
             })?;
@@ -169,7 +170,7 @@ fn apply_op(doc: &mut Value, op: &Map<String, Value>) -> Result<(), String> {
         }
         "replace" => {
             let p = need_path("replace")?;
-            let val = value.ok_or_else(|| format!("operation, missing value field: {MISSING}"))?;
+            let val = value.unwrap_or(Value::Null);
             if p.is_empty() {
                 if !val.is_object() && !val.is_array() {
                     return Err("replace operation value must be object or array".to_string());
