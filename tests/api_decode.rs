@@ -65,6 +65,18 @@ fn type_errors_use_go_wording() {
             json!({"spec": {"updateStrategy": {"rollingUpdate": {"maxUnavailable": true}}}}),
             "StatefulSet in version \"v1\" cannot be handled as a StatefulSet: json: cannot unmarshal bool into Go value of type int32",
         ),
+        (
+            json!({"metadata": {"creationTimestamp": 5}}),
+            "StatefulSet in version \"v1\" cannot be handled as a StatefulSet: json: cannot unmarshal number into Go value of type string",
+        ),
+        (
+            json!({"metadata": {"creationTimestamp": "yesterday"}}),
+            "StatefulSet in version \"v1\" cannot be handled as a StatefulSet: parsing time \"yesterday\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"yesterday\" as \"2006\"",
+        ),
+        (
+            json!({"spec": {"template": {"spec": {"containers": [5]}}}}),
+            "StatefulSet in version \"v1\" cannot be handled as a StatefulSet: json: cannot unmarshal number into Go struct field PodSpec.spec.template.spec.containers of type v1.Container",
+        ),
     ];
     for (doc, want) in cases {
         assert_eq!(sts_err(doc.clone()), want, "doc {doc}");

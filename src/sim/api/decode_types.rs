@@ -370,6 +370,10 @@ pub fn go_type_error<T: DeserializeOwned>(
     let numeric = matches!(go_type.as_str(), "int32" | "int64" | "float64");
     let value = go_value_desc(&located.message, numeric);
     match expected {
+        // Times decode through their own unmarshaller, which first reads a plain string.
+        e if e.contains("timestamp") => {
+            format!("json: cannot unmarshal {value} into Go value of type string")
+        }
         "IntOrString" | "a 32-bit integer" => {
             let v = go_value_desc(&located.message, true);
             format!("json: cannot unmarshal {v} into Go value of type int32")
