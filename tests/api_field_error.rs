@@ -126,3 +126,13 @@ fn server_message_brackets_several_causes() {
         "Pod \"web-0\" is invalid: [spec.containers[0].volumeMounts[0].name: Not found: \"wwww\", spec.containers[0].image: Required value]"
     );
 }
+
+#[test]
+fn qualified_kinds() {
+    assert_eq!(qualified_kind("apps/v1", "StatefulSet"), "StatefulSet.apps");
+    assert_eq!(qualified_kind("v1", "Pod"), "Pod");
+    assert_eq!(
+        qualified_kind("storage.k8s.io/v1", "StorageClass"),
+        "StorageClass.storage.k8s.io"
+    );
+}

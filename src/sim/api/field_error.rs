@@ -264,6 +264,15 @@ pub fn dedupe(errs: &[FieldError]) -> Vec<String> {
     seen
 }
 
+/// The qualified kind the server names in messages: `StatefulSet.apps` for `apps/v1`,
+/// plain `Pod` for the core group `v1`.
+pub fn qualified_kind(api_version: &str, kind: &str) -> String {
+    match api_version.rsplit_once('/') {
+        Some((group, _)) if !group.is_empty() => format!("{kind}.{group}"),
+        _ => kind.to_string(),
+    }
+}
+
 /// The Status message the server returns for an Invalid (422) error, e.g.
 /// `StatefulSet.apps "web" is invalid: spec.replicas: …` or, with several causes,
 /// `Pod "web-0" is invalid: [a, b]`. `qualified_kind` is `StatefulSet.apps`, `Pod`, ….

@@ -73,6 +73,7 @@ pub(crate) enum Kind {
     Map,
 }
 
+/// The kind of a JSON value.
 pub(crate) fn kind_of(v: &Value) -> Kind {
     match v {
         Value::Null => Kind::Null,
@@ -109,6 +110,7 @@ pub(crate) fn element_kind(lists: &[&[Value]]) -> Result<Kind, PatchError> {
     found.ok_or_else(|| PatchError("no elements in any of the given slices".to_string()))
 }
 
+/// The library's error for a list item without its merge key.
 pub(crate) fn no_merge_key(m: &Value, key: &str) -> PatchError {
     PatchError(format!(
         "map: {} does not contain declared merge key: {key}",
@@ -116,6 +118,7 @@ pub(crate) fn no_merge_key(m: &Value, key: &str) -> PatchError {
     ))
 }
 
+/// The field name after a `$directive/` prefix.
 pub(crate) fn extract_key(s: &str, prefix: &str) -> Result<String, PatchError> {
     match s.split_once('/') {
         Some((p, rest)) if p == prefix => Ok(rest.to_string()),
@@ -279,6 +282,7 @@ pub fn merge_map(
     Ok(original)
 }
 
+/// The merge-key value of a list item, if it is a map that has one.
 pub(crate) fn merge_key_of<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     v.as_object().and_then(|m| m.get(key))
 }
