@@ -1,6 +1,7 @@
 //! The cluster simulation: object store, virtual clock, seeded randomness, controllers, kubelet,
 //! volumes and their files. Pure and deterministic: the same seed and the same inputs give the same state.
 
+pub mod api;
 pub mod apiserver;
 mod bootstrap;
 pub mod clock;
