@@ -68,11 +68,22 @@ pub struct Cluster {
     pub event_index: BTreeMap<String, String>,
     /// A counter that keeps event names unique.
     pub event_seq: u64,
+    /// For each controller pass (by work key), the earliest time it may run again. A pass over N
+    /// objects rests in proportion to N, as a real controller is paced by its API calls; this keeps
+    /// settling linear in the number of pods.
+    pub next_allowed: BTreeMap<String, u64>,
 }
+
+/// Virtual microseconds a controller pass rests per object it scanned.
+const REST_PER_OBJECT_US: u64 = 100;
 
 /// The worker nodes of a fresh cluster.
 pub fn bootstrap_workers() -> [&'static str; 3] {
     bootstrap::WORKERS
+}
+
+fn work_key(work: &Work) -> String {
+    format!("{work:?}")
 }
 
 /// How a `settle` ended.
@@ -101,6 +112,7 @@ impl Cluster {
             why: Why::default(),
             event_index: BTreeMap::new(),
             event_seq: 0,
+            next_allowed: BTreeMap::new(),
         };
         bootstrap::populate(&mut c);
         c.dispatch();
@@ -115,6 +127,24 @@ impl Cluster {
     /// A random delay in `lo..=hi` milliseconds from now.
     pub(crate) fn after(&mut self, lo: u64, hi: u64) -> u64 {
         self.clock.now_ms + self.rng.range(lo, hi)
+    }
+
+    /// Queues a controller pass after a small jitter, but not before its rest after the last pass.
+    fn enqueue(&mut self, lo: u64, hi: u64, work: Work) {
+        let mut at = self.after(lo, hi);
+        if let Some(&allowed) = self.next_allowed.get(&work_key(&work)) {
+            at = at.max(allowed);
+        }
+        self.queue.push(at, work);
+    }
+
+    /// Records that a controller pass scanned `objects` objects, so its next run rests accordingly.
+    fn rest(&mut self, work: &Work, objects: usize) {
+        let rest_ms = (objects as u64 * REST_PER_OBJECT_US) / 1000;
+        if rest_ms > 0 {
+            self.next_allowed
+                .insert(work_key(work), self.clock.now_ms + rest_ms);
+        }
     }
 
     /// Turns the store's recorded changes into controller work, as informers and work queues do.
@@ -134,24 +164,19 @@ impl Cluster {
         let (namespace, name) = key.split_once('/').unwrap_or(("", key));
         match kind {
             Kind::StatefulSet => {
-                let at = self.after(5, 15);
-                self.queue.push(at, Work::SyncStatefulSet(key.to_string()));
-                let at = self.after(5, 20);
-                self.queue.push(at, Work::Collect);
+                self.enqueue(5, 15, Work::SyncStatefulSet(key.to_string()));
+                self.enqueue(5, 20, Work::Collect);
             }
             Kind::Pod => {
                 if let Some((parent, _)) = parent_and_ordinal(name) {
                     let set_key = store::key(namespace, parent);
                     if self.store.stateful_sets.contains_key(&set_key) {
-                        let at = self.after(5, 15);
-                        self.queue.push(at, Work::SyncStatefulSet(set_key));
+                        self.enqueue(5, 15, Work::SyncStatefulSet(set_key));
                     }
                 }
-                let at = self.after(5, 20);
-                self.queue.push(at, Work::Endpoints(namespace.to_string()));
+                self.enqueue(5, 20, Work::Endpoints(namespace.to_string()));
                 if change == ChangeType::Deleted {
-                    let at = self.after(5, 20);
-                    self.queue.push(at, Work::Collect);
+                    self.enqueue(5, 20, Work::Collect);
                     return;
                 }
                 kubelet::on_pod_change(self, namespace, name);
@@ -160,8 +185,7 @@ impl Cluster {
                         && p.spec.as_ref().and_then(|s| s.node_name.as_ref()).is_none()
                 });
                 if unscheduled {
-                    let at = self.after(2, 8);
-                    self.queue.push(at, Work::Schedule);
+                    self.enqueue(2, 8, Work::Schedule);
                 }
                 let terminating = self
                     .store
@@ -169,29 +193,22 @@ impl Cluster {
                     .get(key)
                     .is_some_and(|p| p.metadata.deletion_timestamp.is_some());
                 if terminating {
-                    let at = self.after(5, 20);
-                    self.queue.push(at, Work::Collect);
+                    self.enqueue(5, 20, Work::Collect);
                 }
             }
             Kind::PersistentVolumeClaim | Kind::PersistentVolume => {
-                let at = self.after(5, 15);
-                self.queue.push(at, Work::Volumes);
-                let at = self.after(5, 20);
-                self.queue.push(at, Work::Collect);
-                let at = self.after(2, 8);
-                self.queue.push(at, Work::Schedule);
+                self.enqueue(5, 15, Work::Volumes);
+                self.enqueue(5, 20, Work::Collect);
+                self.enqueue(2, 8, Work::Schedule);
             }
             Kind::Node => {
-                let at = self.after(2, 8);
-                self.queue.push(at, Work::Schedule);
+                self.enqueue(2, 8, Work::Schedule);
             }
             Kind::Service => {
-                let at = self.after(5, 20);
-                self.queue.push(at, Work::Endpoints(namespace.to_string()));
+                self.enqueue(5, 20, Work::Endpoints(namespace.to_string()));
             }
             Kind::StorageClass => {
-                let at = self.after(5, 15);
-                self.queue.push(at, Work::Volumes);
+                self.enqueue(5, 15, Work::Volumes);
             }
             Kind::Namespace | Kind::Endpoints | Kind::ControllerRevision | Kind::Event => {}
         }
@@ -199,6 +216,10 @@ impl Cluster {
 
     /// Runs one piece of work.
     fn run(&mut self, work: Work) {
+        let cost = self.cost_of(&work);
+        if let Some(n) = cost {
+            self.rest(&work, n);
+        }
         match work {
             Work::SyncStatefulSet(key) => statefulset::sync(self, &key),
             Work::Schedule => scheduler::schedule(self),
@@ -213,6 +234,26 @@ impl Cluster {
             Work::NodeMonitor(node) => kubelet::node_monitor(self, &node),
         }
         self.dispatch();
+    }
+
+    /// How many objects a controller pass will scan (None for per-object work that needs no rest).
+    fn cost_of(&self, work: &Work) -> Option<usize> {
+        let in_ns = |ns: &str| {
+            self.store
+                .pods
+                .range(format!("{ns}/")..format!("{ns}0"))
+                .count()
+        };
+        match work {
+            Work::SyncStatefulSet(key) => Some(in_ns(key.split('/').next().unwrap_or(""))),
+            Work::Endpoints(ns) => Some(in_ns(ns)),
+            Work::Schedule => Some(self.store.pods.len()),
+            Work::Volumes => Some(self.store.claims.len() + self.store.persistent_volumes.len()),
+            Work::Collect => Some(
+                self.store.pods.len() + self.store.claims.len() + self.store.revisions.len(),
+            ),
+            _ => None,
+        }
     }
 
     /// Runs the next pending piece of work, moving the clock to its time; false when nothing is pending.

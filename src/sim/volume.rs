@@ -69,8 +69,18 @@ pub fn reconcile(c: &mut Cluster) {
         .filter(|p| phase_of(p) == "Pending" && p.metadata.deletion_timestamp.is_none())
         .cloned()
         .collect();
+    // Static volumes that could still be bound, gathered once per pass.
+    let mut available: Vec<PersistentVolume> = c
+        .store
+        .list::<PersistentVolume>(None)
+        .filter(|pv| {
+            pv.metadata.deletion_timestamp.is_none()
+                && pv.status.as_ref().and_then(|st| st.phase.as_deref()).is_none_or(|p| p == "Available")
+        })
+        .cloned()
+        .collect();
     for claim in claims {
-        bind_or_provision(c, claim);
+        bind_or_provision(c, claim, &mut available);
     }
     reclaim(c);
 }
@@ -113,7 +123,7 @@ fn bind(c: &mut Cluster, claim: &PersistentVolumeClaim, pv_name: &str) {
     c.volumes.entry(pv_name.to_string()).or_default();
 }
 
-fn bind_or_provision(c: &mut Cluster, claim: PersistentVolumeClaim) {
+fn bind_or_provision(c: &mut Cluster, claim: PersistentVolumeClaim, available: &mut Vec<PersistentVolume>) {
     let ns = claim.metadata.namespace.clone().unwrap_or_default();
     let name = claim.metadata.name.clone().unwrap_or_default();
     let spec = claim.spec.clone().unwrap_or_default();
@@ -142,9 +152,8 @@ fn bind_or_provision(c: &mut Cluster, claim: PersistentVolumeClaim) {
         return;
     }
     // A static volume that fits: same class, enough capacity, the access modes asked for, not claimed.
-    let mut candidates: Vec<(u128, String)> = c
-        .store
-        .list::<PersistentVolume>(None)
+    let mut candidates: Vec<(u128, String)> = available
+        .iter()
         .filter(|pv| {
             let s = pv.spec.clone().unwrap_or_default();
             let available = pv
@@ -185,6 +194,7 @@ fn bind_or_provision(c: &mut Cluster, claim: PersistentVolumeClaim) {
         .collect();
     candidates.sort();
     if let Some((_, pv)) = candidates.first().cloned() {
+        available.retain(|v| v.metadata.name.as_deref() != Some(pv.as_str()));
         bind(c, &claim, &pv);
         return;
     }

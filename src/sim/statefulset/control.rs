@@ -1,5 +1,7 @@
 //! The StatefulSet control loop: the replica walk, condemned pods, and the rolling update step.
 
+use std::borrow::Cow;
+
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet, StatefulSetStatus};
 use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
@@ -118,8 +120,8 @@ pub fn update_stateful_set(
     };
     let start = start_ordinal(set);
     let count = usize::try_from(replicas(set)).unwrap_or(0);
-    let mut slots: Vec<Option<Pod>> = vec![None; count];
-    let mut condemned: Vec<Pod> = Vec::new();
+    let mut slots: Vec<Option<&Pod>> = vec![None; count];
+    let mut condemned: Vec<&Pod> = Vec::new();
     for pod in pods {
         let Some(ordinal) = member_ordinal(set, pod) else {
             continue;
@@ -129,27 +131,35 @@ pub fn update_stateful_set(
                 .ok()
                 .and_then(|i| slots.get_mut(i))
             {
-                *slot = Some(pod.clone());
+                *slot = Some(pod);
             }
         } else if ordinal >= 0 {
-            condemned.push(pod.clone());
+            condemned.push(pod);
         }
     }
-    let replicas_list: Vec<Pod> = slots
+    // Existing pods are borrowed; only missing ordinals get a freshly built placeholder.
+    let replicas_list: Vec<Cow<'_, Pod>> = slots
         .into_iter()
         .enumerate()
-        .map(|(i, p)| {
-            p.unwrap_or_else(|| {
-                versioned_pod(&current_set, &update_set, current, update, start + i as i64)
-            })
+        .map(|(i, p)| match p {
+            Some(p) => Cow::Borrowed(p),
+            None => Cow::Owned(versioned_pod(
+                &current_set,
+                &update_set,
+                current,
+                update,
+                start + i as i64,
+            )),
         })
         .collect();
     condemned.sort_by_key(|p| std::cmp::Reverse(member_ordinal(set, p).unwrap_or(0)));
     let first_unhealthy = replicas_list
         .iter()
-        .chain(condemned.iter().rev())
+        .map(|p| p.as_ref())
+        .chain(condemned.iter().rev().copied())
         .find(|p| !is_healthy(p))
         .map(|p| pod_name(p).to_string());
+    let condemned: Vec<&Pod> = condemned;
     update_status(
         &mut status,
         set,
@@ -188,12 +198,12 @@ pub fn update_stateful_set(
             waiting.get_or_insert(reason);
         }
     }
-    for pod in &condemned {
+    for &pod in &condemned {
         if !pod_control::claims_match_retention(c, &update_set, pod) {
             pod_control::update_claims_for_retention(c, &update_set, pod);
         }
     }
-    for pod in &condemned {
+    for &pod in &condemned {
         let name = pod_name(pod).to_string();
         if is_terminating(pod) {
             if monotonic {
@@ -260,12 +270,12 @@ fn process_replica(
     set: &StatefulSet,
     update_set: &StatefulSet,
     monotonic: bool,
-    replicas_list: &mut [Pod],
+    replicas_list: &[Cow<'_, Pod>],
     i: usize,
     min_ready: u64,
 ) -> Option<String> {
     let now = c.now_ms();
-    let pod = replicas_list.get(i)?.clone();
+    let pod: &Pod = replicas_list.get(i)?;
     let name = pod_name(&pod).to_string();
     if is_failed(&pod) || is_succeeded(&pod) {
         if !is_terminating(&pod) {
@@ -288,12 +298,12 @@ fn process_replica(
         ));
     }
     if !is_created(&pod) {
-        if pod_control::claim_is_stale(c, set, &pod) {
+        if pod_control::claim_is_stale(c, set, pod) {
             return Some(format!(
                 "{name} not created: its claim still belongs to the previous {name} (whenScaled: Delete)"
             ));
         }
-        let result = pod_control::create_pod(c, set, pod);
+        let result = pod_control::create_pod(c, set, pod.clone());
         return match result {
             Ok(()) => {
                 monotonic.then(|| format!("{name} created: waiting for it to be Running and Ready"))
@@ -301,15 +311,15 @@ fn process_replica(
             Err(e) => Some(format!("{name} not created: {e}")),
         };
     }
-    if crate::sim::statefulset::utils::is_pending(&pod) {
-        let _ = pod_control::create_missing_claims(c, set, &pod);
+    if crate::sim::statefulset::utils::is_pending(pod) {
+        let _ = pod_control::create_missing_claims(c, set, pod);
     }
-    if is_terminating(&pod) && monotonic {
+    if is_terminating(pod) && monotonic {
         return Some(format!(
             "{name} is terminating: waiting for it to be gone (OrderedReady)"
         ));
     }
-    if !is_running_and_ready(&pod) && monotonic {
+    if !is_running_and_ready(pod) && monotonic {
         let next = replicas_list.get(i + 1).map(|p| pod_name(p).to_string());
         return Some(match next {
             Some(n) if !is_created(replicas_list.get(i + 1)?) => {
@@ -318,22 +328,22 @@ fn process_replica(
             _ => format!("waiting for {name} to be Running and Ready (OrderedReady)"),
         });
     }
-    if !is_running_and_available(&pod, min_ready, now) && monotonic {
+    if !is_running_and_available(pod, min_ready, now) && monotonic {
         return Some(format!(
             "waiting for {name} to be available: Ready for minReadySeconds {}",
             min_ready / 1000
         ));
     }
-    let retention_ok = pod_control::claims_match_retention(c, update_set, &pod);
-    if identity_matches(set, &pod) && storage_matches(set, &pod) && retention_ok {
+    let retention_ok = pod_control::claims_match_retention(c, update_set, pod);
+    if identity_matches(set, pod) && storage_matches(set, pod) && retention_ok {
         return None;
     }
     let mut repaired = pod.clone();
-    if let Some(ordinal) = member_ordinal(set, &pod) {
-        if !identity_matches(set, &pod) {
+    if let Some(ordinal) = member_ordinal(set, pod) {
+        if !identity_matches(set, pod) {
             update_identity(set, &mut repaired, ordinal);
         }
-        if !storage_matches(set, &pod) {
+        if !storage_matches(set, pod) {
             update_storage(set, &mut repaired, ordinal);
         }
     }
@@ -350,7 +360,7 @@ fn process_replica(
 fn rolling_update(
     c: &mut Cluster,
     set: &StatefulSet,
-    replicas_list: &[Pod],
+    replicas_list: &[Cow<'_, Pod>],
     update_name: &str,
     status: &mut StatefulSetStatus,
     min_ready: u64,
@@ -364,6 +374,7 @@ fn rolling_update(
     let max = max_unavailable(set);
     let unavailable: Vec<&Pod> = replicas_list
         .iter()
+        .map(|p| p.as_ref())
         .filter(|p| is_unavailable(p, min_ready, now))
         .collect();
     let outdated = replicas_list

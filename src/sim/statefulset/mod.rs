@@ -87,15 +87,15 @@ pub fn sync(c: &mut Cluster, key: &str) {
         c.store
             .modify::<StatefulSet>(&ns, &name, |s| s.status = Some(status.clone()));
     }
-    // Pods may have changed during the walk: list again before pruning history.
-    let pods_now: Vec<Pod> = c
+    // Pods may have changed during the walk: look at their revisions again before pruning history.
+    let live_revisions: Vec<String> = c
         .store
         .list::<Pod>(Some(&ns))
         .filter(|p| is_controlled_by(p.metadata.owner_references.as_ref(), &set))
-        .cloned()
+        .map(|p| pod_revision(p).to_string())
         .collect();
-    truncate_history(c, &set, &pods_now, &revisions, &current, &update);
-    if let Some(at) = status::next_availability_ms(&set, &pods_now, now) {
+    truncate_history(c, &set, &live_revisions, &revisions, &current, &update);
+    if let Some(at) = status::next_availability_ms(&set, &pods, now) {
         c.queue.push(at, Work::SyncStatefulSet(key.to_string()));
     }
 }
@@ -237,7 +237,7 @@ fn revisions_of(
 fn truncate_history(
     c: &mut Cluster,
     set: &StatefulSet,
-    pods: &[Pod],
+    pod_revisions: &[String],
     revisions: &[ControllerRevision],
     current: &ControllerRevision,
     update: &ControllerRevision,
@@ -251,7 +251,7 @@ fn truncate_history(
     let live = |name: &str| {
         Some(name) == current.metadata.name.as_deref()
             || Some(name) == update.metadata.name.as_deref()
-            || pods.iter().any(|p| pod_revision(p) == name)
+            || pod_revisions.iter().any(|r| r == name)
     };
     let mut history: Vec<&ControllerRevision> = revisions
         .iter()

@@ -6,7 +6,7 @@ use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 
 use super::utils::{
-    claims_for, controller_of, in_range, member_ordinal, pod_name, set_name, set_namespace,
+    claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name, set_name, set_namespace,
 };
 use crate::sim::Cluster;
 use crate::sim::apiserver::DeleteOptions;
@@ -298,10 +298,10 @@ pub fn claim_is_stale(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool {
     let Some(ordinal) = member_ordinal(set, pod) else {
         return false;
     };
-    claims_for(set, ordinal).iter().any(|t| {
-        let name = t.metadata.name.as_deref().unwrap_or("");
+    claim_templates(set).iter().any(|t| {
+        let name = claim_name(t, set, ordinal);
         c.store
-            .get::<PersistentVolumeClaim>(set_namespace(set), name)
+            .get::<PersistentVolumeClaim>(set_namespace(set), &name)
             .is_some_and(|claim| {
                 has_stale_ref(
                     claim.metadata.owner_references.as_deref().unwrap_or(&[]),
