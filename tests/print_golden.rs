@@ -169,7 +169,7 @@ fn get_all_prints_one_table_per_kind_with_kind_prefixes() {
 #[test]
 fn empty_results_report_on_stderr() {
     let empty_pods = rows_workloads::pods_table(&[], now());
-    let out = table::render_get(&[empty_pods.clone()], &opts(), "default");
+    let out = table::render_get(std::slice::from_ref(&empty_pods), &opts(), "default");
     assert_eq!(out.stdout, "");
     assert_eq!(out.stderr, "No resources found in default namespace.\n");
     let all = TableOptions {

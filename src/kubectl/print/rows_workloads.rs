@@ -10,6 +10,7 @@ use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{Container, ContainerStatus, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference, Time};
 use k8s_openapi::jiff::Timestamp;
+use std::borrow::Cow;
 
 /// A row carrying the object's namespace and labels for the decorations.
 pub fn meta_row(meta: &ObjectMeta, cells: Vec<String>) -> Row {
@@ -100,20 +101,21 @@ pub fn pod_status_cells(pod: &Pod, now: Timestamp) -> (String, String, String) {
     let mut last_restart: Option<Timestamp> = None;
     let mut last_restartable_init: Option<Timestamp> = None;
 
-    let phase = status.and_then(|s| s.phase.clone()).unwrap_or_default();
-    let mut reason = phase.clone();
+    let phase = status.and_then(|s| s.phase.as_deref()).unwrap_or("");
+    // Borrowed until a reason has to be composed.
+    let mut reason: Cow<'_, str> = Cow::Borrowed(phase);
     if let Some(r) = status
         .and_then(|s| s.reason.as_ref())
         .filter(|r| !r.is_empty())
     {
-        reason = r.clone();
+        reason = Cow::Borrowed(r);
     }
     let conditions = status.and_then(|s| s.conditions.as_deref()).unwrap_or(&[]);
     if conditions
         .iter()
         .any(|c| c.type_ == "PodScheduled" && c.reason.as_deref() == Some("SchedulingGated"))
     {
-        reason = "SchedulingGated".to_string();
+        reason = Cow::Borrowed("SchedulingGated");
     }
     let init_spec = |name: &str| init_specs.iter().find(|c| c.name == name);
     total += init_specs
@@ -146,20 +148,20 @@ pub fn pod_status_cells(pod: &Pod, now: Timestamp) -> (String, String, String) {
             continue;
         }
         if let Some(t) = terminated {
-            reason = match t.reason.as_deref().filter(|r| !r.is_empty()) {
+            reason = Cow::Owned(match t.reason.as_deref().filter(|r| !r.is_empty()) {
                 Some(r) => format!("Init:{r}"),
                 None if t.signal.unwrap_or(0) != 0 => {
                     format!("Init:Signal:{}", t.signal.unwrap_or(0))
                 }
                 None => format!("Init:ExitCode:{}", t.exit_code),
-            };
+            });
         } else if let Some(r) = waiting
             .and_then(|w| w.reason.as_deref())
             .filter(|r| !r.is_empty() && *r != "PodInitializing")
         {
-            reason = format!("Init:{r}");
+            reason = Cow::Owned(format!("Init:{r}"));
         } else {
-            reason = format!("Init:{i}/{}", init_specs.len());
+            reason = Cow::Owned(format!("Init:{i}/{}", init_specs.len()));
         }
         initializing = true;
         break;
@@ -182,14 +184,14 @@ pub fn pod_status_cells(pod: &Pod, now: Timestamp) -> (String, String, String) {
                 .and_then(|w| w.reason.as_deref())
                 .filter(|r| !r.is_empty());
             if let Some(r) = waiting_reason {
-                reason = r.to_string();
+                reason = Cow::Borrowed(r);
             } else if let Some(t) = terminated {
                 reason = match t.reason.as_deref().filter(|r| !r.is_empty()) {
-                    Some(r) => r.to_string(),
+                    Some(r) => Cow::Borrowed(r),
                     None if t.signal.unwrap_or(0) != 0 => {
-                        format!("Signal:{}", t.signal.unwrap_or(0))
+                        Cow::Owned(format!("Signal:{}", t.signal.unwrap_or(0)))
                     }
-                    None => format!("ExitCode:{}", t.exit_code),
+                    None => Cow::Owned(format!("ExitCode:{}", t.exit_code)),
                 };
             } else if cs.ready && state.is_some_and(|s| s.running.is_some()) {
                 has_running = true;
@@ -197,20 +199,19 @@ pub fn pod_status_cells(pod: &Pod, now: Timestamp) -> (String, String, String) {
             }
         }
         if reason == "Completed" && has_running {
-            reason = if has_condition(pod, "Ready") {
+            reason = Cow::Borrowed(if has_condition(pod, "Ready") {
                 "Running"
             } else {
                 "NotReady"
-            }
-            .to_string();
+            });
         }
     }
 
     if pod.metadata.deletion_timestamp.is_some() {
         if status.and_then(|s| s.reason.as_deref()) == Some("NodeLost") {
-            reason = "Unknown".to_string();
+            reason = Cow::Borrowed("Unknown");
         } else if phase != "Failed" && phase != "Succeeded" {
-            reason = "Terminating".to_string();
+            reason = Cow::Borrowed("Terminating");
         }
     }
 
@@ -223,7 +224,11 @@ pub fn pod_status_cells(pod: &Pod, now: Timestamp) -> (String, String, String) {
         }
         _ => restarts.to_string(),
     };
-    (format!("{ready}/{total}"), reason, restarts_text)
+    (
+        format!("{ready}/{total}"),
+        reason.into_owned(),
+        restarts_text,
+    )
 }
 
 fn or_none(s: Option<&str>) -> String {

@@ -5,6 +5,7 @@
 use super::kinds::ResourceKind;
 use super::labels::format_labels;
 use super::tabwriter::TabWriter;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Rows between tabwriter flushes in one table, as in cli-runtime.
@@ -103,19 +104,26 @@ pub fn escape_terminal(s: &str) -> String {
 }
 
 /// A cell as written: cut at the first line break (with `...`), terminal characters escaped.
-fn cell_text(val: &str) -> String {
+fn push_cell(line: &mut String, val: &str) {
+    if !val.contains(['\u{c}', '\n', '\r', '\u{1b}']) {
+        line.push_str(val);
+        return;
+    }
     match val.find(['\u{c}', '\n', '\r']) {
-        Some(i) => format!("{}...", escape_terminal(val.get(..i).unwrap_or(""))),
-        None => escape_terminal(val),
+        Some(i) => {
+            line.push_str(&escape_terminal(val.get(..i).unwrap_or("")));
+            line.push_str("...");
+        }
+        None => line.push_str(&escape_terminal(val)),
     }
 }
 
-/// Headers and cells after column filtering and decorations.
-pub fn decorate(
-    table: &Table,
+/// Headers and cells after column filtering and decorations (cells borrow from the table).
+pub fn decorate<'t>(
+    table: &'t Table,
     opts: &TableOptions,
     with_kind: bool,
-) -> (Vec<String>, Vec<Vec<String>>) {
+) -> (Vec<String>, Vec<Vec<Cow<'t, str>>>) {
     let with_namespace = opts.all_namespaces && table.kind.namespaced;
     let visible: Vec<usize> = table
         .columns
@@ -148,23 +156,26 @@ pub fn decorate(
         .rows
         .iter()
         .map(|row| {
-            let mut cells = Vec::with_capacity(headers.len());
+            let mut cells: Vec<Cow<'t, str>> = Vec::with_capacity(headers.len());
             if with_namespace {
-                cells.push(row.namespace.clone());
+                cells.push(Cow::Borrowed(&row.namespace));
             }
             for &i in &visible {
-                let cell = row.cells.get(i).cloned().unwrap_or_default();
+                let cell = row.cells.get(i).map_or("", String::as_str);
                 if Some(i) == name_col {
-                    cells.push(format!("{}/{cell}", table.kind.group_kind_lower()));
+                    cells.push(Cow::Owned(format!(
+                        "{}/{cell}",
+                        table.kind.group_kind_lower()
+                    )));
                 } else {
-                    cells.push(cell);
+                    cells.push(Cow::Borrowed(cell));
                 }
             }
             for l in &opts.label_columns {
-                cells.push(row.labels.get(l).cloned().unwrap_or_default());
+                cells.push(Cow::Borrowed(row.labels.get(l).map_or("", String::as_str)));
             }
             if opts.show_labels {
-                cells.push(format_labels(Some(&row.labels)));
+                cells.push(Cow::Owned(format_labels(Some(&row.labels))));
             }
             cells
         })
@@ -174,13 +185,18 @@ pub fn decorate(
 
 /// cli-runtime's `printTable` into a tabwriter: the header is padded to the widest cell so that
 /// the periodic flushes keep every row aligned.
-pub fn write_grid(tw: &mut TabWriter, headers: &[String], rows: &[Vec<String>], no_headers: bool) {
+pub fn write_grid<S: AsRef<str>>(
+    tw: &mut TabWriter,
+    headers: &[String],
+    rows: &[Vec<S>],
+    no_headers: bool,
+) {
     let last = headers.len().saturating_sub(1);
     let mut max_cells = vec![0usize; headers.len()];
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
             if let Some(m) = max_cells.get_mut(i) {
-                *m = (*m).max(cell.len());
+                *m = (*m).max(cell.as_ref().len());
             }
         }
     }
@@ -206,13 +222,15 @@ pub fn write_grid(tw: &mut TabWriter, headers: &[String], rows: &[Vec<String>], 
         line.push('\n');
         tw.write(&line);
     }
+    let mut line = String::new();
     for (ri, row) in rows.iter().enumerate() {
-        let mut line = String::new();
+        line.clear();
         for (i, cell) in row.iter().enumerate() {
+            let cell = cell.as_ref();
             if i > 0 {
                 line.push('\t');
             }
-            line.push_str(&cell_text(cell));
+            push_cell(&mut line, cell);
             if no_headers && ri == 0 && i != last {
                 let pad = max_cells
                     .get(i)

@@ -85,18 +85,20 @@ impl TabWriter {
     /// Feeds text; complete lines without a tab (and form feeds) flush what is buffered.
     pub fn write(&mut self, text: &str) {
         let mut start = 0;
-        for (i, ch) in text.char_indices() {
-            if !matches!(ch, '\t' | '\u{b}' | '\n' | '\u{c}') {
+        // Cell terminators are ASCII, so scanning bytes never splits a UTF-8 sequence.
+        for (i, b) in text.bytes().enumerate() {
+            if !matches!(b, b'\t' | 0x0b | b'\n' | 0x0c) {
                 continue;
             }
             self.append(text.get(start..i).unwrap_or(""));
-            start = i + ch.len_utf8();
-            let ncells = self.terminate_cell(ch == '\t');
-            if ch == '\n' || ch == '\u{c}' {
-                self.lines.push(Vec::new());
-                if ch == '\u{c}' || ncells == 1 {
+            start = i + 1;
+            let ncells = self.terminate_cell(b == b'\t');
+            if b == b'\n' || b == 0x0c {
+                // The previous line predicts how many cells the next one will have.
+                self.lines.push(Vec::with_capacity(ncells));
+                if b == 0x0c || ncells == 1 {
                     self.flush();
-                    if ch == '\u{c}' && self.flags & DEBUG != 0 {
+                    if b == 0x0c && self.flags & DEBUG != 0 {
                         self.out.push_str("---\n");
                     }
                 }
@@ -142,7 +144,8 @@ impl TabWriter {
     fn append(&mut self, text: &str) {
         self.buf.push_str(text);
         self.cell.size += text.len();
-        self.cell.width += text.chars().count();
+        // Width in chars: every byte that does not continue a UTF-8 sequence starts one.
+        self.cell.width += text.bytes().filter(|b| (b & 0xc0) != 0x80).count();
         self.pos = self.buf.len();
     }
 
@@ -173,8 +176,17 @@ impl TabWriter {
             }
             return;
         }
-        for _ in 0..cellw.saturating_sub(textw) {
-            self.out.push(self.padchar);
+        let n = cellw.saturating_sub(textw);
+        if self.padchar == ' ' {
+            const SPACES: &str = "                                                                ";
+            let mut left = n;
+            while left > 0 {
+                let k = left.min(SPACES.len());
+                self.out.push_str(SPACES.get(..k).unwrap_or(""));
+                left -= k;
+            }
+        } else {
+            self.out.extend(std::iter::repeat_n(self.padchar, n));
         }
     }
 
@@ -198,10 +210,10 @@ impl TabWriter {
                     continue;
                 }
                 use_tabs = false;
-                let text = self.buf.get(pos..pos + c.size).unwrap_or("").to_string();
+                let range = pos..pos + c.size;
                 pos += c.size;
                 if self.flags & ALIGN_RIGHT == 0 {
-                    self.out.push_str(&text);
+                    self.out.push_str(self.buf.get(range).unwrap_or(""));
                     if let Some(w) = width {
                         self.write_padding(c.width, w, false);
                     }
@@ -209,14 +221,13 @@ impl TabWriter {
                     if let Some(w) = width {
                         self.write_padding(c.width, w, false);
                     }
-                    self.out.push_str(&text);
+                    self.out.push_str(self.buf.get(range).unwrap_or(""));
                 }
             }
             if i + 1 == self.lines.len() {
                 // The last buffered line has no newline yet: emit its pending text only.
                 let end = pos + self.cell.size;
-                let text = self.buf.get(pos..end).unwrap_or("").to_string();
-                self.out.push_str(&text);
+                self.out.push_str(self.buf.get(pos..end).unwrap_or(""));
                 pos = end;
             } else {
                 self.out.push('\n');
