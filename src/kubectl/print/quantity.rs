@@ -75,14 +75,14 @@ impl Quantity {
         let digits = format!("{whole}{frac}");
         let mantissa: i128 = digits.parse().ok()?;
         let frac_len = i32::try_from(frac.len()).ok()?;
-        let scale = exp10 - frac_len + 9;
+        let scale = exp10.checked_sub(frac_len)?.checked_add(9)?;
         let mut nanos = mantissa.checked_mul(pow(2, exp2)?)?;
         if scale >= 0 {
             nanos = nanos.checked_mul(pow(10, scale.unsigned_abs())?)?;
         } else {
             // Finer than a nano-unit rounds up, as Go does.
             let div = pow(10, scale.unsigned_abs())?;
-            nanos = (nanos + div - 1) / div;
+            nanos = nanos.checked_add(div - 1)? / div;
         }
         Some(Quantity {
             nanos: if neg { -nanos } else { nanos },
@@ -100,7 +100,7 @@ impl Quantity {
         if self.nanos == 0 {
             self.format = other.format;
         }
-        self.nanos += other.nanos;
+        self.nanos = self.nanos.saturating_add(other.nanos);
     }
 
     /// Go's `Value()`: whole units, rounded up.
@@ -124,7 +124,7 @@ impl Quantity {
             return "0".to_string();
         }
         let whole = self.nanos % NANO == 0;
-        let fits_small = self.nanos.abs() < 1024 * NANO;
+        let fits_small = self.nanos.unsigned_abs() < (1024 * NANO).unsigned_abs();
         if self.format == Format::BinarySi && whole && !fits_small {
             let mut amount = self.nanos / NANO;
             let mut exp = 0usize;
@@ -146,8 +146,14 @@ impl Quantity {
         }
         // Lower the exponent to a multiple of three, widening the mantissa.
         let adjust = exp.rem_euclid(3);
-        amount *= pow(10, adjust.unsigned_abs()).unwrap_or(1);
-        exp -= adjust;
+        match pow(10, adjust.unsigned_abs()).and_then(|f| amount.checked_mul(f)) {
+            Some(widened) => {
+                amount = widened;
+                exp -= adjust;
+            }
+            // Too large to widen: print the exact mantissa with an exponent instead.
+            None => return format!("{amount}e{exp}"),
+        }
         if self.format == Format::DecimalExponent {
             if exp == 0 {
                 return amount.to_string();

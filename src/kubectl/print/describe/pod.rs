@@ -1,7 +1,7 @@
 //! `kubectl describe pod`.
 
 use super::template::{describe_containers, describe_resources};
-use super::volumes::describe_volumes;
+use super::volumes::{describe_topology_spread, describe_volumes};
 use super::{
     PrefixWriter, describe_events, print_annotations_multiline, print_labels_multiline,
     print_tolerations,
@@ -309,6 +309,10 @@ pub fn describe_pod(pod: &Pod, events: Option<&[Event]>, now: Timestamp) -> Stri
         "Tolerations",
         spec.and_then(|s| s.tolerations.as_ref()),
     );
+    let tscs = spec
+        .and_then(|s| s.topology_spread_constraints.as_deref())
+        .unwrap_or(&[]);
+    describe_topology_spread(&mut w, tscs, "");
     describe_events(&mut w, events, now);
     w.finish()
 }

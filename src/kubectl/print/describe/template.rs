@@ -1,7 +1,7 @@
 //! Containers and pod templates in `kubectl describe`.
 
 use super::env_probe::{describe_env, describe_env_from, describe_probes};
-use super::volumes::describe_volumes;
+use super::volumes::{describe_topology_spread, describe_volumes};
 use super::{
     PrefixWriter, print_annotations_multiline, print_bool, print_labels_multiline,
     print_tolerations,
@@ -47,6 +47,10 @@ pub fn describe_pod_template(template: &PodTemplateSpec, w: &mut PrefixWriter) {
         w,
         "  ",
     );
+    let tscs = spec
+        .and_then(|s| s.topology_spread_constraints.as_deref())
+        .unwrap_or(&[]);
+    describe_topology_spread(w, tscs, "  ");
     if let Some(pc) = spec
         .and_then(|s| s.priority_class_name.as_deref())
         .filter(|s| !s.is_empty())

@@ -1,8 +1,9 @@
 //! The `Volumes:` section of pods and pod templates.
 
 use super::PrefixWriter;
+use crate::kubectl::print::labels::format_label_selector;
 use crate::kubectl::print::quantity::Quantity;
-use k8s_openapi::api::core::v1::{ProjectedVolumeSource, Volume};
+use k8s_openapi::api::core::v1::{ProjectedVolumeSource, TopologySpreadConstraint, Volume};
 
 /// Lists volumes with their source type and parameters; `Volumes:  <none>` when there are none.
 pub fn describe_volumes(volumes: &[Volume], w: &mut PrefixWriter, space: &str) {
@@ -185,5 +186,36 @@ fn describe_projected(p: &ProjectedVolumeSource, w: &mut PrefixWriter) {
                 ),
             );
         }
+    }
+}
+
+/// `Topology Spread Constraints:` sorted by topology key; nothing when there are none.
+pub fn describe_topology_spread(
+    w: &mut PrefixWriter,
+    tscs: &[TopologySpreadConstraint],
+    space: &str,
+) {
+    if tscs.is_empty() {
+        return;
+    }
+    let mut sorted: Vec<&TopologySpreadConstraint> = tscs.iter().collect();
+    sorted.sort_by(|a, b| a.topology_key.cmp(&b.topology_key));
+    w.write(0, &format!("{space}Topology Spread Constraints:\t"));
+    for (i, t) in sorted.iter().enumerate() {
+        if i != 0 {
+            w.write(0, space);
+            w.write(0, "\t");
+        }
+        let mut line = format!(
+            "{}:{} when max skew {} is exceeded",
+            t.topology_key, t.when_unsatisfiable, t.max_skew
+        );
+        if let Some(sel) = t.label_selector.as_ref() {
+            line.push_str(&format!(
+                " for selector {}",
+                format_label_selector(Some(sel))
+            ));
+        }
+        w.write(0, &format!("{line}\n"));
     }
 }

@@ -293,13 +293,13 @@ fn eval_array<'a>(input: Vec<Item<'a>>, params: &[Param; 3]) -> Res<'a> {
             p0.value = 0;
         }
         if p0.value < 0 {
-            p0.value += len;
+            p0.value = p0.value.wrapping_add(len);
         }
         if !p1.known {
             p1.value = len;
         }
         if p1.value < 0 || (p1.value == 0 && p1.derived) {
-            p1.value += len;
+            p1.value = p1.value.wrapping_add(len);
         }
         if p1.value == p0.value {
             // An empty selection ends the evaluation with what was found so far.
@@ -315,7 +315,7 @@ fn eval_array<'a>(input: Vec<Item<'a>>, params: &[Param; 3]) -> Res<'a> {
         if p1.value > len || p1.value < 0 {
             let msg = format!(
                 "array index out of bounds: index {}, length {len}",
-                p1.value - 1
+                p1.value.wrapping_sub(1)
             );
             return Err(fail(input.clone(), msg));
         }

@@ -35,7 +35,7 @@ pub fn slice_params(text: &str) -> Result<[Param; 3], String> {
     }
     if parts.len() == 1 {
         params[1] = Param {
-            value: params[0].value + 1,
+            value: params[0].value.wrapping_add(1),
             known: true,
             derived: true,
         };
