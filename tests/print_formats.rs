@@ -320,3 +320,18 @@ fn endpoints_cell_truncates_after_three() {
     assert_eq!(rows_core::format_endpoints(&ep(headless)), "10.244.1.5");
     assert_eq!(rows_core::format_endpoints(&ep(json!([]))), "<none>");
 }
+
+#[test]
+fn watch_events_column() {
+    let mut w = WatchPrinter::new(TableOptions::default());
+    let t = rows_workloads::pods_table(&[watch_pod("web-0", "0/1", "Pending", None)], now());
+    assert_eq!(
+        w.print_event(&t, Some("ADDED")),
+        "EVENT      NAME    READY   STATUS    RESTARTS   AGE\nADDED      web-0   0/1     Pending   0          0s\n"
+    );
+    let t = rows_workloads::pods_table(&[watch_pod("web-0", "1/1", "Running", None)], now());
+    assert_eq!(
+        w.print_event(&t, Some("MODIFIED")),
+        "MODIFIED   web-0   1/1     Running   0          0s\n"
+    );
+}

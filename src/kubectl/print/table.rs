@@ -338,6 +338,12 @@ impl WatchPrinter {
     /// Prints a table (the initial list or one watch event's rows); the header appears only until
     /// a table with rows has been printed with the same columns.
     pub fn print(&mut self, table: &Table) -> String {
+        self.print_event(table, None)
+    }
+
+    /// Like [`WatchPrinter::print`], with `--output-watch-events`: an `EVENT` column first
+    /// (`ADDED`, `MODIFIED`, `DELETED`, `ERROR`, padded to eight characters as kubectl does).
+    pub fn print_event(&mut self, table: &Table, event_type: Option<&str>) -> String {
         let mut no_headers = self.opts.no_headers;
         if self.printed_headers && table.columns == self.last_columns {
             no_headers = true;
@@ -349,7 +355,20 @@ impl WatchPrinter {
         if !table.rows.is_empty() {
             self.printed_headers = true;
         }
-        let (headers, rows) = decorate(table, &self.opts, false);
+        let (mut headers, mut rows) = decorate(table, &self.opts, false);
+        if let Some(ev) = event_type {
+            let label = match ev {
+                "ADDED" => "ADDED   ",
+                "MODIFIED" => "MODIFIED",
+                "DELETED" => "DELETED ",
+                "ERROR" => "ERROR   ",
+                other => other,
+            };
+            headers.insert(0, "EVENT".to_string());
+            for row in &mut rows {
+                row.insert(0, Cow::Owned(label.to_string()));
+            }
+        }
         write_grid(&mut self.tw, &headers, &rows, no_headers);
         self.tw.flush();
         self.tw.take_output()
