@@ -3,6 +3,7 @@
 
 pub mod kubectl;
 pub mod manifest;
+pub mod shell;
 pub mod sim;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,1 @@
+//! The terminal: a workspace shell that runs tutorial lines verbatim, and container shells inside pods.
