@@ -31,14 +31,14 @@ fn selects(svc: &Service, pod: &Pod) -> bool {
 
 /// Recomputes the Endpoints of every Service with a selector in `namespace`.
 pub fn reconcile(c: &mut Cluster, namespace: &str) {
-    let services: Vec<Service> = c.store.list::<Service>(Some(namespace)).cloned().collect();
-    let pods: Vec<Pod> = c
+    let services = c.store.snapshot::<Service>(Some(namespace));
+    let pods: Vec<std::rc::Rc<Pod>> = c
         .store
-        .list::<Pod>(Some(namespace))
+        .snapshot::<Pod>(Some(namespace))
+        .into_iter()
         .filter(|p| p.status.as_ref().and_then(|s| s.pod_ip.as_ref()).is_some())
-        .cloned()
         .collect();
-    for svc in services {
+    for svc in services.iter().map(|s| s.as_ref()) {
         let Some(name) = svc.metadata.name.clone() else {
             continue;
         };
@@ -58,7 +58,8 @@ pub fn reconcile(c: &mut Cluster, namespace: &str) {
         let (mut ready, mut not_ready) = (Vec::new(), Vec::new());
         for pod in pods
             .iter()
-            .filter(|p| selects(&svc, p) && p.metadata.deletion_timestamp.is_none())
+            .map(|p| p.as_ref())
+            .filter(|p| selects(svc, p) && p.metadata.deletion_timestamp.is_none())
         {
             let hostname = pod
                 .spec

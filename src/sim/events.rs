@@ -134,7 +134,7 @@ impl Cluster {
             .store
             .events
             .range(format!("{ns}/")..format!("{ns}0"))
-            .map(|(_, e)| e)
+            .map(|(_, e)| &**e)
             .filter(|e| {
                 e.involved_object.kind.as_deref() == Some(kind_name)
                     && e.involved_object.name.as_deref() == Some(name)

@@ -176,6 +176,12 @@ impl Cluster {
                 }
                 self.enqueue(5, 20, Work::Endpoints(namespace.to_string()));
                 if change == ChangeType::Deleted {
+                    // A kubelet that is alive notices at once that its pod object is gone (force
+                    // deletion) and stops the containers; one on a failed node keeps them running.
+                    let failed = &self.failed_nodes;
+                    self.runtime.retain(|_, r| {
+                        r.namespace != namespace || r.name != name || failed.contains_key(&r.node)
+                    });
                     self.enqueue(5, 20, Work::Collect);
                     return;
                 }
@@ -249,9 +255,9 @@ impl Cluster {
             Work::Endpoints(ns) => Some(in_ns(ns)),
             Work::Schedule => Some(self.store.pods.len()),
             Work::Volumes => Some(self.store.claims.len() + self.store.persistent_volumes.len()),
-            Work::Collect => Some(
-                self.store.pods.len() + self.store.claims.len() + self.store.revisions.len(),
-            ),
+            Work::Collect => {
+                Some(self.store.pods.len() + self.store.claims.len() + self.store.revisions.len())
+            }
             _ => None,
         }
     }

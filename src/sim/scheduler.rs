@@ -32,15 +32,19 @@ fn node_ready(n: &Node) -> bool {
 
 /// One scheduling pass over every unscheduled pod.
 pub fn schedule(c: &mut Cluster) {
-    let pending: Vec<Pod> = c
+    let pending: Vec<std::rc::Rc<Pod>> = c
         .store
-        .list::<Pod>(None)
+        .snapshot::<Pod>(None)
+        .into_iter()
         .filter(|p| {
             p.metadata.deletion_timestamp.is_none()
                 && p.spec.as_ref().is_some_and(|s| s.node_name.is_none())
         })
-        .cloned()
         .collect();
+    if pending.is_empty() {
+        return;
+    }
+    let nodes = c.store.snapshot::<Node>(None);
     // Count pods per node once per pass so that placing N pods stays linear.
     let mut loads: std::collections::BTreeMap<String, usize> = Default::default();
     for p in c.store.list::<Pod>(None) {
@@ -49,7 +53,7 @@ pub fn schedule(c: &mut Cluster) {
         }
     }
     for pod in pending {
-        schedule_one(c, pod, &mut loads);
+        schedule_one(c, &pod, &nodes, &mut loads);
     }
 }
 
@@ -100,16 +104,20 @@ fn fail(c: &mut Cluster, pod: &Pod, message: String) {
         .note(at, &subject, format!("{name} not scheduled: {message}"));
 }
 
-fn schedule_one(c: &mut Cluster, pod: Pod, loads: &mut std::collections::BTreeMap<String, usize>) {
+fn schedule_one(
+    c: &mut Cluster,
+    pod: &Pod,
+    nodes: &[std::rc::Rc<Node>],
+    loads: &mut std::collections::BTreeMap<String, usize>,
+) {
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let name = pod.metadata.name.clone().unwrap_or_default();
-    let nodes: Vec<Node> = c.store.list::<Node>(None).cloned().collect();
     let total = nodes.len();
     let preemption = format!(
         "preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling."
     );
     let mut waiting_for_first_consumer = Vec::new();
-    for claim_name in claims_of(&pod) {
+    for claim_name in claims_of(pod) {
         let Some(claim) = c
             .store
             .get::<PersistentVolumeClaim>(&ns, &claim_name)
@@ -171,14 +179,17 @@ fn schedule_one(c: &mut Cluster, pod: Pod, loads: &mut std::collections::BTreeMa
         .unwrap_or_default();
     let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
     let mut feasible = Vec::new();
-    for n in &nodes {
+    for n in nodes.iter().map(|n| n.as_ref()) {
         let node_name = n.metadata.name.clone().unwrap_or_default();
-        let spec = n.spec.clone().unwrap_or_default();
+        let default_spec = Default::default();
+        let spec: &k8s_openapi::api::core::v1::NodeSpec = n.spec.as_ref().unwrap_or(&default_spec);
         let untolerated = spec.taints.iter().flatten().find(|t| {
             (t.effect == "NoSchedule" || t.effect == "NoExecute")
                 && !tolerates(&tolerations, &t.key, t.value.as_deref(), &t.effect)
         });
-        let labels = n.metadata.labels.clone().unwrap_or_default();
+        let no_labels = Default::default();
+        let labels: &std::collections::BTreeMap<String, String> =
+            n.metadata.labels.as_ref().unwrap_or(&no_labels);
         if let Some(t) = untolerated {
             let key = format!(
                 "node(s) had untolerated taint {{{}: {}}}",

@@ -1,6 +1,7 @@
 //! The object store: one table per kind, resource versions, and a change feed that drives the controllers.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{
@@ -11,8 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::kind::{Kind, Object};
 
-/// Objects of one kind by key (`namespace/name`, or `name` for cluster-scoped kinds).
-pub type Table<T> = BTreeMap<String, T>;
+/// Objects of one kind by key (`namespace/name`, or `name` for cluster-scoped kinds). Objects are
+/// shared so that controllers can snapshot a list without copying every object.
+pub type Table<T> = BTreeMap<String, Rc<T>>;
 
 /// What happened to an object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,12 +93,12 @@ pub struct Store {
 impl Store {
     /// The object of kind `T` at `namespace/name`.
     pub fn get<T: Object>(&self, namespace: &str, name: &str) -> Option<&T> {
-        T::table(self).get(&key(namespace, name))
+        T::table(self).get(&key(namespace, name)).map(Rc::as_ref)
     }
 
     /// The object of kind `T` with store key `k`.
     pub fn get_key<T: Object>(&self, k: &str) -> Option<&T> {
-        T::table(self).get(k)
+        T::table(self).get(k).map(Rc::as_ref)
     }
 
     /// Objects of kind `T` in `namespace` (all namespaces for `None`), in key order.
@@ -105,7 +107,7 @@ impl Store {
         namespace: Option<&'a str>,
     ) -> impl Iterator<Item = &'a T> + 'a {
         let table = T::table(self);
-        let range: Box<dyn Iterator<Item = (&String, &T)>> = match namespace {
+        let range: Box<dyn Iterator<Item = (&String, &Rc<T>)>> = match namespace {
             Some(ns) if T::SIM_KIND.namespaced() => {
                 let lo = format!("{ns}/");
                 let hi = format!("{ns}0");
@@ -113,11 +115,24 @@ impl Store {
             }
             _ => Box::new(table.iter()),
         };
-        range.map(|(_, v)| v)
+        range.map(|(_, v)| &**v)
+    }
+
+    /// Shared handles to the objects of kind `T` in `namespace` (all for `None`): a cheap snapshot
+    /// that stays valid while the store changes.
+    pub fn snapshot<T: Object>(&self, namespace: Option<&str>) -> Vec<Rc<T>> {
+        let table = T::table(self);
+        match namespace {
+            Some(ns) if T::SIM_KIND.namespaced() => table
+                .range(format!("{ns}/")..format!("{ns}0"))
+                .map(|(_, v)| Rc::clone(v))
+                .collect(),
+            _ => table.values().cloned().collect(),
+        }
     }
 
     /// Stores `obj` (created or changed): bumps the resource version and records the change.
-    pub fn put<T: Object>(&mut self, mut obj: T) -> &T {
+    pub fn put<T: Object>(&mut self, mut obj: T) -> Rc<T> {
         self.resource_version += 1;
         let rv = self.resource_version;
         obj.metadata_mut().resource_version = Some(rv.to_string());
@@ -133,16 +148,15 @@ impl Store {
             },
             resource_version: rv,
         });
-        let table = T::table_mut(self);
-        table.insert(k.clone(), obj);
-        // The entry was inserted on the line above, so the lookup succeeds.
-        &table[&k]
+        let shared = Rc::new(obj);
+        T::table_mut(self).insert(k, Rc::clone(&shared));
+        shared
     }
 
     /// Removes the object at `namespace/name`, recording the change; returns it.
     pub fn remove<T: Object>(&mut self, namespace: &str, name: &str) -> Option<T> {
         let k = key(namespace, name);
-        let obj = T::table_mut(self).remove(&k)?;
+        let obj = Rc::unwrap_or_clone(T::table_mut(self).remove(&k)?);
         self.resource_version += 1;
         self.pending.push(Change {
             kind: T::SIM_KIND,

@@ -81,7 +81,7 @@ impl Cluster {
         }
         admission::admit(self, &mut obj);
         self.stamp(&mut obj);
-        let stored = self.store.put(obj).clone();
+        let stored = (*self.store.put(obj)).clone();
         self.dispatch();
         Ok(stored)
     }
@@ -91,7 +91,7 @@ impl Cluster {
     pub fn update<T: Object + PartialEq>(&mut self, mut obj: T) -> Result<T, ApiError> {
         let k = key_of(&obj);
         let name = obj.metadata().name.clone().unwrap_or_default();
-        let Some(old) = T::table(&self.store).get(&k).cloned() else {
+        let Some(old) = T::table(&self.store).get(&k).map(|o| (**o).clone()) else {
             return Err(ApiError::not_found(T::SIM_KIND, &name));
         };
         {
@@ -118,7 +118,7 @@ impl Cluster {
             self.dispatch();
             return Ok(obj);
         }
-        let stored = self.store.put(obj).clone();
+        let stored = (*self.store.put(obj)).clone();
         self.dispatch();
         Ok(stored)
     }

@@ -615,6 +615,14 @@ pub fn recover_node(c: &mut Cluster, node: &str) {
                 .filter(|t| !t.is_empty());
         }
     });
+    // The kubelet syncs with the API first: containers of pods that were deleted meanwhile stop at once.
+    let store = &c.store;
+    c.runtime.retain(|uid, r| {
+        r.node != node
+            || store
+                .get::<Pod>(&r.namespace, &r.name)
+                .is_some_and(|p| p.metadata.uid.as_deref() == Some(uid.as_str()))
+    });
     let uids: Vec<String> = c
         .runtime
         .iter()

@@ -59,14 +59,29 @@ fn hex_id(seed: &str) -> String {
 
 /// Writes the pod's status from the runtime record (keeping condition transition times stable).
 pub fn write(c: &mut Cluster, uid: &str) {
-    let Some(rt) = c.runtime.get(uid).cloned() else {
+    let Some(status) = build(c, uid) else {
         return;
     };
-    let Some(pod) = c.store.get::<Pod>(&rt.namespace, &rt.name).cloned() else {
+    let Some(rt) = c.runtime.get(uid) else {
         return;
     };
+    let (ns, name) = (rt.namespace.clone(), rt.name.clone());
+    let changed = c
+        .store
+        .get::<Pod>(&ns, &name)
+        .is_some_and(|p| p.status.as_ref() != Some(&status));
+    if changed {
+        c.store
+            .modify::<Pod>(&ns, &name, |p| p.status = Some(status));
+    }
+}
+
+/// The status the kubelet would report now, borrowing its record (None if the pod is gone).
+fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
+    let rt = c.runtime.get(uid)?;
+    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
     if pod.metadata.uid.as_deref() != Some(uid) {
-        return;
+        return None;
     }
     let host_ip = c
         .store
@@ -76,7 +91,8 @@ pub fn write(c: &mut Cluster, uid: &str) {
         .and_then(|a| a.iter().find(|a| a.type_ == "InternalIP"))
         .map(|a| a.address.clone());
     let now = c.clock.now_ms;
-    let old = pod.status.clone().unwrap_or_default();
+    let empty = PodStatus::default();
+    let old = pod.status.as_ref().unwrap_or(&empty);
     let statuses: Vec<ContainerStatus> = rt
         .containers
         .iter()
@@ -179,10 +195,5 @@ pub fn write(c: &mut Cluster, uid: &str) {
         qos_class: old.qos_class.clone().or(Some("BestEffort".into())),
         ..Default::default()
     };
-    if pod.status.as_ref() != Some(&status) {
-        let ns = rt.namespace.clone();
-        let name = rt.name.clone();
-        c.store
-            .modify::<Pod>(&ns, &name, |p| p.status = Some(status));
-    }
+    Some(status)
 }

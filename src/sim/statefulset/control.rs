@@ -1,6 +1,7 @@
 //! The StatefulSet control loop: the replica walk, condemned pods, and the rolling update step.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet, StatefulSetStatus};
 use k8s_openapi::api::core::v1::Pod;
@@ -103,7 +104,7 @@ pub fn update_stateful_set(
     current: &ControllerRevision,
     update: &ControllerRevision,
     collision_count: i32,
-    pods: &[Pod],
+    pods: &[Rc<Pod>],
 ) -> Outcome {
     let now = c.now_ms();
     let min_ready = min_ready_ms(set);
@@ -122,7 +123,7 @@ pub fn update_stateful_set(
     let count = usize::try_from(replicas(set)).unwrap_or(0);
     let mut slots: Vec<Option<&Pod>> = vec![None; count];
     let mut condemned: Vec<&Pod> = Vec::new();
-    for pod in pods {
+    for pod in pods.iter().map(|p| p.as_ref()) {
         let Some(ordinal) = member_ordinal(set, pod) else {
             continue;
         };

@@ -7,6 +7,8 @@ pub mod revision;
 pub mod status;
 pub mod utils;
 
+use std::rc::Rc;
+
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::Pod;
 
@@ -101,29 +103,31 @@ pub fn sync(c: &mut Cluster, key: &str) {
 }
 
 /// Adopts orphan pods that belong to the set and releases owned pods that no longer match.
-fn claim_pods(c: &mut Cluster, set: &StatefulSet) -> Vec<Pod> {
+fn claim_pods(c: &mut Cluster, set: &StatefulSet) -> Vec<Rc<Pod>> {
     let ns = set_namespace(set).to_string();
     let selector = Some(&set.spec)
         .map(|s| s.selector.clone())
         .unwrap_or_default();
     let deleting = set.metadata.deletion_timestamp.is_some();
-    let candidates: Vec<Pod> = c
+    let candidates: Vec<Rc<Pod>> = c
         .store
-        .list::<Pod>(Some(&ns))
+        .snapshot::<Pod>(Some(&ns))
+        .into_iter()
         .filter(|p| {
             parent_and_ordinal(pod_name(p)).is_some_and(|(parent, _)| parent == set_name(set))
         })
-        .cloned()
         .collect();
     let mut owned = Vec::new();
-    for mut pod in candidates {
+    for shared in candidates {
+        let pod: &Pod = &shared;
         let matches = selector_matches(&selector, pod.metadata.labels.as_ref())
             && member_ordinal(set, &pod).is_some();
         let refs = pod.metadata.owner_references.clone();
         if is_controlled_by(refs.as_ref(), set) {
             if matches || deleting {
-                owned.push(pod);
+                owned.push(Rc::clone(&shared));
             } else {
+                let mut pod = pod.clone();
                 let uid = set.metadata.uid.clone().unwrap_or_default();
                 pod.metadata.owner_references = refs
                     .map(|r| r.into_iter().filter(|o| o.uid != uid).collect::<Vec<_>>())
@@ -137,9 +141,10 @@ fn claim_pods(c: &mut Cluster, set: &StatefulSet) -> Vec<Pod> {
         {
             let mut refs = refs.unwrap_or_default();
             refs.push(controller_ref(set));
+            let mut pod = pod.clone();
             pod.metadata.owner_references = Some(refs);
             if let Ok(adopted) = c.update(pod) {
-                owned.push(adopted);
+                owned.push(Rc::new(adopted));
             }
         }
     }

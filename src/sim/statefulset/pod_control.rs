@@ -6,7 +6,8 @@ use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 
 use super::utils::{
-    claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name, set_name, set_namespace,
+    claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name,
+    set_name, set_namespace,
 };
 use crate::sim::Cluster;
 use crate::sim::apiserver::DeleteOptions;
@@ -93,8 +94,17 @@ pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> R
     let Some(ordinal) = member_ordinal(set, pod) else {
         return Ok(());
     };
-    let mut errs = Vec::new();
     let ns = set_namespace(set).to_string();
+    // The common case is that every claim exists: check names before building claim objects.
+    let all_present = claim_templates(set).iter().all(|t| {
+        c.store
+            .get::<PersistentVolumeClaim>(&ns, &claim_name(t, set, ordinal))
+            .is_some_and(|p| p.metadata.deletion_timestamp.is_none())
+    });
+    if all_present {
+        return Ok(());
+    }
+    let mut errs = Vec::new();
     for claim in claims_for(set, ordinal) {
         let name = claim.metadata.name.clone().unwrap_or_default();
         match c.store.get::<PersistentVolumeClaim>(&ns, &name) {

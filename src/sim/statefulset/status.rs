@@ -1,5 +1,7 @@
 //! The StatefulSet status: replica counters computed from the pods, and when a rollout is complete.
 
+use std::rc::Rc;
+
 use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetStatus};
 use k8s_openapi::api::core::v1::Pod;
 
@@ -13,10 +15,14 @@ pub fn update_status(
     now_ms: u64,
     current_revision: &str,
     update_revision: &str,
-    pods: &[Pod],
+    pods: &[Rc<Pod>],
 ) {
     let (mut replicas, mut ready, mut available, mut current, mut updated) = (0, 0, 0, 0, 0);
-    for pod in pods.iter().filter(|p| member_ordinal(set, p).is_some()) {
+    for pod in pods
+        .iter()
+        .map(|p| p.as_ref())
+        .filter(|p| member_ordinal(set, p).is_some())
+    {
         if is_created(pod) {
             replicas += 1;
         }
@@ -61,12 +67,13 @@ pub fn complete_rolling_update(set: &StatefulSet, status: &mut StatefulSetStatus
 }
 
 /// The earliest virtual time a ready pod becomes available, for a resync after minReadySeconds.
-pub fn next_availability_ms(set: &StatefulSet, pods: &[Pod], now_ms: u64) -> Option<u64> {
+pub fn next_availability_ms(set: &StatefulSet, pods: &[Rc<Pod>], now_ms: u64) -> Option<u64> {
     let min_ready = min_ready_ms(set);
     if min_ready == 0 {
         return None;
     }
     pods.iter()
+        .map(|p| p.as_ref())
         .filter(|p| is_running_and_ready(p) && !is_running_and_available(p, min_ready, now_ms))
         .filter_map(|p| ready_since_ms(p).map(|t| t + min_ready))
         .min()
