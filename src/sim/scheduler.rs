@@ -125,7 +125,7 @@ fn schedule_one(
         else {
             fail(
                 c,
-                &pod,
+                pod,
                 format!(
                     "0/{total} nodes are available: persistentvolumeclaim \"{claim_name}\" not found. {preemption}"
                 ),
@@ -135,7 +135,7 @@ fn schedule_one(
         if claim.metadata.deletion_timestamp.is_some() {
             fail(
                 c,
-                &pod,
+                pod,
                 format!(
                     "0/{total} nodes are available: persistentvolumeclaim \"{claim_name}\" is being deleted. {preemption}"
                 ),
@@ -158,7 +158,7 @@ fn schedule_one(
         if !wffc {
             fail(
                 c,
-                &pod,
+                pod,
                 format!(
                     "0/{total} nodes are available: pod has unbound immediate PersistentVolumeClaims. {preemption}"
                 ),
@@ -217,7 +217,7 @@ fn schedule_one(
         let parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
         fail(
             c,
-            &pod,
+            pod,
             format!(
                 "0/{total} nodes are available: {}. {preemption}",
                 parts.join(", ")
@@ -272,10 +272,10 @@ fn schedule_one(
         if let Some(spec) = p.spec.as_mut() {
             spec.node_name = Some(node.clone());
         }
-        if let Some(status) = p.status.as_mut() {
-            if let Some(conds) = status.conditions.as_mut() {
-                conds.retain(|c| c.type_ != "PodScheduled");
-            }
+        if let Some(status) = p.status.as_mut()
+            && let Some(conds) = status.conditions.as_mut()
+        {
+            conds.retain(|c| c.type_ != "PodScheduled");
         }
     });
     let message = format!("Successfully assigned {ns}/{name} to {node}");

@@ -30,10 +30,10 @@ impl Why {
     pub fn note(&mut self, at_ms: u64, subject: &str, text: impl Into<String>) {
         let text = text.into();
         // Repeating the very same line for the same subject adds nothing a reader can use.
-        if let Some(last) = self.lines.iter().rev().find(|l| l.subject == subject) {
-            if last.text == text {
-                return;
-            }
+        if let Some(last) = self.lines.iter().rev().find(|l| l.subject == subject)
+            && last.text == text
+        {
+            return;
         }
         if self.lines.len() >= KEEP {
             self.lines.pop_front();

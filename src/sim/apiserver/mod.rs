@@ -148,10 +148,10 @@ impl Cluster {
             Propagation::Orphan => Some(ORPHAN_FINALIZER),
             Propagation::Background => None,
         };
-        if let Some(f) = extra {
-            if !finalizers.iter().any(|x| x == f) {
-                finalizers.push(f.to_string());
-            }
+        if let Some(f) = extra
+            && !finalizers.iter().any(|x| x == f)
+        {
+            finalizers.push(f.to_string());
         }
         if finalizers.is_empty() {
             self.store.remove::<T>(namespace, name);

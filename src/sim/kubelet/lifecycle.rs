@@ -92,14 +92,13 @@ fn run_plan(c: &Cluster, uid: &str, index: usize) -> Option<(u64, i32)> {
             .unwrap_or(0);
         return Some((100, code));
     }
-    if let Some(rest) = line.split("sleep ").nth(1) {
-        if let Some(secs) = rest
+    if let Some(rest) = line.split("sleep ").nth(1)
+        && let Some(secs) = rest
             .split_whitespace()
             .next()
             .and_then(|d| d.trim_end_matches(';').parse::<u64>().ok())
-        {
-            return Some((secs * 1000, 0));
-        }
+    {
+        return Some((secs * 1000, 0));
     }
     if behaviour == Behaviour::Shell {
         return Some((50, 0));
@@ -195,10 +194,11 @@ fn containers(c: &mut Cluster, uid: &str) {
             .iter()
             .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)))
     });
-    if let Some(rt) = c.runtime.get_mut(uid) {
-        if all_started && rt.stage == Stage::Containers {
-            rt.stage = Stage::Running;
-        }
+    if let Some(rt) = c.runtime.get_mut(uid)
+        && all_started
+        && rt.stage == Stage::Containers
+    {
+        rt.stage = Stage::Running;
     }
     status::write(c, uid);
     let next = c.runtime.get(uid).and_then(|r| {
@@ -238,59 +238,59 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
         .unwrap_or_default();
     let reference = images::parse(&k.image);
     if let ContainerState::Running(started) = k.state {
-        if let Some((at, code)) = k.exit_at {
-            if at <= now {
-                let reason = if code == 0 { "Completed" } else { "Error" };
-                let restarts = k.restarts;
-                let delay = if restarts == 0 {
-                    0
-                } else {
-                    back_off(u32::try_from(restarts).unwrap_or(1))
+        if let Some((at, code)) = k.exit_at
+            && at <= now
+        {
+            let reason = if code == 0 { "Completed" } else { "Error" };
+            let restarts = k.restarts;
+            let delay = if restarts == 0 {
+                0
+            } else {
+                back_off(u32::try_from(restarts).unwrap_or(1))
+            };
+            if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+                kc.state = ContainerState::Terminated {
+                    code,
+                    reason: reason.into(),
+                    started,
+                    finished: now,
                 };
-                if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-                    kc.state = ContainerState::Terminated {
-                        code,
-                        reason: reason.into(),
-                        started,
-                        finished: now,
-                    };
-                    kc.ready = false;
-                    kc.exit_at = None;
-                    kc.restart_at = Some(now + delay.max(1_000));
-                }
+                kc.ready = false;
+                kc.exit_at = None;
+                kc.restart_at = Some(now + delay.max(1_000));
             }
         }
         return true;
     }
     if let Some(at) = k.restart_at {
         if at > now {
-            if let ContainerState::Terminated { .. } = k.state {
-                if k.restarts > 0 {
-                    let name = k.name.clone();
-                    let pod = c
-                        .runtime
-                        .get(uid)
-                        .map(|r| r.name.clone())
-                        .unwrap_or_default();
-                    let ns = c
-                        .runtime
-                        .get(uid)
-                        .map(|r| r.namespace.clone())
-                        .unwrap_or_default();
-                    event(
-                        c,
-                        uid,
-                        Some(&name),
-                        EventType::Warning,
-                        "BackOff",
-                        &format!(
-                            "Back-off restarting failed container {name} in pod {pod}_{ns}({uid})"
-                        ),
-                    );
-                    if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-                        kc.last = Some(kc.state.clone());
-                        kc.state = ContainerState::Waiting("CrashLoopBackOff".into());
-                    }
+            if let ContainerState::Terminated { .. } = k.state
+                && k.restarts > 0
+            {
+                let name = k.name.clone();
+                let pod = c
+                    .runtime
+                    .get(uid)
+                    .map(|r| r.name.clone())
+                    .unwrap_or_default();
+                let ns = c
+                    .runtime
+                    .get(uid)
+                    .map(|r| r.namespace.clone())
+                    .unwrap_or_default();
+                event(
+                    c,
+                    uid,
+                    Some(&name),
+                    EventType::Warning,
+                    "BackOff",
+                    &format!(
+                        "Back-off restarting failed container {name} in pod {pod}_{ns}({uid})"
+                    ),
+                );
+                if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+                    kc.last = Some(kc.state.clone());
+                    kc.state = ContainerState::Waiting("CrashLoopBackOff".into());
                 }
             }
             return true;
@@ -341,10 +341,10 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
     if k.pulled {
         return true;
     }
-    if let Some(retry) = k.retry_pull_at {
-        if retry > now {
-            return false;
-        }
+    if let Some(retry) = k.retry_pull_at
+        && retry > now
+    {
+        return false;
     }
     let policy = container_spec(c, uid, i)
         .and_then(|s| s.image_pull_policy)

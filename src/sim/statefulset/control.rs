@@ -178,17 +178,8 @@ pub fn update_stateful_set(
     }
     let monotonic = !allows_burst(set);
     let mut waiting: Option<String> = None;
-    let mut replicas_list = replicas_list;
     for i in 0..replicas_list.len() {
-        let stop = process_replica(
-            c,
-            set,
-            &update_set,
-            monotonic,
-            &mut replicas_list,
-            i,
-            min_ready,
-        );
+        let stop = process_replica(c, set, &update_set, monotonic, &replicas_list, i, min_ready);
         if let Some(reason) = stop {
             if monotonic {
                 return Outcome {
@@ -277,28 +268,28 @@ fn process_replica(
 ) -> Option<String> {
     let now = c.now_ms();
     let pod: &Pod = replicas_list.get(i)?;
-    let name = pod_name(&pod).to_string();
-    if is_failed(&pod) || is_succeeded(&pod) {
-        if !is_terminating(&pod) {
+    let name = pod_name(pod).to_string();
+    if is_failed(pod) || is_succeeded(pod) {
+        if !is_terminating(pod) {
             c.why.note(
                 now,
                 &subject(set),
                 format!(
                     "{name} deleted: its phase is {} and it will be recreated once it is gone",
-                    if is_failed(&pod) {
+                    if is_failed(pod) {
                         "Failed"
                     } else {
                         "Succeeded"
                     }
                 ),
             );
-            pod_control::delete_pod(c, set, &pod);
+            pod_control::delete_pod(c, set, pod);
         }
         return Some(format!(
             "{name} not recreated yet: the failed pod is still being removed"
         ));
     }
-    if !is_created(&pod) {
+    if !is_created(pod) {
         if pod_control::claim_is_stale(c, set, pod) {
             return Some(format!(
                 "{name} not created: its claim still belongs to the previous {name} (whenScaled: Delete)"

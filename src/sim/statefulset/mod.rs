@@ -121,7 +121,7 @@ fn claim_pods(c: &mut Cluster, set: &StatefulSet) -> Vec<Rc<Pod>> {
     for shared in candidates {
         let pod: &Pod = &shared;
         let matches = selector_matches(&selector, pod.metadata.labels.as_ref())
-            && member_ordinal(set, &pod).is_some();
+            && member_ordinal(set, pod).is_some();
         let refs = pod.metadata.owner_references.clone();
         if is_controlled_by(refs.as_ref(), set) {
             if matches || deleting {
