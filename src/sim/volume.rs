@@ -19,28 +19,9 @@ use super::scheduler::SELECTED_NODE;
 
 /// Bytes in a quantity such as `1Gi`, `500Mi`, `10G` (0 when it cannot be read).
 pub fn quantity_bytes(q: &str) -> u128 {
-    let q = q.trim();
-    let split = q
-        .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
-        .unwrap_or(q.len());
-    let (num, suffix) = q.split_at(split);
-    let n: f64 = num.parse().unwrap_or(0.0);
-    let mult: f64 = match suffix {
-        "" => 1.0,
-        "Ki" => 1024.0,
-        "Mi" => 1024f64.powi(2),
-        "Gi" => 1024f64.powi(3),
-        "Ti" => 1024f64.powi(4),
-        "Pi" => 1024f64.powi(5),
-        "k" => 1e3,
-        "M" => 1e6,
-        "G" => 1e9,
-        "T" => 1e12,
-        "P" => 1e15,
-        "m" => 1e-3,
-        _ => 0.0,
-    };
-    (n * mult) as u128
+    super::api::quantity::parse_quantity(q)
+        .map(|q| u128::try_from(q.value()).unwrap_or(0))
+        .unwrap_or(0)
 }
 
 fn request(pvc: &PersistentVolumeClaim) -> Option<Quantity> {

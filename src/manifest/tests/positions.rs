@@ -1,4 +1,5 @@
 //! Field paths to positions, with fallback to the nearest existing ancestor.
+//! Compiled only under #[cfg(test)].
 
 use super::*;
 

@@ -1,18 +1,13 @@
 //! The kubelet's stages for one pod, and the node lifecycle controller for failed nodes.
 
-use k8s_openapi::api::core::v1::{Node, ObjectReference, Pod, Taint};
+use k8s_openapi::api::core::v1::{Node, ObjectReference, Pod};
 
 use super::images::{self, Behaviour, Pull};
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
-use crate::sim::clock::{ms_of, time_at};
+use crate::sim::clock::ms_of;
 use crate::sim::events::EventType;
 use crate::sim::queue::Work;
-
-/// Grace period of the node lifecycle controller before a silent node is marked unknown.
-pub const NODE_GRACE_MS: u64 = 40_000;
-/// How long pods tolerate an unreachable node before they are evicted.
-pub const EVICTION_MS: u64 = 300_000;
 
 fn pod_ref(c: &Cluster, uid: &str, container: Option<&str>) -> Option<ObjectReference> {
     let rt = c.runtime.get(uid)?;
@@ -581,166 +576,4 @@ fn finish_kill(c: &mut Cluster, uid: &str) {
     status::write(c, uid);
     let at = c.after(50, 200);
     c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
-}
-
-/// Stops a node's kubelet: it no longer reports, and its pods keep their last state.
-pub fn fail_node(c: &mut Cluster, node: &str) {
-    c.failed_nodes.insert(node.to_string(), c.clock.now_ms);
-    let at = c.clock.now_ms + NODE_GRACE_MS;
-    c.queue.push(at, Work::NodeMonitor(node.to_string()));
-}
-
-/// Restarts a node's kubelet: it reports Ready again and finishes what was pending.
-pub fn recover_node(c: &mut Cluster, node: &str) {
-    if c.failed_nodes.remove(node).is_none() {
-        return;
-    }
-    c.store.modify::<Node>("", node, |n| {
-        set_ready(
-            n,
-            "True",
-            "KubeletReady",
-            "kubelet is posting ready status",
-            0,
-        );
-        if let Some(spec) = n.spec.as_mut() {
-            spec.taints = spec
-                .taints
-                .take()
-                .map(|t| {
-                    t.into_iter()
-                        .filter(|t| !t.key.starts_with("node.kubernetes.io/unreachable"))
-                        .collect::<Vec<_>>()
-                })
-                .filter(|t| !t.is_empty());
-        }
-    });
-    // The kubelet syncs with the API first: containers of pods that were deleted meanwhile stop at once.
-    let store = &c.store;
-    c.runtime.retain(|uid, r| {
-        r.node != node
-            || store
-                .get::<Pod>(&r.namespace, &r.name)
-                .is_some_and(|p| p.metadata.uid.as_deref() == Some(uid.as_str()))
-    });
-    let uids: Vec<String> = c
-        .runtime
-        .iter()
-        .filter(|(_, r)| r.node == node)
-        .map(|(u, _)| u.clone())
-        .collect();
-    for uid in uids {
-        let terminating = c
-            .runtime
-            .get(&uid)
-            .and_then(|r| c.store.get::<Pod>(&r.namespace, &r.name))
-            .is_some_and(|p| p.metadata.deletion_timestamp.is_some());
-        if terminating {
-            begin_kill(c, &uid);
-        } else {
-            status::write(c, &uid);
-            c.queue.reschedule(c.clock.now_ms, Work::Kubelet(uid));
-        }
-    }
-    c.dispatch();
-}
-
-fn set_ready(n: &mut Node, status: &str, reason: &str, message: &str, now: u64) {
-    if let Some(conds) = n.status.as_mut().and_then(|s| s.conditions.as_mut()) {
-        for cond in conds.iter_mut() {
-            if cond.type_ == "Ready" {
-                if cond.status != status {
-                    cond.last_transition_time = Some(time_at(now));
-                }
-                cond.status = status.into();
-                cond.reason = Some(reason.into());
-                cond.message = Some(message.into());
-            }
-        }
-    }
-}
-
-/// The node lifecycle controller: marks a silent node Unknown, then evicts its pods.
-pub fn node_monitor(c: &mut Cluster, node: &str) {
-    let Some(since) = c.failed_nodes.get(node).copied() else {
-        return;
-    };
-    let now = c.clock.now_ms;
-    if now < since + EVICTION_MS {
-        c.store.modify::<Node>("", node, |n| {
-            set_ready(
-                n,
-                "Unknown",
-                "NodeStatusUnknown",
-                "Kubelet stopped posting node status.",
-                now,
-            );
-            let taints = n
-                .spec
-                .get_or_insert_with(Default::default)
-                .taints
-                .get_or_insert_with(Vec::new);
-            for effect in ["NoSchedule", "NoExecute"] {
-                if !taints
-                    .iter()
-                    .any(|t| t.key == "node.kubernetes.io/unreachable" && t.effect == effect)
-                {
-                    taints.push(Taint {
-                        key: "node.kubernetes.io/unreachable".into(),
-                        effect: effect.into(),
-                        time_added: (effect == "NoExecute").then(|| time_at(now)),
-                        value: None,
-                    });
-                }
-            }
-        });
-        let pods: Vec<(String, String)> = c
-            .store
-            .list::<Pod>(None)
-            .filter(|p| p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(node))
-            .map(|p| {
-                (
-                    p.metadata.namespace.clone().unwrap_or_default(),
-                    p.metadata.name.clone().unwrap_or_default(),
-                )
-            })
-            .collect();
-        for (ns, name) in pods {
-            c.store.modify::<Pod>(&ns, &name, |p| {
-                if let Some(conds) = p.status.as_mut().and_then(|s| s.conditions.as_mut()) {
-                    for cond in conds
-                        .iter_mut()
-                        .filter(|c| c.type_ == "Ready" || c.type_ == "ContainersReady")
-                    {
-                        if cond.status != "False" {
-                            cond.status = "False".into();
-                            cond.last_transition_time = Some(time_at(now));
-                        }
-                    }
-                }
-            });
-        }
-        c.queue
-            .push(since + EVICTION_MS, Work::NodeMonitor(node.to_string()));
-        c.why.note(now, &format!("node//{node}"), format!("{node} is NotReady: its kubelet stopped posting status; its pods are marked not Ready"));
-        return;
-    }
-    let pods: Vec<(String, String)> = c
-        .store
-        .list::<Pod>(None)
-        .filter(|p| {
-            p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(node)
-                && p.metadata.deletion_timestamp.is_none()
-        })
-        .map(|p| {
-            (
-                p.metadata.namespace.clone().unwrap_or_default(),
-                p.metadata.name.clone().unwrap_or_default(),
-            )
-        })
-        .collect();
-    for (ns, name) in pods {
-        let _ = c.delete::<Pod>(&ns, &name, Default::default());
-        c.why.note(now, &format!("pod/{ns}/{name}"), format!("{name} evicted from unreachable node {node}: it stays Terminating until the node returns or it is force-deleted"));
-    }
 }

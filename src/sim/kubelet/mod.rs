@@ -4,6 +4,7 @@
 pub mod files;
 pub mod images;
 mod lifecycle;
+mod node;
 pub mod probes;
 mod status;
 
@@ -13,7 +14,8 @@ use super::Cluster;
 use super::fs::Fs;
 use super::queue::Work;
 
-pub use lifecycle::{fail_node, node_monitor, recover_node, step};
+pub use lifecycle::step;
+pub use node::{EVICTION_MS, NODE_GRACE_MS, fail_node, node_monitor, recover_node};
 pub use probes::{next_significant_probe, probe};
 
 /// Where a pod is in its life on the node.
