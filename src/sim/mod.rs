@@ -72,6 +72,12 @@ pub struct Cluster {
     /// objects rests in proportion to N, as a real controller is paced by its API calls; this keeps
     /// settling linear in the number of pods.
     pub next_allowed: BTreeMap<String, u64>,
+    /// Failed syncs in a row per StatefulSet, for the work queue's exponential retry back-off.
+    #[serde(default)]
+    pub sync_failures: BTreeMap<String, u32>,
+    /// Set by the pod control when an API write failed during the current sync.
+    #[serde(skip)]
+    pub(crate) sync_error: bool,
 }
 
 /// Virtual microseconds a controller pass rests per object it scanned.
@@ -113,6 +119,8 @@ impl Cluster {
             event_index: BTreeMap::new(),
             event_seq: 0,
             next_allowed: BTreeMap::new(),
+            sync_failures: BTreeMap::new(),
+            sync_error: false,
         };
         bootstrap::populate(&mut c);
         c.dispatch();

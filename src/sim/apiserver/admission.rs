@@ -10,7 +10,9 @@ use k8s_openapi::api::core::v1::{
 };
 use k8s_openapi::api::storage::v1::StorageClass;
 
+use super::ApiError;
 use crate::sim::Cluster;
+use crate::sim::api::field_error::server_invalid_message;
 use crate::sim::kind::Object;
 
 /// The finalizer that keeps a claim while a pod uses it.
@@ -30,6 +32,34 @@ pub fn admit<T: Object + 'static>(c: &mut Cluster, obj: &mut T) {
     } else if let Some(pv) = any.downcast_mut::<PersistentVolume>() {
         add_finalizer(&mut pv.metadata.finalizers, PV_PROTECTION);
     }
+}
+
+/// Defaults and validates pods and claims as the API server does on create (other kinds are checked
+/// by the request layer before they reach the typed store).
+pub fn default_and_validate<T: Object + 'static>(obj: &mut T) -> Result<(), ApiError> {
+    let any: &mut dyn Any = obj;
+    if let Some(pod) = any.downcast_mut::<Pod>() {
+        crate::sim::api::defaults_pod::default_pod(pod);
+        let errs = crate::sim::api::validation_pod::validate_pod(pod);
+        if !errs.is_empty() {
+            let name = pod.metadata.name.clone().unwrap_or_default();
+            return Err(ApiError::invalid(server_invalid_message(
+                "Pod", &name, &errs,
+            )));
+        }
+    } else if let Some(pvc) = any.downcast_mut::<PersistentVolumeClaim>() {
+        crate::sim::api::defaults::default_pvc(pvc);
+        let errs = crate::sim::api::validation_storage::validate_pvc(pvc);
+        if !errs.is_empty() {
+            let name = pvc.metadata.name.clone().unwrap_or_default();
+            return Err(ApiError::invalid(server_invalid_message(
+                "PersistentVolumeClaim",
+                &name,
+                &errs,
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn add_finalizer(finalizers: &mut Option<Vec<String>>, f: &str) {

@@ -80,6 +80,7 @@ impl Cluster {
             return Err(ApiError::already_exists(kind, &name));
         }
         admission::admit(self, &mut obj);
+        admission::default_and_validate(&mut obj)?;
         self.stamp(&mut obj);
         let stored = (*self.store.put(obj)).clone();
         self.dispatch();

@@ -15,7 +15,7 @@ use super::fs::Fs;
 use super::queue::Work;
 
 pub use lifecycle::step;
-pub use node::{EVICTION_MS, NODE_GRACE_MS, fail_node, node_monitor, recover_node};
+pub use node::{EVICTION_MS, NODE_GRACE_MS, evict, fail_node, node_monitor, recover_node};
 pub use probes::{next_significant_probe, probe};
 
 /// Where a pod is in its life on the node.

@@ -176,3 +176,31 @@ pub fn node_monitor(c: &mut Cluster, node: &str) {
         c.why.note(now, &format!("pod/{ns}/{name}"), format!("{name} evicted from unreachable node {node}: it stays Terminating until the node returns or it is force-deleted"));
     }
 }
+
+/// Evicts a pod the way node-pressure eviction does: phase Failed with reason Evicted, containers
+/// stopped. The StatefulSet controller then deletes it and, once it is gone, creates it again.
+pub fn evict(c: &mut Cluster, namespace: &str, name: &str) -> bool {
+    let Some(uid) = c
+        .store
+        .get::<Pod>(namespace, name)
+        .and_then(|p| p.metadata.uid.clone())
+    else {
+        return false;
+    };
+    let now = c.clock.now_ms;
+    c.runtime.remove(&uid);
+    let changed = c.store.modify::<Pod>(namespace, name, |p| {
+        let status = p.status.get_or_insert_with(Default::default);
+        status.phase = Some("Failed".into());
+        status.reason = Some("Evicted".into());
+        status.message = Some("The node was low on resource: memory. ".into());
+        for cond in status.conditions.iter_mut().flatten() {
+            if cond.type_ == "Ready" || cond.type_ == "ContainersReady" {
+                cond.status = "False".into();
+                cond.last_transition_time = Some(time_at(now));
+            }
+        }
+    });
+    c.dispatch();
+    changed
+}

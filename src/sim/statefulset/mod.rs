@@ -16,46 +16,6 @@ use self::utils::*;
 use super::Cluster;
 use super::queue::Work;
 
-/// Checks a pod the controller is about to create the way the API server would for the fields that
-/// can fail at this point (label values, container names and images, volume mounts).
-pub fn validate_new_pod(pod: &Pod) -> Result<(), String> {
-    let name = pod_name(pod);
-    for (k, v) in pod.metadata.labels.iter().flatten() {
-        if v.len() > 63 {
-            return Err(format!(
-                "Pod \"{name}\" is invalid: metadata.labels: Invalid value: \"{v}\": must be no more than 63 characters"
-            ));
-        }
-        let _ = k;
-    }
-    let spec = pod.spec.as_ref();
-    let volumes: Vec<&str> = spec
-        .and_then(|s| s.volumes.as_ref())
-        .map(|v| v.iter().map(|v| v.name.as_str()).collect())
-        .unwrap_or_default();
-    for (i, container) in spec
-        .map(|s| s.containers.as_slice())
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-    {
-        if container.image.as_deref().is_none_or(str::is_empty) {
-            return Err(format!(
-                "Pod \"{name}\" is invalid: spec.containers[{i}].image: Required value"
-            ));
-        }
-        for (j, m) in container.volume_mounts.iter().flatten().enumerate() {
-            if !volumes.contains(&m.name.as_str()) {
-                return Err(format!(
-                    "Pod \"{name}\" is invalid: spec.containers[{i}].volumeMounts[{j}].name: Not found: \"{}\"",
-                    m.name
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Syncs one StatefulSet (store key `namespace/name`).
 pub fn sync(c: &mut Cluster, key: &str) {
     let Some(set) = c.store.stateful_sets.get(key).cloned() else {
@@ -68,6 +28,7 @@ pub fn sync(c: &mut Cluster, key: &str) {
     if selector_is_empty(&selector) {
         return;
     }
+    c.sync_error = false;
     let pods = claim_pods(c, &set);
     let mut revisions = claim_revisions(c, &set);
     revisions.sort_by(|a, b| {
@@ -99,6 +60,16 @@ pub fn sync(c: &mut Cluster, key: &str) {
     truncate_history(c, &set, &live_revisions, &revisions, &current, &update);
     if let Some(at) = status::next_availability_ms(&set, &pods, now) {
         c.queue.push(at, Work::SyncStatefulSet(key.to_string()));
+    }
+    // A failed API write requeues the set with the work queue's back-off: 5 ms doubling to 1000 s.
+    if std::mem::take(&mut c.sync_error) {
+        let failures = c.sync_failures.entry(key.to_string()).or_insert(0);
+        *failures = failures.saturating_add(1);
+        let delay = (5u64 << (*failures - 1).min(20)).min(1_000_000);
+        c.queue
+            .push(now + delay, Work::SyncStatefulSet(key.to_string()));
+    } else {
+        c.sync_failures.remove(key);
     }
 }
 

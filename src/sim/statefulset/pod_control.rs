@@ -24,6 +24,9 @@ pub fn retention(set: &StatefulSet) -> (String, String) {
 }
 
 fn record_pod(c: &mut Cluster, set: &StatefulSet, verb: &str, pod: &str, err: Option<&str>) {
+    if err.is_some() {
+        c.sync_error = true;
+    }
     let (kind, reason, message) = match err {
         None => (
             EventType::Normal,
@@ -53,6 +56,9 @@ fn record_pod(c: &mut Cluster, set: &StatefulSet, verb: &str, pod: &str, err: Op
 }
 
 fn record_claim(c: &mut Cluster, set: &StatefulSet, pod: &str, claim: &str, err: Option<&str>) {
+    if err.is_some() {
+        c.sync_error = true;
+    }
     let (kind, reason, message) = match err {
         None => (
             EventType::Normal,
@@ -135,10 +141,6 @@ pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> R
 pub fn create_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) -> Result<(), String> {
     let name = pod_name(&pod).to_string();
     if let Err(e) = create_missing_claims(c, set, &pod) {
-        record_pod(c, set, "create", &name, Some(&e));
-        return Err(e);
-    }
-    if let Err(e) = crate::sim::statefulset::validate_new_pod(&pod) {
         record_pod(c, set, "create", &name, Some(&e));
         return Err(e);
     }
