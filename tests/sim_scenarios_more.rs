@@ -72,7 +72,7 @@ fn min_ready_seconds_delays_availability_and_ordered_creation() {
         pods(&c)
             .into_iter()
             .find(|p| pod_name(p) == name)
-            .and_then(|p| ready_since_ms(p))
+            .and_then(ready_since_ms)
             .expect("ready")
     };
     let created_1 = pods(&c)
