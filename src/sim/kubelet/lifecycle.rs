@@ -1,15 +1,16 @@
-//! The kubelet's stages for one pod, and the node lifecycle controller for failed nodes.
+//! The kubelet's stages for one pod: admission, sandbox, image pulls, container starts, exits and restarts.
 
 use k8s_openapi::api::core::v1::{Node, ObjectReference, Pod};
 
-use super::images::{self, Behaviour, Pull};
+use super::images::{self, Pull};
+use super::kill::finish_kill;
+use super::plan::{back_off, first_pull_retry_ms, pull_ms, run_plan};
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
-use crate::sim::clock::ms_of;
 use crate::sim::events::EventType;
 use crate::sim::queue::Work;
 
-fn pod_ref(c: &Cluster, uid: &str, container: Option<&str>) -> Option<ObjectReference> {
+pub(super) fn pod_ref(c: &Cluster, uid: &str, container: Option<&str>) -> Option<ObjectReference> {
     let rt = c.runtime.get(uid)?;
     let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
     let mut r = crate::sim::events::reference_to(pod);
@@ -17,7 +18,7 @@ fn pod_ref(c: &Cluster, uid: &str, container: Option<&str>) -> Option<ObjectRefe
     Some(r)
 }
 
-fn event(
+pub(super) fn event(
     c: &mut Cluster,
     uid: &str,
     container: Option<&str>,
@@ -31,7 +32,7 @@ fn event(
     }
 }
 
-fn container_spec(
+pub(super) fn container_spec(
     c: &Cluster,
     uid: &str,
     index: usize,
@@ -39,71 +40,6 @@ fn container_spec(
     let rt = c.runtime.get(uid)?;
     let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
     pod.spec.as_ref()?.containers.get(index).cloned()
-}
-
-/// How long a started container runs by itself and its exit code (None: until stopped).
-fn run_plan(c: &Cluster, uid: &str, index: usize) -> Option<(u64, i32)> {
-    let spec = container_spec(c, uid, index)?;
-    let image = spec.image.clone().unwrap_or_default();
-    let Pull::Ok(_, behaviour, _) = images::pull(&image) else {
-        return None;
-    };
-    let words: Vec<String> = spec
-        .command
-        .iter()
-        .flatten()
-        .chain(spec.args.iter().flatten())
-        .cloned()
-        .collect();
-    let line = words.join(" ");
-    if let Behaviour::Server {
-        required_env: Some((var, _)),
-        ..
-    } = behaviour
-    {
-        let has =
-            spec.env.iter().flatten().any(|e| {
-                e.name == var || e.name.starts_with(var.trim_end_matches("ROOT_PASSWORD"))
-            });
-        if !has && line.is_empty() {
-            return Some((1_500, 1));
-        }
-    }
-    if behaviour != Behaviour::Shell && line.is_empty() {
-        return None;
-    }
-    if line.contains("sleep infinity")
-        || line.contains("tail -f")
-        || line.contains("while true")
-        || line.contains("while :")
-    {
-        return None;
-    }
-    if let Some(rest) = line.split("exit ").nth(1) {
-        let code: i32 = rest
-            .split(|ch: char| !ch.is_ascii_digit())
-            .next()
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(0);
-        return Some((100, code));
-    }
-    if let Some(rest) = line.split("sleep ").nth(1)
-        && let Some(secs) = rest
-            .split_whitespace()
-            .next()
-            .and_then(|d| d.trim_end_matches(';').parse::<u64>().ok())
-    {
-        return Some((secs * 1000, 0));
-    }
-    if behaviour == Behaviour::Shell {
-        return Some((50, 0));
-    }
-    None
-}
-
-fn back_off(failures: u32) -> u64 {
-    let exp = failures.saturating_sub(1).min(5);
-    (10_000u64 << exp).min(300_000)
 }
 
 /// Runs the pod's next lifecycle step.
@@ -308,8 +244,6 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
             Pull::Ok(size, ..) => size,
             Pull::NotFound(_) => 0,
         };
-        let secs = (until - k.retry_pull_at.unwrap_or(until).min(until)) as f64;
-        let _ = secs;
         let took = format!("{:.3}s", pull_ms(size) as f64 / 1000.0);
         event(
             c,
@@ -426,7 +360,7 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
                 if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
                     kc.state = ContainerState::Waiting("ErrImagePull".into());
                     kc.pull_failures = failures;
-                    kc.retry_pull_at = Some(now + c_rng_jitter(failures));
+                    kc.retry_pull_at = Some(now + first_pull_retry_ms(failures));
                 }
             } else {
                 event(
@@ -453,20 +387,6 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
             false
         }
     }
-}
-
-fn c_rng_jitter(failures: u32) -> u64 {
-    // The first ErrImagePull turns into ImagePullBackOff a moment later.
-    if failures <= 1 {
-        1_500
-    } else {
-        back_off(failures)
-    }
-}
-
-/// How long pulling `size` bytes takes on the simulated network (about 20 MB/s plus latency).
-fn pull_ms(size: u64) -> u64 {
-    800 + size / 20_000
 }
 
 fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
@@ -504,76 +424,4 @@ fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         kc.exit_at = plan.map(|(after, code)| (now + after, code));
     }
     super::probes::schedule_initial(c, uid, i, spec.as_ref(), now);
-}
-
-/// Starts graceful termination: SIGTERM now, SIGKILL at the deadline.
-pub fn begin_kill(c: &mut Cluster, uid: &str) {
-    let Some(rt) = c.runtime.get(uid).cloned() else {
-        return;
-    };
-    let deadline = c
-        .store
-        .get::<Pod>(&rt.namespace, &rt.name)
-        .and_then(|p| p.metadata.deletion_timestamp.as_ref())
-        .map_or(c.clock.now_ms, ms_of);
-    let now = c.clock.now_ms;
-    let mut stop_at = now;
-    for k in &rt.containers {
-        if matches!(k.state, ContainerState::Running(_)) {
-            let name = k.name.clone();
-            event(
-                c,
-                uid,
-                Some(&name),
-                EventType::Normal,
-                "Killing",
-                &format!("Stopping container {name}"),
-            );
-            let own = match images::pull(&k.image) {
-                Pull::Ok(_, _, stop) => stop,
-                Pull::NotFound(_) => Some(0),
-            };
-            let t = own.map_or(deadline, |ms| (now + ms).min(deadline));
-            stop_at = stop_at.max(t);
-        }
-    }
-    if let Some(rt) = c.runtime.get_mut(uid) {
-        rt.stage = Stage::Killing;
-    }
-    c.queue
-        .reschedule(stop_at.max(now), Work::Kubelet(uid.to_string()));
-}
-
-fn finish_kill(c: &mut Cluster, uid: &str) {
-    let now = c.clock.now_ms;
-    let deadline = c
-        .runtime
-        .get(uid)
-        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
-        .and_then(|p| p.metadata.deletion_timestamp.as_ref())
-        .map_or(now, ms_of);
-    if let Some(rt) = c.runtime.get_mut(uid) {
-        for k in &mut rt.containers {
-            if let ContainerState::Running(started) = k.state {
-                let killed = now >= deadline;
-                k.state = ContainerState::Terminated {
-                    code: if killed { 137 } else { 0 },
-                    reason: if killed {
-                        "Error".into()
-                    } else {
-                        "Completed".into()
-                    },
-                    started,
-                    finished: now,
-                };
-            }
-            k.ready = false;
-            k.exit_at = None;
-            k.restart_at = None;
-        }
-        rt.stage = Stage::Stopped;
-    }
-    status::write(c, uid);
-    let at = c.after(50, 200);
-    c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
 }

@@ -3,8 +3,10 @@
 
 pub mod files;
 pub mod images;
+mod kill;
 mod lifecycle;
 mod node;
+mod plan;
 pub mod probes;
 mod status;
 
@@ -186,7 +188,7 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
             c.queue.reschedule(at, Work::Kubelet(uid));
         }
         Some(stage) if terminating && !matches!(stage, Stage::Killing | Stage::Stopped) => {
-            lifecycle::begin_kill(c, &uid);
+            kill::begin_kill(c, &uid);
         }
         Some(_) => {
             let deadline_passed = pod

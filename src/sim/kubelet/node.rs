@@ -4,7 +4,7 @@
 
 use k8s_openapi::api::core::v1::{Node, Pod, Taint};
 
-use super::lifecycle::begin_kill;
+use super::kill::begin_kill;
 use super::status;
 use crate::sim::Cluster;
 use crate::sim::clock::time_at;

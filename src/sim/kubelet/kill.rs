@@ -1,0 +1,83 @@
+//! Graceful termination: SIGTERM, the grace period, SIGKILL at the deadline, then the pod object goes.
+
+use k8s_openapi::api::core::v1::Pod;
+
+use super::images::{self, Pull};
+use super::lifecycle::event;
+use super::{ContainerState, Stage, status};
+use crate::sim::Cluster;
+use crate::sim::clock::ms_of;
+use crate::sim::events::EventType;
+use crate::sim::queue::Work;
+
+/// Starts graceful termination: SIGTERM now, SIGKILL at the deadline.
+pub fn begin_kill(c: &mut Cluster, uid: &str) {
+    let Some(rt) = c.runtime.get(uid).cloned() else {
+        return;
+    };
+    let deadline = c
+        .store
+        .get::<Pod>(&rt.namespace, &rt.name)
+        .and_then(|p| p.metadata.deletion_timestamp.as_ref())
+        .map_or(c.clock.now_ms, ms_of);
+    let now = c.clock.now_ms;
+    let mut stop_at = now;
+    for k in &rt.containers {
+        if matches!(k.state, ContainerState::Running(_)) {
+            let name = k.name.clone();
+            event(
+                c,
+                uid,
+                Some(&name),
+                EventType::Normal,
+                "Killing",
+                &format!("Stopping container {name}"),
+            );
+            let own = match images::pull(&k.image) {
+                Pull::Ok(_, _, stop) => stop,
+                Pull::NotFound(_) => Some(0),
+            };
+            let t = own.map_or(deadline, |ms| (now + ms).min(deadline));
+            stop_at = stop_at.max(t);
+        }
+    }
+    if let Some(rt) = c.runtime.get_mut(uid) {
+        rt.stage = Stage::Killing;
+    }
+    c.queue
+        .reschedule(stop_at.max(now), Work::Kubelet(uid.to_string()));
+}
+
+pub(super) fn finish_kill(c: &mut Cluster, uid: &str) {
+    let now = c.clock.now_ms;
+    let deadline = c
+        .runtime
+        .get(uid)
+        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|p| p.metadata.deletion_timestamp.as_ref())
+        .map_or(now, ms_of);
+    if let Some(rt) = c.runtime.get_mut(uid) {
+        for k in &mut rt.containers {
+            if let ContainerState::Running(started) = k.state {
+                let killed = now >= deadline;
+                k.state = ContainerState::Terminated {
+                    code: if killed { 137 } else { 0 },
+                    reason: if killed {
+                        "Error".into()
+                    } else {
+                        "Completed".into()
+                    },
+                    started,
+                    finished: now,
+                };
+            }
+            k.ready = false;
+            k.exit_at = None;
+            k.restart_at = None;
+        }
+        rt.stage = Stage::Stopped;
+    }
+    status::write(c, uid);
+    let at = c.after(50, 200);
+    c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
+}

@@ -1,0 +1,95 @@
+//! What a container does once started: how long it runs and how it exits, and the kubelet's back-offs.
+
+use super::images::{self, Behaviour, Pull};
+use super::lifecycle::container_spec;
+use crate::sim::Cluster;
+
+/// How long a started container runs by itself and its exit code (None: until stopped).
+pub(super) fn run_plan(c: &Cluster, uid: &str, index: usize) -> Option<(u64, i32)> {
+    let spec = container_spec(c, uid, index)?;
+    let image = spec.image.clone().unwrap_or_default();
+    let Pull::Ok(_, behaviour, _) = images::pull(&image) else {
+        return None;
+    };
+    let words: Vec<String> = spec
+        .command
+        .iter()
+        .flatten()
+        .chain(spec.args.iter().flatten())
+        .cloned()
+        .collect();
+    let line = words.join(" ");
+    if let Behaviour::Server {
+        required_env: Some((var, _)),
+        ..
+    } = behaviour
+    {
+        // The official images also accept these alternatives to the password variable.
+        let alternatives: &[&str] = match var {
+            "MYSQL_ROOT_PASSWORD" => &[
+                "MYSQL_ROOT_PASSWORD",
+                "MYSQL_ALLOW_EMPTY_PASSWORD",
+                "MYSQL_RANDOM_ROOT_PASSWORD",
+            ],
+            "POSTGRES_PASSWORD" => &["POSTGRES_PASSWORD", "POSTGRES_HOST_AUTH_METHOD"],
+            _ => &[],
+        };
+        let has = spec
+            .env
+            .iter()
+            .flatten()
+            .any(|e| e.name == var || alternatives.contains(&e.name.as_str()));
+        if !has && line.is_empty() {
+            return Some((1_500, 1));
+        }
+    }
+    if behaviour != Behaviour::Shell && line.is_empty() {
+        return None;
+    }
+    if line.contains("sleep infinity")
+        || line.contains("tail -f")
+        || line.contains("while true")
+        || line.contains("while :")
+    {
+        return None;
+    }
+    if let Some(rest) = line.split("exit ").nth(1) {
+        let code: i32 = rest
+            .split(|ch: char| !ch.is_ascii_digit())
+            .next()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(0);
+        return Some((100, code));
+    }
+    if let Some(rest) = line.split("sleep ").nth(1)
+        && let Some(secs) = rest
+            .split_whitespace()
+            .next()
+            .and_then(|d| d.trim_end_matches(';').parse::<u64>().ok())
+    {
+        return Some((secs * 1000, 0));
+    }
+    if behaviour == Behaviour::Shell {
+        return Some((50, 0));
+    }
+    None
+}
+
+pub(super) fn back_off(failures: u32) -> u64 {
+    let exp = failures.saturating_sub(1).min(5);
+    (10_000u64 << exp).min(300_000)
+}
+
+pub(super) fn first_pull_retry_ms(failures: u32) -> u64 {
+    // The first ErrImagePull turns into ImagePullBackOff a moment later; later retries back off.
+    if failures <= 1 {
+        1_500
+    } else {
+        back_off(failures)
+    }
+}
+
+/// How long pulling `size` bytes takes on the simulated network (about 20 MB/s plus latency).
+pub(super) fn pull_ms(size: u64) -> u64 {
+    800 + size / 20_000
+}
