@@ -16,7 +16,7 @@ PORT ?= 8080
 # CI insists that Cargo.lock is up to date; locally cargo may refresh it.
 LOCKED := $(if $(CI),--locked,)
 
-.PHONY: help tools tools-test serve build lint test test-native test-wasm e2e size clean \
+.PHONY: help tools tools-test serve build lint test test-native test-wasm e2e size bench sequences clean \
 	_lint _test-native _test-wasm _build _e2e _size
 
 help: ## List the targets.
@@ -55,6 +55,12 @@ e2e: tools-test ## Build, then run the Playwright suite against the served bundl
 size: tools-test ## Print the bundle's size per file: raw, gzip -9, brotli -q 11.
 	@test -d dist || $(MAKE) _build
 	@$(MAKE) _size
+
+bench: ## Benchmarks of the simulation (settle 1000 / 100 / 10,000 replicas).
+	cargo run --release $(LOCKED) --example bench_settle
+
+sequences: ## Ten thousand random operation sequences against the simulation invariants.
+	SIM_SEQUENCES=10000 cargo test --release $(LOCKED) --test sim_properties
 
 clean: ## Remove build output (keeps installed tools).
 	cargo clean
