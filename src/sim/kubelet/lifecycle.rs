@@ -136,11 +136,19 @@ fn containers(c: &mut Cluster, uid: &str) {
         r.containers
             .iter()
             .flat_map(|k| {
+                // About a second after a crash the kubelet reports the back-off it is waiting out.
+                let backoff_report = match k.state {
+                    ContainerState::Terminated { finished, .. } if k.restarts > 0 => {
+                        Some(finished + 1_000)
+                    }
+                    _ => None,
+                };
                 [
                     k.pulling_until,
                     k.exit_at.map(|e| e.0),
                     k.restart_at,
                     k.retry_pull_at,
+                    backoff_report,
                 ]
             })
             .flatten()
