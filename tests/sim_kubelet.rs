@@ -178,10 +178,9 @@ fn static_volumes_bind_by_storage_class() {
         .volume_claim_templates
         .as_mut()
         .and_then(|v| v.first_mut())
+        && let Some(spec) = t.spec.as_mut()
     {
-        if let Some(spec) = t.spec.as_mut() {
-            spec.storage_class_name = Some("manual".into());
-        }
+        spec.storage_class_name = Some("manual".into());
     }
     c.create(s).expect("set");
     c.settle_within(120_000);
