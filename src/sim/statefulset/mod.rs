@@ -93,24 +93,29 @@ fn claim_pods(c: &mut Cluster, set: &StatefulSet) -> Vec<Rc<Pod>> {
         let pod: &Pod = &shared;
         let matches = selector_matches(&selector, pod.metadata.labels.as_ref())
             && member_ordinal(set, pod).is_some();
-        let refs = pod.metadata.owner_references.clone();
-        if is_controlled_by(refs.as_ref(), set) {
+        let refs = pod.metadata.owner_references.as_ref();
+        if is_controlled_by(refs, set) {
             if matches || deleting {
                 owned.push(Rc::clone(&shared));
             } else {
                 let mut pod = pod.clone();
                 let uid = set.metadata.uid.clone().unwrap_or_default();
                 pod.metadata.owner_references = refs
-                    .map(|r| r.into_iter().filter(|o| o.uid != uid).collect::<Vec<_>>())
+                    .map(|r| {
+                        r.iter()
+                            .filter(|o| o.uid != uid)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    })
                     .filter(|r: &Vec<_>| !r.is_empty());
                 let _ = c.update(pod);
             }
-        } else if controller_of(refs.as_ref()).is_none()
+        } else if controller_of(refs).is_none()
             && matches
             && !deleting
             && pod.metadata.deletion_timestamp.is_none()
         {
-            let mut refs = refs.unwrap_or_default();
+            let mut refs = refs.cloned().unwrap_or_default();
             refs.push(controller_ref(set));
             let mut pod = pod.clone();
             pod.metadata.owner_references = Some(refs);

@@ -235,6 +235,20 @@ pub fn claims_match_retention(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool
     let Some(ordinal) = member_ordinal(set, pod) else {
         return true;
     };
+    let (when_deleted, when_scaled) = retention(set);
+    if when_deleted == "Retain" && when_scaled == "Retain" {
+        // The default policy wants no set or pod references on the claims: check just that.
+        return claim_templates(set).iter().all(|t| {
+            c.store
+                .get::<PersistentVolumeClaim>(set_namespace(set), &claim_name(t, set, ordinal))
+                .is_none_or(|claim| {
+                    claim.metadata.owner_references.iter().flatten().all(|r| {
+                        !(r.kind == "StatefulSet" && r.name == set_name(set))
+                            && !(r.kind == "Pod" && r.name == pod_name(pod))
+                    })
+                })
+        });
+    }
     claims_for(set, ordinal).iter().all(|t| {
         let name = t.metadata.name.as_deref().unwrap_or("");
         match c
