@@ -81,7 +81,7 @@ pub struct Cluster {
 }
 
 /// Virtual microseconds a controller pass rests per object it scanned.
-const REST_PER_OBJECT_US: u64 = 100;
+const REST_PER_OBJECT_US: u64 = 500;
 
 /// The worker nodes of a fresh cluster.
 pub fn bootstrap_workers() -> [&'static str; 3] {
