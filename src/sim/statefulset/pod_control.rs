@@ -242,10 +242,11 @@ pub fn claims_match_retention(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool
             c.store
                 .get::<PersistentVolumeClaim>(set_namespace(set), &claim_name(t, set, ordinal))
                 .is_none_or(|claim| {
-                    claim.metadata.owner_references.iter().flatten().all(|r| {
-                        !(r.kind == "StatefulSet" && r.name == set_name(set))
-                            && !(r.kind == "Pod" && r.name == pod_name(pod))
-                    })
+                    let ours = |r: &OwnerReference| {
+                        (r.kind == "StatefulSet" && r.name == set_name(set))
+                            || (r.kind == "Pod" && r.name == pod_name(pod))
+                    };
+                    !claim.metadata.owner_references.iter().flatten().any(ours)
                 })
         });
     }
