@@ -30,14 +30,26 @@ fn run(replicas: i32, policy: &str) -> (f64, u64, usize) {
     }
     c.settle_within(24 * 3600 * 1000);
     let ms = t.elapsed().as_secs_f64() * 1000.0;
-    let ready = c.store.pods.values().filter(|p| sts_playground::sim::statefulset::utils::is_running_and_ready(p)).count();
+    let ready = c
+        .store
+        .pods
+        .values()
+        .filter(|p| sts_playground::sim::statefulset::utils::is_running_and_ready(p))
+        .count();
     let bytes = c.to_json().map(|s| s.len()).unwrap_or(0);
     assert_eq!(ready, replicas as usize, "all replicas ready");
     (ms, c.now_ms(), bytes)
 }
 
 fn main() {
-    let sizes: Vec<(i32, &str)> = match std::env::args().nth(1).and_then(|a| a.parse().ok()) { Some(n) => vec![(n, "Parallel")], None => vec![(1000, "Parallel"), (100, "OrderedReady"), (10_000, "Parallel")] };
+    let sizes: Vec<(i32, &str)> = match std::env::args().nth(1).and_then(|a| a.parse().ok()) {
+        Some(n) => vec![(n, "Parallel")],
+        None => vec![
+            (1000, "Parallel"),
+            (100, "OrderedReady"),
+            (10_000, "Parallel"),
+        ],
+    };
     for (n, policy) in sizes {
         let (ms, virt, bytes) = run(n, policy);
         println!(

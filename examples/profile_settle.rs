@@ -6,7 +6,10 @@ use std::time::Instant;
 use sts_playground::sim::Cluster;
 
 fn main() {
-    let n: i32 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(300);
+    let n: i32 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(300);
     let mut c = Cluster::new(1);
     let set: k8s_openapi::api::apps::v1::StatefulSet = serde_json::from_value(serde_json::json!({
         "apiVersion": "apps/v1", "kind": "StatefulSet",
@@ -27,11 +30,15 @@ fn main() {
         let Some(w) = c.queue.peek() else { break };
         let name = format!("{w:?}").split('(').next().unwrap_or("").to_string();
         let t = Instant::now();
-        if !c.step() { break; }
+        if !c.step() {
+            break;
+        }
         let e = by.entry(name).or_default();
         e.0 += 1;
         e.1 += t.elapsed().as_secs_f64() * 1000.0;
-        if c.now_ms() > 3_600_000 { break; }
+        if c.now_ms() > 3_600_000 {
+            break;
+        }
     }
     println!("create {create_ms:.1} ms");
     for (k, (count, ms)) in by {

@@ -19,7 +19,8 @@ fn one_sequence(seed: u64, steps: usize) {
     let policy = POLICIES[(seed % 2) as usize];
     let mut c = Cluster::new(seed);
     c.create(nginx_service()).expect("service");
-    c.create(web(r.range(0, 4) as i32, policy, IMAGES[0])).expect("set");
+    c.create(web(r.range(0, 4) as i32, policy, IMAGES[0]))
+        .expect("set");
     let mut inv = Invariants::new(&c);
     let mut failed_node: Option<String> = None;
     for _ in 0..steps {
@@ -48,14 +49,25 @@ fn one_sequence(seed: u64, steps: usize) {
                 }
             }
             4 => {
-                let force = pods(&c).into_iter().find(|p| is_terminating(p)).map(|p| pod_name(p).to_string());
+                let force = pods(&c)
+                    .into_iter()
+                    .find(|p| is_terminating(p))
+                    .map(|p| pod_name(p).to_string());
                 if let Some(name) = force {
-                    let _ = c.delete::<Pod>("default", &name, DeleteOptions { grace_period_seconds: Some(0), ..Default::default() });
+                    let _ = c.delete::<Pod>(
+                        "default",
+                        &name,
+                        DeleteOptions {
+                            grace_period_seconds: Some(0),
+                            ..Default::default()
+                        },
+                    );
                 }
             }
             5 => {
                 if failed_node.is_none() && r.range(0, 3) == 0 {
-                    let node = sts_playground::sim::bootstrap_workers()[r.range(0, 2) as usize].to_string();
+                    let node = sts_playground::sim::bootstrap_workers()[r.range(0, 2) as usize]
+                        .to_string();
                     sts_playground::sim::kubelet::fail_node(&mut c, &node);
                     failed_node = Some(node);
                 } else if let Some(node) = failed_node.take() {
@@ -64,7 +76,12 @@ fn one_sequence(seed: u64, steps: usize) {
             }
             6 => {
                 if let Some(mut s) = set(&c).cloned() {
-                    if let Some(ru) = s.spec.update_strategy.as_mut().and_then(|u| u.rolling_update.as_mut()) {
+                    if let Some(ru) = s
+                        .spec
+                        .update_strategy
+                        .as_mut()
+                        .and_then(|u| u.rolling_update.as_mut())
+                    {
                         ru.partition = Some(r.range(0, 3) as i32);
                     }
                     c.update(s).expect("partition");
@@ -90,7 +107,10 @@ fn one_sequence(seed: u64, steps: usize) {
 
 #[test]
 fn random_sequences_keep_the_invariants() {
-    let n: u64 = std::env::var("SIM_SEQUENCES").ok().and_then(|v| v.parse().ok()).unwrap_or(40);
+    let n: u64 = std::env::var("SIM_SEQUENCES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
     for seed in 0..n {
         one_sequence(seed, 25);
     }

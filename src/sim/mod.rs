@@ -249,9 +249,9 @@ impl Cluster {
             Work::Endpoints(ns) => Some(in_ns(ns)),
             Work::Schedule => Some(self.store.pods.len()),
             Work::Volumes => Some(self.store.claims.len() + self.store.persistent_volumes.len()),
-            Work::Collect => Some(
-                self.store.pods.len() + self.store.claims.len() + self.store.revisions.len(),
-            ),
+            Work::Collect => {
+                Some(self.store.pods.len() + self.store.claims.len() + self.store.revisions.len())
+            }
             _ => None,
         }
     }

@@ -75,7 +75,11 @@ pub fn reconcile(c: &mut Cluster) {
         .list::<PersistentVolume>(None)
         .filter(|pv| {
             pv.metadata.deletion_timestamp.is_none()
-                && pv.status.as_ref().and_then(|st| st.phase.as_deref()).is_none_or(|p| p == "Available")
+                && pv
+                    .status
+                    .as_ref()
+                    .and_then(|st| st.phase.as_deref())
+                    .is_none_or(|p| p == "Available")
         })
         .cloned()
         .collect();
@@ -123,7 +127,11 @@ fn bind(c: &mut Cluster, claim: &PersistentVolumeClaim, pv_name: &str) {
     c.volumes.entry(pv_name.to_string()).or_default();
 }
 
-fn bind_or_provision(c: &mut Cluster, claim: PersistentVolumeClaim, available: &mut Vec<PersistentVolume>) {
+fn bind_or_provision(
+    c: &mut Cluster,
+    claim: PersistentVolumeClaim,
+    available: &mut Vec<PersistentVolume>,
+) {
     let ns = claim.metadata.namespace.clone().unwrap_or_default();
     let name = claim.metadata.name.clone().unwrap_or_default();
     let spec = claim.spec.clone().unwrap_or_default();

@@ -6,7 +6,8 @@ use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 
 use super::utils::{
-    claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name, set_name, set_namespace,
+    claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name,
+    set_name, set_namespace,
 };
 use crate::sim::Cluster;
 use crate::sim::apiserver::DeleteOptions;

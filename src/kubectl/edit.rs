@@ -1,0 +1,9 @@
+//! Stub.
+
+use super::Run;
+use super::ctx::Ctx;
+
+/// Stub.
+pub(crate) fn edit(ctx: &mut Ctx<'_>) -> Option<Run> {
+    super::cmd_misc::unsupported(ctx)
+}
