@@ -10,7 +10,6 @@ use super::resources::name_prefix;
 use super::targets::{gvk, gvr};
 use crate::sim::api::go_json::go_json;
 use crate::sim::api::strategic_diff::{is_empty_patch, three_way_merge_patch};
-use crate::sim::apiserver::ApiError;
 use crate::sim::apiserver::requests::{self, FieldValidation, PatchType, Response, WriteOptions};
 
 /// The annotation `kubectl apply` keeps its last configuration in.
@@ -535,7 +534,3 @@ pub(crate) fn replace(ctx: &mut Ctx<'_>) -> Option<Run> {
     print_failures(ctx, &failures);
     None
 }
-
-/// Keeps an unused-import lint quiet where ApiError is only named in signatures.
-#[allow(dead_code)]
-fn _api_error(_: ApiError) {}

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::ctx::{Ctx, Failure};
-use super::resources::{self, ApiResource};
+use super::resources;
 use crate::manifest;
 use crate::sim::api::decode::{type_meta_errors, validating_data_message};
 use crate::sim::kind::Kind;
@@ -15,8 +15,6 @@ use crate::sim::kind::Kind;
 pub(crate) struct FileObject {
     /// The name kubectl reports the file by (`web.yaml`, `STDIN`, `dir/a.yaml`).
     pub source: String,
-    /// The served resource.
-    pub res: &'static ApiResource,
     /// The simulated kind.
     pub kind: Kind,
     /// The namespace it goes to (empty for cluster-scoped kinds).
@@ -209,7 +207,6 @@ fn map_object(
     };
     Ok(FileObject {
         source: source.to_string(),
-        res,
         kind,
         namespace,
         name,

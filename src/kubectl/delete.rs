@@ -63,10 +63,7 @@ impl Waiting for UntilGone {
                 .filter(|(r, uid)| uid_of(c, r).as_deref() == Some(uid.as_str()))
                 .map(|(r, _)| format!("{}/{}", r.kind.plural(), r.name))
                 .collect();
-            let msg = format!(
-                "timed out waiting for the condition on {}",
-                left.join(", ")
-            );
+            let msg = format!("timed out waiting for the condition on {}", left.join(", "));
             return (
                 Output {
                     stderr: error_text(&msg),
@@ -197,7 +194,11 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
     };
     let mut gone = Vec::new();
     for r in &sel.refs {
-        let operation = if grace == 0 { "force deleted" } else { "deleted" };
+        let operation = if grace == 0 {
+            "force deleted"
+        } else {
+            "deleted"
+        };
         let suffix = match dry {
             super::apply::DryRun::None => "",
             super::apply::DryRun::Client => " (dry run)",
@@ -213,7 +214,11 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
                 r.namespace
             )
         } else {
-            format!("{} \"{}\" {operation}{suffix}\n", name_prefix(r.kind), r.name)
+            format!(
+                "{} \"{}\" {operation}{suffix}\n",
+                name_prefix(r.kind),
+                r.name
+            )
         };
         if dry != super::apply::DryRun::None {
             ctx.print(&line);

@@ -139,12 +139,18 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
     let missing = || format!("{} \"{}\" not found", r.kind.qualified_plural(), r.name);
     match r.kind {
         Kind::StatefulSet => {
-            let sts = c.store.get::<StatefulSet>(&r.namespace, &r.name).ok_or_else(missing)?;
+            let sts = c
+                .store
+                .get::<StatefulSet>(&r.namespace, &r.name)
+                .ok_or_else(missing)?;
             let ev = events_about(c, r, sts.metadata.uid.as_deref(), show);
             describe_stateful_set(sts, &pods(), ev.as_deref(), now)
         }
         Kind::Pod => {
-            let pod = c.store.get::<Pod>(&r.namespace, &r.name).ok_or_else(missing)?;
+            let pod = c
+                .store
+                .get::<Pod>(&r.namespace, &r.name)
+                .ok_or_else(missing)?;
             let ev = events_about(c, r, pod.metadata.uid.as_deref(), show);
             Ok(describe_pod(pod, ev.as_deref(), now))
         }
@@ -157,12 +163,18 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
             Ok(describe_pvc(pvc, &pods(), ev.as_deref(), now))
         }
         Kind::PersistentVolume => {
-            let pv = c.store.get::<PersistentVolume>("", &r.name).ok_or_else(missing)?;
+            let pv = c
+                .store
+                .get::<PersistentVolume>("", &r.name)
+                .ok_or_else(missing)?;
             let ev = events_about(c, r, pv.metadata.uid.as_deref(), show);
             Ok(describe_pv(pv, ev.as_deref(), now))
         }
         Kind::Service => {
-            let svc = c.store.get::<Service>(&r.namespace, &r.name).ok_or_else(missing)?;
+            let svc = c
+                .store
+                .get::<Service>(&r.namespace, &r.name)
+                .ok_or_else(missing)?;
             let ep = c.store.get::<Endpoints>(&r.namespace, &r.name);
             let ev = events_about(c, r, svc.metadata.uid.as_deref(), show);
             Ok(describe_service(svc, ep, ev.as_deref(), now))
@@ -171,14 +183,23 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
             let node = c.store.get::<Node>("", &r.name).ok_or_else(missing)?;
             let ev = events_about(c, r, node.metadata.uid.as_deref(), show);
             let lease = lease_of(c, &r.name);
-            Ok(describe_node(node, &pods(), Some(&lease), ev.as_deref(), now))
+            Ok(describe_node(
+                node,
+                &pods(),
+                Some(&lease),
+                ev.as_deref(),
+                now,
+            ))
         }
         Kind::Namespace => {
             let ns = c.store.get::<Namespace>("", &r.name).ok_or_else(missing)?;
             Ok(describe_namespace(ns))
         }
         Kind::StorageClass => {
-            let sc = c.store.get::<StorageClass>("", &r.name).ok_or_else(missing)?;
+            let sc = c
+                .store
+                .get::<StorageClass>("", &r.name)
+                .ok_or_else(missing)?;
             let ev = events_about(c, r, sc.metadata.uid.as_deref(), show);
             Ok(describe_storage_class(sc, ev.as_deref(), now))
         }
@@ -188,7 +209,10 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
 
 fn describe_namespace(ns: &Namespace) -> String {
     let mut w = PrefixWriter::new();
-    w.write(0, &format!("Name:\t{}\n", ns.metadata.name.as_deref().unwrap_or("")));
+    w.write(
+        0,
+        &format!("Name:\t{}\n", ns.metadata.name.as_deref().unwrap_or("")),
+    );
     print_labels_multiline(&mut w, "Labels", ns.metadata.labels.as_ref());
     print_annotations_multiline(&mut w, "Annotations", ns.metadata.annotations.as_ref());
     let phase = ns
@@ -207,7 +231,10 @@ fn describe_namespace(ns: &Namespace) -> String {
 fn describe_storage_class(sc: &StorageClass, events: Option<&[Event]>, now: Timestamp) -> String {
     let mut w = PrefixWriter::new();
     let meta = &sc.metadata;
-    w.write(0, &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")));
+    w.write(
+        0,
+        &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")),
+    );
     let default = super::print::rows_storage::is_default_class(meta);
     w.write(
         0,
@@ -215,16 +242,16 @@ fn describe_storage_class(sc: &StorageClass, events: Option<&[Event]>, now: Time
     );
     print_annotations_multiline(&mut w, "Annotations", meta.annotations.as_ref());
     w.write(0, &format!("Provisioner:\t{}\n", sc.provisioner));
-    let params = sc
-        .parameters
-        .as_ref()
-        .filter(|p| !p.is_empty())
-        .map_or("<none>".to_string(), |p| {
-            p.iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        });
+    let params =
+        sc.parameters
+            .as_ref()
+            .filter(|p| !p.is_empty())
+            .map_or("<none>".to_string(), |p| {
+                p.iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            });
     w.write(0, &format!("Parameters:\t{params}\n"));
     let expansion = sc
         .allow_volume_expansion
@@ -266,7 +293,10 @@ fn describe_generic(c: &Cluster, kind: Kind, r: &ObjRef) -> String {
         return String::new();
     };
     let mut w = PrefixWriter::new();
-    w.write(0, &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")));
+    w.write(
+        0,
+        &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")),
+    );
     if kind.namespaced() {
         w.write(
             0,

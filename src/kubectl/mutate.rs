@@ -8,7 +8,7 @@ use super::Run;
 use super::apply::{DryRun, dry_run, print_result};
 use super::ctx::{Ctx, Failure, print_failures};
 use super::get_output::{Mode, mode};
-use super::targets::{ObjRef, Query, Selected, select, value_of};
+use super::targets::{Query, Selected, select, value_of};
 use crate::manifest;
 use crate::sim::api::go_json::go_quote;
 use crate::sim::api::strategic_diff::{is_empty_patch, two_way_merge_patch};
@@ -52,7 +52,9 @@ pub(crate) fn scale(ctx: &mut Ctx<'_>) -> Option<Run> {
     let (dry, out_mode) = setup(ctx)?;
     let replicas = ctx.flags.int("replicas").unwrap_or(-1);
     if replicas < 0 {
-        ctx.fail("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
+        ctx.fail(
+            "The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
+        );
         return None;
     }
     let current = ctx.flags.int("current-replicas").unwrap_or(-1);
@@ -79,7 +81,9 @@ pub(crate) fn scale(ctx: &mut Ctx<'_>) -> Option<Run> {
     let replicas = i32::try_from(replicas).unwrap_or(i32::MAX);
     for r in &sel.refs {
         if r.kind != Kind::StatefulSet {
-            ctx.eprint("Error from server (NotFound): the server could not find the requested resource\n");
+            ctx.eprint(
+                "Error from server (NotFound): the server could not find the requested resource\n",
+            );
             ctx.out.code = 1;
             return None;
         }
@@ -107,8 +111,21 @@ pub(crate) fn scale(ctx: &mut Ctx<'_>) -> Option<Run> {
     None
 }
 
-/// Parses a `-p` patch the way kubectl does (YAML or JSON).
-fn parse_patch(text: &str) -> Result<Value, String> {
+/// A `-p` patch as kubectl sends it: text that starts with `{` goes to the server as it is (and
+/// the server may refuse it as JSON); anything else is read as YAML first.
+enum PatchBody {
+    Value(Value),
+    /// Go's JSON error for a body the server cannot read.
+    Refused(String),
+}
+
+fn parse_patch(text: &str) -> Result<PatchBody, String> {
+    if text.trim_start().starts_with('{') {
+        return Ok(match super::gojson::check(text) {
+            Ok(()) => PatchBody::Value(serde_json::from_str(text).unwrap_or(Value::Null)),
+            Err(e) => PatchBody::Refused(e),
+        });
+    }
     let parsed = manifest::parse(text);
     if let Some(d) = parsed.kubectl_error() {
         let detail = d.kubectl.clone().unwrap_or_else(|| d.message.clone());
@@ -118,11 +135,13 @@ fn parse_patch(text: &str) -> Result<Value, String> {
             .to_string();
         return Err(format!("unable to parse {}: {detail}", go_quote(text)));
     }
-    Ok(parsed
-        .documents()
-        .iter()
-        .find_map(|d| d.value.clone())
-        .unwrap_or(Value::Null))
+    Ok(PatchBody::Value(
+        parsed
+            .documents()
+            .iter()
+            .find_map(|d| d.value.clone())
+            .unwrap_or(Value::Null),
+    ))
 }
 
 /// `kubectl patch`.
@@ -186,7 +205,22 @@ pub(crate) fn patch(ctx: &mut Ctx<'_>) -> Option<Run> {
             print_result(ctx, &out_mode, r.kind, &r.name, before, "patched", dry);
             continue;
         }
-        match requests::patch(c, r.kind, &r.namespace, &r.name, patch_type, &patch, &write_opts(dry)) {
+        let patch = match &patch {
+            PatchBody::Value(v) => v,
+            PatchBody::Refused(e) => {
+                ctx.fail_api(&crate::sim::apiserver::ApiError::bad_request(e.clone()));
+                return None;
+            }
+        };
+        match requests::patch(
+            c,
+            r.kind,
+            &r.namespace,
+            &r.name,
+            patch_type,
+            patch,
+            &write_opts(dry),
+        ) {
             Ok(resp) => {
                 for w in &resp.warnings {
                     ctx.warn(w);
@@ -212,7 +246,10 @@ pub(crate) fn patch(ctx: &mut Ctx<'_>) -> Option<Run> {
 }
 
 /// Splits `TYPE NAME key=value key2-` into resources and pairs (`GetResourcesAndPairs`).
-fn resources_and_pairs(args: &[String], pair_type: &str) -> Result<(Vec<String>, Vec<String>), String> {
+fn resources_and_pairs(
+    args: &[String],
+    pair_type: &str,
+) -> Result<(Vec<String>, Vec<String>), String> {
     let mut resources = Vec::new();
     let mut pairs = Vec::new();
     for s in args {
@@ -262,7 +299,9 @@ pub(crate) fn set_image(ctx: &mut Ctx<'_>) -> Option<Run> {
         }
     };
     if resources.is_empty() && ctx.flags.list("filename").is_empty() {
-        ctx.fail("one or more resources must be specified as <resource> <name> or <resource>/<name>");
+        ctx.fail(
+            "one or more resources must be specified as <resource> <name> or <resource>/<name>",
+        );
         return None;
     }
     if pairs.is_empty() {
@@ -337,14 +376,36 @@ pub(crate) fn set_image(ctx: &mut Ctx<'_>) -> Option<Run> {
             continue;
         }
         if dry == DryRun::Client {
-            print_result(ctx, &out_mode, r.kind, &r.name, Some(after), "image updated", dry);
+            print_result(
+                ctx,
+                &out_mode,
+                r.kind,
+                &r.name,
+                Some(after),
+                "image updated",
+                dry,
+            );
             continue;
         }
         let c = &mut ctx.session.cluster;
-        match requests::patch(c, r.kind, &r.namespace, &r.name, PatchType::Strategic, &patch, &write_opts(dry)) {
-            Ok(resp) => {
-                print_result(ctx, &out_mode, r.kind, &r.name, Some(resp.object), "image updated", dry)
-            }
+        match requests::patch(
+            c,
+            r.kind,
+            &r.namespace,
+            &r.name,
+            PatchType::Strategic,
+            &patch,
+            &write_opts(dry),
+        ) {
+            Ok(resp) => print_result(
+                ctx,
+                &out_mode,
+                r.kind,
+                &r.name,
+                Some(resp.object),
+                "image updated",
+                dry,
+            ),
             Err(e) => failures.push(Failure::Plain(format!(
                 "failed to patch image update to pod template: {}",
                 e.to_string().trim_end()
@@ -388,7 +449,9 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
     };
     let list = ctx.flags.bool("list");
     if resources.is_empty() && ctx.flags.list("filename").is_empty() {
-        ctx.fail("one or more resources must be specified as <resource> <name> or <resource>/<name>");
+        ctx.fail(
+            "one or more resources must be specified as <resource> <name> or <resource>/<name>",
+        );
         return None;
     }
     if pairs.is_empty() && !list {
@@ -406,7 +469,11 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
                 }
                 let errs = crate::sim::api::names::is_label_value(v);
                 if !errs.is_empty() {
-                    ctx.fail(&format!("invalid label value: {}: {}", go_quote(p), errs.join(";")));
+                    ctx.fail(&format!(
+                        "invalid label value: {}: {}",
+                        go_quote(p),
+                        errs.join(";")
+                    ));
                     return None;
                 }
             }
@@ -416,7 +483,9 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
         }
     }
     if remove.iter().any(|k| set.contains_key(k)) {
-        ctx.fail(&format!("can not both modify and remove a {word} in the same command"));
+        ctx.fail(&format!(
+            "can not both modify and remove a {word} in the same command"
+        ));
         return None;
     }
     let sel = match targets(ctx, &resources) {
@@ -456,7 +525,10 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
                 .collect();
             if !clashes.is_empty() {
                 let msg = match which {
-                    MetaMap::Labels => format!("{}, and --overwrite is false", clashes.join(", and --overwrite is false\n")),
+                    MetaMap::Labels => format!(
+                        "{}, and --overwrite is false",
+                        clashes.join(", and --overwrite is false\n")
+                    ),
                     MetaMap::Annotations => format!(
                         "--overwrite is false but found the following declared annotation(s): {}",
                         clashes.join(", ")
@@ -497,7 +569,15 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
         }
         let patch = json!({"metadata": {key: Value::Object(patch_map)}});
         let c = &mut ctx.session.cluster;
-        match requests::patch(c, r.kind, &r.namespace, &r.name, PatchType::Merge, &patch, &write_opts(dry)) {
+        match requests::patch(
+            c,
+            r.kind,
+            &r.namespace,
+            &r.name,
+            PatchType::Merge,
+            &patch,
+            &write_opts(dry),
+        ) {
             Ok(resp) => print_result(ctx, &out_mode, r.kind, &r.name, Some(resp.object), op, dry),
             Err(e) => failures.push(Failure::Api(e)),
         }
@@ -505,7 +585,3 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
     print_failures(ctx, &failures);
     None
 }
-
-/// Objects by reference, for callers that print many.
-#[allow(dead_code)]
-fn _refs(_: &[ObjRef]) {}

@@ -120,7 +120,11 @@ pub(crate) fn history(ctx: &mut Ctx<'_>) -> Option<Run> {
         } else {
             String::new()
         };
-        ctx.print(&format!("{}/{} {with}\n{body}\n", name_prefix(r.kind), r.name));
+        ctx.print(&format!(
+            "{}/{} {with}\n{body}\n",
+            name_prefix(r.kind),
+            r.name
+        ));
     }
     None
 }
@@ -157,7 +161,9 @@ pub(crate) fn undo(ctx: &mut Ctx<'_>) -> Option<Run> {
             ));
         }
         if to < 0 {
-            ctx.fail(&format!("unable to find specified revision {to} in history"));
+            ctx.fail(&format!(
+                "unable to find specified revision {to} in history"
+            ));
             return None;
         }
         let revs = revisions(&ctx.session.cluster, &sts);
@@ -171,7 +177,9 @@ pub(crate) fn undo(ctx: &mut Ctx<'_>) -> Option<Run> {
             revs.iter().find(|x| x.revision == Some(to)).cloned()
         };
         let Some(target) = target else {
-            ctx.fail(&format!("unable to find specified revision {to} in history"));
+            ctx.fail(&format!(
+                "unable to find specified revision {to} in history"
+            ));
             return None;
         };
         if dry == DryRun::Client {
@@ -199,7 +207,15 @@ pub(crate) fn undo(ctx: &mut Ctx<'_>) -> Option<Run> {
             ..WriteOptions::default()
         };
         let c = &mut ctx.session.cluster;
-        if let Err(e) = requests::patch(c, r.kind, &r.namespace, &r.name, PatchType::Strategic, &target.data.0, &opts) {
+        if let Err(e) = requests::patch(
+            c,
+            r.kind,
+            &r.namespace,
+            &r.name,
+            PatchType::Strategic,
+            &target.data.0,
+            &opts,
+        ) {
             ctx.fail(&format!(
                 "failed restoring revision {}: {}",
                 target.revision.unwrap_or(0),
@@ -207,8 +223,16 @@ pub(crate) fn undo(ctx: &mut Ctx<'_>) -> Option<Run> {
             ));
             return None;
         }
-        let suffix = if dry == DryRun::Server { " (server dry run)" } else { "" };
-        ctx.print(&format!("{}/{} rolled back{suffix}\n", name_prefix(r.kind), r.name));
+        let suffix = if dry == DryRun::Server {
+            " (server dry run)"
+        } else {
+            ""
+        };
+        ctx.print(&format!(
+            "{}/{} rolled back{suffix}\n",
+            name_prefix(r.kind),
+            r.name
+        ));
     }
     None
 }
@@ -259,8 +283,19 @@ pub(crate) fn restart(ctx: &mut Ctx<'_>) -> Option<Run> {
                 dry_run: dry == DryRun::Server,
                 ..WriteOptions::default()
             };
-            if let Err(e) = requests::patch(c, r.kind, &r.namespace, &r.name, PatchType::Strategic, &patch, &opts) {
-                failures.push(Failure::Plain(format!("failed to patch: {}", e.to_string().trim_end())));
+            if let Err(e) = requests::patch(
+                c,
+                r.kind,
+                &r.namespace,
+                &r.name,
+                PatchType::Strategic,
+                &patch,
+                &opts,
+            ) {
+                failures.push(Failure::Plain(format!(
+                    "failed to patch: {}",
+                    e.to_string().trim_end()
+                )));
                 continue;
             }
         }
@@ -269,7 +304,11 @@ pub(crate) fn restart(ctx: &mut Ctx<'_>) -> Option<Run> {
             DryRun::Client => " (dry run)",
             DryRun::Server => " (server dry run)",
         };
-        ctx.print(&format!("{}/{} restarted{suffix}\n", name_prefix(r.kind), r.name));
+        ctx.print(&format!(
+            "{}/{} restarted{suffix}\n",
+            name_prefix(r.kind),
+            r.name
+        ));
     }
     print_failures(ctx, &failures);
     None
@@ -300,4 +339,3 @@ pub(crate) fn pause(ctx: &mut Ctx<'_>) -> Option<Run> {
 pub(crate) fn resume(ctx: &mut Ctx<'_>) -> Option<Run> {
     pause_or_resume(ctx, "resuming")
 }
-
