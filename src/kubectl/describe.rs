@@ -152,7 +152,11 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
                 .get::<Pod>(&r.namespace, &r.name)
                 .ok_or_else(missing)?;
             let ev = events_about(c, r, pod.metadata.uid.as_deref(), show);
-            Ok(describe_pod(pod, ev.as_deref(), now))
+            Ok(describe_pod(
+                &crate::sim::apiserver::requests::served_pod(pod),
+                ev.as_deref(),
+                now,
+            ))
         }
         Kind::PersistentVolumeClaim => {
             let pvc = c

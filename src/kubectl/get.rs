@@ -20,7 +20,7 @@ use super::print::table::{Column, Row, Table, TableOptions, render_get};
 use super::resources::print_kind;
 use super::targets::{ObjRef, Query, Selected, select, value_of};
 use crate::sim::Cluster;
-use crate::sim::apiserver::requests::with_kind;
+use crate::sim::apiserver::requests::{served_pod, with_kind};
 use crate::sim::kind::{Kind, Object};
 
 /// A kind with a server-side table.
@@ -42,7 +42,10 @@ macro_rules! printable {
     };
 }
 
-printable!(Pod, pod_columns(), pod_row);
+printable!(Pod, pod_columns(), |p: &Pod, now| pod_row(
+    &served_pod(p),
+    now
+));
 printable!(StatefulSet, stateful_set_columns(), stateful_set_row);
 printable!(
     ControllerRevision,

@@ -12,6 +12,7 @@ mod write;
 pub use write::{create, patch, update};
 
 use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::core::v1::Pod;
 use serde_json::{Value, json};
 
 use super::{ApiError, DeleteOptions};
@@ -225,6 +226,28 @@ fn selector_string(sel: &k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSe
 }
 
 /// A typed object as the API serialises it.
-pub fn to_value<T: serde::Serialize>(obj: &T) -> Value {
+pub fn to_value<T: serde::Serialize + 'static>(obj: &T) -> Value {
+    let any: &dyn std::any::Any = obj;
+    if let Some(pod) = any.downcast_ref::<Pod>() {
+        return serde_json::to_value(served_pod(pod)).unwrap_or(Value::Null);
+    }
     serde_json::to_value(obj).unwrap_or(Value::Null)
+}
+
+/// A pod as the API serves it. The registry starts every pod `Pending` with its QoS class; the
+/// simulation leaves the phase empty until the kubelet first reports, so it is filled in here.
+pub fn served_pod(pod: &Pod) -> std::borrow::Cow<'_, Pod> {
+    if pod.status.as_ref().is_some_and(|s| s.phase.is_some()) {
+        return std::borrow::Cow::Borrowed(pod);
+    }
+    let mut p = pod.clone();
+    let qos = p
+        .spec
+        .as_ref()
+        .map_or("BestEffort", crate::sim::api::admission::qos_class)
+        .to_string();
+    let status = p.status.get_or_insert_with(Default::default);
+    status.phase = Some("Pending".to_string());
+    status.qos_class.get_or_insert(qos);
+    std::borrow::Cow::Owned(p)
 }

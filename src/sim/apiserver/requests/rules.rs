@@ -205,6 +205,14 @@ impl Rules for PersistentVolume {
     fn default(obj: &mut Self) {
         default_pv(obj);
     }
+    fn prepare_create(obj: &mut Self) {
+        // The PV controller makes an unbound volume Available at once; the simulation's binder
+        // only considers volumes that are Available.
+        let bound = obj.spec.as_ref().is_some_and(|s| s.claim_ref.is_some());
+        if !bound {
+            obj.status.get_or_insert_with(Default::default).phase = Some("Available".to_string());
+        }
+    }
     fn validate(obj: &Self, _raw: &Value) -> Vec<FieldError> {
         validate_pv(obj)
     }
