@@ -579,8 +579,13 @@ pub(crate) fn dispatch(session: &mut Session, args: &[String], stdin: &str) -> R
         .filter(|n| !n.is_empty())
         .map_or_else(|| session.namespace.clone(), str::to_string);
     let Some(run) = command.run else {
-        let mut out = super::help::help_for(&path);
-        out.code = 1;
+        // A command that only groups others prints its help on stderr and fails.
+        let help = super::help::help_for(&path);
+        let out = Output {
+            stdout: String::new(),
+            stderr: help.stdout,
+            code: 1,
+        };
         if !parsed.args.is_empty() {
             return fail(format!(
                 "error: unknown command \"{}\"\nSee '{path} -h' for help and examples",
