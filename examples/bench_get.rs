@@ -44,4 +44,3 @@ fn main() {
         std::process::exit(1);
     }
 }
-

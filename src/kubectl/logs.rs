@@ -310,17 +310,17 @@ impl Waiting for Follow {
                 done = true;
                 return true;
             }
-            if let Ok(lines) = container_log(c, pod, &self.container, false) {
-                if lines.len() > self.printed {
-                    let fresh = lines.get(self.printed..).unwrap_or(&[]);
-                    let opts = Options {
-                        tail: None,
-                        since_ms: None,
-                        ..self.copy_opts()
-                    };
-                    out.stdout.push_str(&render(fresh, &opts, c.now_ms()));
-                    self.printed = lines.len();
-                }
+            if let Ok(lines) = container_log(c, pod, &self.container, false)
+                && lines.len() > self.printed
+            {
+                let fresh = lines.get(self.printed..).unwrap_or(&[]);
+                let opts = Options {
+                    tail: None,
+                    since_ms: None,
+                    ..self.copy_opts()
+                };
+                out.stdout.push_str(&render(fresh, &opts, c.now_ms()));
+                self.printed = lines.len();
             }
             let stopped = c
                 .runtime
@@ -458,9 +458,7 @@ pub(crate) fn logs(ctx: &mut Ctx<'_>) -> Option<Run> {
     if !follow || previous {
         return None;
     }
-    let Some((pod, container, printed)) = last else {
-        return None;
-    };
+    let (pod, container, printed) = last?;
     let follow = Follow {
         namespace: pod.metadata.namespace.clone().unwrap_or_default(),
         pod: pod.metadata.name.clone().unwrap_or_default(),

@@ -98,11 +98,11 @@ pub(crate) fn scale(ctx: &mut Ctx<'_>) -> Option<Run> {
                 return None;
             }
         }
-        if dry == DryRun::None {
-            if let Err(e) = requests::update_scale(c, &r.namespace, &r.name, replicas) {
-                ctx.fail_api(&e);
-                return None;
-            }
+        if dry == DryRun::None
+            && let Err(e) = requests::update_scale(c, &r.namespace, &r.name, replicas)
+        {
+            ctx.fail_api(&e);
+            return None;
         }
         let obj = value_of(&ctx.session.cluster, r);
         print_result(ctx, &out_mode, r.kind, &r.name, obj, "scaled", dry);
@@ -278,10 +278,10 @@ fn containers_mut(obj: &mut Value, kind: Kind) -> Vec<&mut Value> {
     };
     let mut out = Vec::new();
     for (key, list) in spec.iter_mut() {
-        if key == "initContainers" || key == "containers" {
-            if let Value::Array(items) = list {
-                out.extend(items.iter_mut());
-            }
+        if (key == "initContainers" || key == "containers")
+            && let Value::Array(items) = list
+        {
+            out.extend(items.iter_mut());
         }
     }
     out

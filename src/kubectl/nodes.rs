@@ -176,9 +176,7 @@ impl Waiting for Drain {
 /// `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force]`.
 pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
     let names = node_names(ctx)?;
-    let Some(node) = names.first().cloned() else {
-        return None;
-    };
+    let node = names.first().cloned()?;
     let line = set_unschedulable(ctx, &node, true);
     ctx.print(&line);
     let c = &ctx.session.cluster;

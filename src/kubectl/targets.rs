@@ -79,7 +79,10 @@ fn resolve_type(arg: &str) -> Result<Vec<Type>, Failure> {
 }
 
 /// Parses the arguments into (type, optional name) pairs, kubectl's way.
-fn parse(args: &[String]) -> Result<(Vec<(Type, Option<String>)>, bool), Failure> {
+/// Resource arguments as (type, optional name) pairs, and whether names were given.
+type Parsed = (Vec<(Type, Option<String>)>, bool);
+
+fn parse(args: &[String]) -> Result<Parsed, Failure> {
     let slashes = args.iter().filter(|a| a.contains('/')).count();
     if slashes > 0 && slashes != args.len() {
         return Err(Failure::Plain("there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'".to_string()));
