@@ -198,7 +198,7 @@ pub(crate) fn help(ctx: &mut Ctx<'_>) -> Option<Run> {
 /// `kubectl options`.
 pub(crate) fn options(ctx: &mut Ctx<'_>) -> Option<Run> {
     let mut s = String::from("The following options can be passed to any command:\n\n");
-    for f in super::commands::GLOBAL {
+    for f in super::flag_tables::GLOBAL {
         if f.long == "help" {
             continue;
         }

@@ -2,246 +2,9 @@
 //! and the errors for unknown commands and flags.
 
 use super::ctx::{Ctx, flag_error};
-use super::flags::{Flag, Ty, long, optional, parse, positional_indices, short};
+use super::flag_tables::*;
+use super::flags::{Flag, Ty, long, parse, positional_indices, short};
 use super::{Output, Run, Session};
-
-/// Flags every command accepts (kubectl's persistent flags).
-pub(crate) const GLOBAL: &[Flag] = &[
-    short("namespace", 'n', Ty::Str),
-    long("kubeconfig", Ty::Str),
-    long("kuberc", Ty::Str),
-    long("context", Ty::Str),
-    long("cluster", Ty::Str),
-    long("user", Ty::Str),
-    short("server", 's', Ty::Str),
-    long("token", Ty::Str),
-    long("request-timeout", Ty::Str),
-    short("v", 'v', Ty::Int),
-    long("vmodule", Ty::Str),
-    long("as", Ty::Str),
-    long("as-group", Ty::Array),
-    long("as-uid", Ty::Str),
-    long("insecure-skip-tls-verify", Ty::Bool),
-    long("match-server-version", Ty::Bool),
-    long("warnings-as-errors", Ty::Bool),
-    long("cache-dir", Ty::Str),
-    long("certificate-authority", Ty::Str),
-    long("client-certificate", Ty::Str),
-    long("client-key", Ty::Str),
-    long("disable-compression", Ty::Bool),
-    long("log-flush-frequency", Ty::Duration),
-    long("password", Ty::Str),
-    long("username", Ty::Str),
-    long("profile", Ty::Str),
-    long("profile-output", Ty::Str),
-    long("tls-server-name", Ty::Str),
-    short("help", 'h', Ty::Bool),
-];
-
-const PRINT: &[Flag] = &[
-    short("output", 'o', Ty::Str),
-    long("template", Ty::Str),
-    long("show-managed-fields", Ty::Bool),
-    long("allow-missing-template-keys", Ty::Bool),
-];
-const FILES: &[Flag] = &[
-    short("filename", 'f', Ty::Strings),
-    short("kustomize", 'k', Ty::Str),
-    short("recursive", 'R', Ty::Bool),
-];
-const SELECT: &[Flag] = &[short("selector", 'l', Ty::Str)];
-const DRY_RUN: &[Flag] = &[optional("dry-run", Ty::Str, "unchanged")];
-const MANAGER: &[Flag] = &[long("field-manager", Ty::Str)];
-const VALIDATE: &[Flag] = &[optional("validate", Ty::Str, "strict")];
-
-const GET: &[Flag] = &[
-    short("watch", 'w', Ty::Bool),
-    long("watch-only", Ty::Bool),
-    long("output-watch-events", Ty::Bool),
-    long("ignore-not-found", Ty::Bool),
-    long("field-selector", Ty::Str),
-    short("all-namespaces", 'A', Ty::Bool),
-    long("chunk-size", Ty::Int),
-    long("subresource", Ty::Str),
-    long("raw", Ty::Str),
-    short("label-columns", 'L', Ty::Strings),
-    long("show-kind", Ty::Bool),
-    long("show-labels", Ty::Bool),
-    long("sort-by", Ty::Str),
-    long("no-headers", Ty::Bool),
-    long("server-print", Ty::Bool),
-];
-const APPLY: &[Flag] = &[
-    long("server-side", Ty::Bool),
-    long("force-conflicts", Ty::Bool),
-    long("prune", Ty::Bool),
-    long("prune-allowlist", Ty::Strings),
-    long("all", Ty::Bool),
-    long("applyset", Ty::Str),
-    long("overwrite", Ty::Bool),
-    long("openapi-patch", Ty::Bool),
-    long("force", Ty::Bool),
-    long("grace-period", Ty::Int),
-    long("timeout", Ty::Duration),
-    long("wait", Ty::Bool),
-    optional("cascade", Ty::Str, "background"),
-    long("record", Ty::Bool),
-    long("subresource", Ty::Str),
-];
-const CREATE: &[Flag] = &[
-    long("edit", Ty::Bool),
-    long("windows-line-endings", Ty::Bool),
-    long("save-config", Ty::Bool),
-    long("raw", Ty::Str),
-    long("record", Ty::Bool),
-];
-const REPLACE: &[Flag] = &[
-    long("force", Ty::Bool),
-    optional("cascade", Ty::Str, "background"),
-    long("grace-period", Ty::Int),
-    long("timeout", Ty::Duration),
-    long("wait", Ty::Bool),
-    long("save-config", Ty::Bool),
-    long("raw", Ty::Str),
-    long("subresource", Ty::Str),
-    long("record", Ty::Bool),
-];
-const DELETE: &[Flag] = &[
-    long("field-selector", Ty::Str),
-    long("all", Ty::Bool),
-    short("all-namespaces", 'A', Ty::Bool),
-    long("force", Ty::Bool),
-    optional("cascade", Ty::Str, "background"),
-    long("now", Ty::Bool),
-    long("grace-period", Ty::Int),
-    long("timeout", Ty::Duration),
-    long("ignore-not-found", Ty::Bool),
-    long("wait", Ty::Bool),
-    short("output", 'o', Ty::Str),
-    long("raw", Ty::Str),
-    short("interactive", 'i', Ty::Bool),
-];
-const DESCRIBE: &[Flag] = &[
-    short("all-namespaces", 'A', Ty::Bool),
-    long("show-events", Ty::Bool),
-    long("chunk-size", Ty::Int),
-];
-const SCALE: &[Flag] = &[
-    long("all", Ty::Bool),
-    long("resource-version", Ty::Str),
-    long("current-replicas", Ty::Int),
-    long("replicas", Ty::Int),
-    long("timeout", Ty::Duration),
-];
-const PATCH: &[Flag] = &[
-    short("patch", 'p', Ty::Str),
-    long("patch-file", Ty::Str),
-    long("type", Ty::Str),
-    long("local", Ty::Bool),
-    long("subresource", Ty::Str),
-];
-const SET_IMAGE: &[Flag] = &[
-    long("all", Ty::Bool),
-    long("local", Ty::Bool),
-    long("record", Ty::Bool),
-];
-const EDIT: &[Flag] = &[
-    long("output-patch", Ty::Bool),
-    long("windows-line-endings", Ty::Bool),
-    long("save-config", Ty::Bool),
-    long("subresource", Ty::Str),
-];
-const ROLLOUT_STATUS: &[Flag] = &[
-    short("watch", 'w', Ty::Bool),
-    long("timeout", Ty::Duration),
-    long("revision", Ty::Int),
-];
-const REVISION: &[Flag] = &[long("revision", Ty::Int)];
-const TO_REVISION: &[Flag] = &[long("to-revision", Ty::Int)];
-const EXEC: &[Flag] = &[
-    short("container", 'c', Ty::Str),
-    short("filename", 'f', Ty::Strings),
-    short("stdin", 'i', Ty::Bool),
-    short("tty", 't', Ty::Bool),
-    short("quiet", 'q', Ty::Bool),
-    long("pod-running-timeout", Ty::Duration),
-];
-const LOGS: &[Flag] = &[
-    long("all-pods", Ty::Bool),
-    long("all-containers", Ty::Bool),
-    short("follow", 'f', Ty::Bool),
-    long("timestamps", Ty::Bool),
-    short("previous", 'p', Ty::Bool),
-    long("ignore-errors", Ty::Bool),
-    long("since-time", Ty::Str),
-    long("since", Ty::Duration),
-    short("container", 'c', Ty::Str),
-    long("insecure-skip-tls-verify-backend", Ty::Bool),
-    long("pod-running-timeout", Ty::Duration),
-    long("max-log-requests", Ty::Int),
-    long("prefix", Ty::Bool),
-    long("tail", Ty::Int),
-    long("limit-bytes", Ty::Int),
-];
-const WAIT: &[Flag] = &[
-    short("all-namespaces", 'A', Ty::Bool),
-    long("field-selector", Ty::Str),
-    long("all", Ty::Bool),
-    long("timeout", Ty::Duration),
-    long("for", Ty::Array),
-    long("local", Ty::Bool),
-];
-const EVENTS: &[Flag] = &[
-    short("all-namespaces", 'A', Ty::Bool),
-    short("watch", 'w', Ty::Bool),
-    long("for", Ty::Str),
-    long("types", Ty::Strings),
-    long("no-headers", Ty::Bool),
-    long("chunk-size", Ty::Int),
-];
-const EXPLAIN: &[Flag] = &[
-    long("recursive", Ty::Bool),
-    long("api-version", Ty::Str),
-    short("output", 'o', Ty::Str),
-];
-const LABEL: &[Flag] = &[
-    long("overwrite", Ty::Bool),
-    long("list", Ty::Bool),
-    long("local", Ty::Bool),
-    long("field-selector", Ty::Str),
-    long("all", Ty::Bool),
-    short("all-namespaces", 'A', Ty::Bool),
-    long("resource-version", Ty::Str),
-];
-const DRAIN: &[Flag] = &[
-    long("force", Ty::Bool),
-    long("ignore-daemonsets", Ty::Bool),
-    long("delete-emptydir-data", Ty::Bool),
-    long("grace-period", Ty::Int),
-    long("timeout", Ty::Duration),
-    long("pod-selector", Ty::Str),
-    long("disable-eviction", Ty::Bool),
-    long("skip-wait-for-delete-timeout", Ty::Int),
-    long("chunk-size", Ty::Int),
-];
-const VERSION: &[Flag] = &[long("client", Ty::Bool), short("output", 'o', Ty::Str)];
-const API_RESOURCES: &[Flag] = &[
-    long("no-headers", Ty::Bool),
-    short("output", 'o', Ty::Str),
-    long("api-group", Ty::Str),
-    optional("namespaced", Ty::Bool, "true"),
-    long("verbs", Ty::Strings),
-    long("cached", Ty::Bool),
-    long("categories", Ty::Strings),
-    long("sort-by", Ty::Str),
-];
-const SET_CONTEXT: &[Flag] = &[
-    long("current", Ty::Bool),
-    long("namespace", Ty::Str),
-    long("cluster", Ty::Str),
-    long("user", Ty::Str),
-];
-const NONE: &[Flag] = &[];
 
 type Handler = fn(&mut Ctx<'_>) -> Option<Run>;
 
@@ -276,8 +39,8 @@ const fn group(name: &'static str, subs: &'static [Command]) -> Command {
 }
 
 use super::{
-    apply, cmd_misc, delete, describe, edit, exec, explain, get, logs, mutate, nodes, rollout,
-    rollout_status, wait,
+    apply, cmd_misc, create_replace, delete, describe, edit, exec, explain, get, labels, logs,
+    mutate, nodes, rollout, rollout_status, scale_patch, wait,
 };
 
 const ROLLOUT: &[Command] = &[
@@ -376,7 +139,7 @@ pub(crate) const ROOT: &[Command] = &[
     cmd(
         "annotate",
         &[LABEL, FILES, DRY_RUN, MANAGER, SELECT, PRINT],
-        mutate::annotate,
+        labels::annotate,
     ),
     cmd("api-resources", &[API_RESOURCES], cmd_misc::api_resources),
     cmd("api-versions", &[NONE], cmd_misc::api_versions),
@@ -397,7 +160,7 @@ pub(crate) const ROOT: &[Command] = &[
     Command {
         name: "create",
         flags: &[FILES, VALIDATE, DRY_RUN, MANAGER, SELECT, CREATE, PRINT],
-        run: Some(apply::create),
+        run: Some(create_replace::create),
         subs: CREATE_SUBS,
     },
     cmd("debug", &[NONE], cmd_misc::unsupported),
@@ -416,14 +179,14 @@ pub(crate) const ROOT: &[Command] = &[
     cmd(
         "label",
         &[LABEL, FILES, DRY_RUN, MANAGER, SELECT, PRINT],
-        mutate::label,
+        labels::label,
     ),
     cmd("logs", &[LOGS, SELECT], logs::logs),
     cmd("options", &[NONE], cmd_misc::options),
     cmd(
         "patch",
         &[PATCH, DRY_RUN, FILES, MANAGER, PRINT],
-        mutate::patch,
+        scale_patch::patch,
     ),
     cmd("plugin", &[NONE], cmd_misc::unsupported),
     cmd("port-forward", &[NONE], cmd_misc::unsupported),
@@ -431,14 +194,14 @@ pub(crate) const ROOT: &[Command] = &[
     cmd(
         "replace",
         &[FILES, VALIDATE, DRY_RUN, MANAGER, REPLACE, PRINT],
-        apply::replace,
+        create_replace::replace,
     ),
     group("rollout", ROLLOUT),
     cmd("run", &[NONE], cmd_misc::unsupported),
     cmd(
         "scale",
         &[FILES, SELECT, DRY_RUN, SCALE, PRINT],
-        mutate::scale,
+        scale_patch::scale,
     ),
     group("set", SET),
     cmd("taint", &[NONE], cmd_misc::unsupported),

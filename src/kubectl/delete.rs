@@ -163,7 +163,7 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
             return None;
         }
     };
-    let dry = match super::apply::dry_run(ctx) {
+    let dry = match super::apply_common::dry_run(ctx) {
         Ok(d) => d,
         Err(e) => {
             ctx.fail(&e);
@@ -200,9 +200,9 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
             "deleted"
         };
         let suffix = match dry {
-            super::apply::DryRun::None => "",
-            super::apply::DryRun::Client => " (dry run)",
-            super::apply::DryRun::Server => " (server dry run)",
+            super::apply_common::DryRun::None => "",
+            super::apply_common::DryRun::Client => " (dry run)",
+            super::apply_common::DryRun::Server => " (server dry run)",
         };
         let line = if output == "name" {
             format!("{}/{}\n", name_prefix(r.kind), r.name)
@@ -220,7 +220,7 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
                 r.name
             )
         };
-        if dry != super::apply::DryRun::None {
+        if dry != super::apply_common::DryRun::None {
             ctx.print(&line);
             continue;
         }
@@ -241,7 +241,7 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
     }
     print_failures(ctx, &sel.failures);
     let wait = ctx.flags.bool_or("wait", true);
-    if !wait || gone.is_empty() || dry != super::apply::DryRun::None {
+    if !wait || gone.is_empty() || dry != super::apply_common::DryRun::None {
         return None;
     }
     let timeout = ctx.flags.duration_ms("timeout").unwrap_or(0);

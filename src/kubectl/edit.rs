@@ -81,7 +81,7 @@ fn resolve(ctx: &Ctx<'_>) -> Result<ObjRef, Output> {
 
 /// Opens the object named by `args` (as after `kubectl edit`), as kubectl would show it.
 pub fn begin(session: &mut Session, args: &[String]) -> Result<EditRequest, Output> {
-    let parsed = super::flags::parse(args, &[super::commands::GLOBAL])
+    let parsed = super::flags::parse(args, &[super::flag_tables::GLOBAL])
         .map_err(|e| super::ctx::flag_error("kubectl edit", &e))?;
     let namespace = parsed
         .str("namespace")

@@ -5,30 +5,43 @@
 //! advances the virtual clock while it waits; every other command takes no virtual time.
 
 mod apply;
+mod apply_common;
 mod apply_files;
 mod cmd_misc;
 mod commands;
+mod create_replace;
 mod ctx;
 mod delete;
 mod describe;
+/// Go durations (`--timeout=30s`).
 pub mod duration;
+/// `kubectl edit` for the page: open an object, save the edited text.
 pub mod edit;
 mod exec;
 mod exec_fallback;
 mod explain;
 mod explain_data;
+mod explain_data_core;
+mod explain_data_pod;
+mod flag_tables;
 mod flags;
 mod get;
 mod get_output;
 mod gojson;
 mod help;
+mod labels;
+mod log_lines;
 mod logs;
 mod mutate;
 mod nodes;
+/// kubectl's output formats.
 pub mod print;
+/// Resource types and their names.
 pub mod resources;
 mod rollout;
 mod rollout_status;
+mod scale_patch;
+/// Label and field selectors.
 pub mod selector;
 mod targets;
 mod wait;

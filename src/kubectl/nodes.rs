@@ -62,8 +62,8 @@ fn set_unschedulable(ctx: &mut Ctx<'_>, name: &str, on: bool) -> String {
     if current == on {
         return format!("node/{name} already {verb}\n");
     }
-    let dry = super::apply::dry_run(ctx).unwrap_or(super::apply::DryRun::None);
-    if dry == super::apply::DryRun::None {
+    let dry = super::apply_common::dry_run(ctx).unwrap_or(super::apply_common::DryRun::None);
+    if dry == super::apply_common::DryRun::None {
         let value = if on { json!(true) } else { json!(null) };
         let patch = json!({"spec": {"unschedulable": value}});
         let c = &mut ctx.session.cluster;
@@ -80,9 +80,9 @@ fn set_unschedulable(ctx: &mut Ctx<'_>, name: &str, on: bool) -> String {
         }
     }
     let suffix = match dry {
-        super::apply::DryRun::None => "",
-        super::apply::DryRun::Client => " (dry run)",
-        super::apply::DryRun::Server => " (server dry run)",
+        super::apply_common::DryRun::None => "",
+        super::apply_common::DryRun::Client => " (dry run)",
+        super::apply_common::DryRun::Server => " (server dry run)",
     };
     format!("node/{name} {verb}{suffix}\n")
 }

@@ -4,7 +4,7 @@ use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use serde_json::json;
 
 use super::Run;
-use super::apply::{DryRun, LAST_APPLIED, dry_run};
+use super::apply_common::{DryRun, LAST_APPLIED, dry_run};
 use super::ctx::{Ctx, Failure, print_failures};
 use super::print::describe::{PrefixWriter, describe_pod_template};
 use super::print::tabwriter::TabWriter;
