@@ -159,6 +159,14 @@ pub(crate) fn exists(c: &Cluster, r: &ObjRef) -> bool {
     with_kind!(r.kind, T => c.store.get::<T>(&r.namespace, &r.name).is_some())
 }
 
+/// The object's resourceVersion.
+pub(crate) fn version_of(c: &Cluster, r: &ObjRef) -> Option<String> {
+    with_kind!(r.kind, T => c
+        .store
+        .get::<T>(&r.namespace, &r.name)
+        .map(|o| o.metadata().resource_version.clone().unwrap_or_default()))
+}
+
 /// The object as JSON.
 pub(crate) fn value_of(c: &Cluster, r: &ObjRef) -> Option<Value> {
     with_kind!(r.kind, T => c.store.get::<T>(&r.namespace, &r.name).map(to_value))

@@ -10,7 +10,7 @@ use super::get::table;
 use super::get_output::{Mode, print_values};
 use super::print::table::WatchPrinter;
 use super::selector::LabelSelector;
-use super::targets::{ObjRef, Selected, list_matching, value_of};
+use super::targets::{ObjRef, Selected, list_matching, value_of, version_of};
 use super::{Output, Run, Session, Waiting};
 use crate::sim::Cluster;
 use crate::sim::kind::Kind;
@@ -98,22 +98,21 @@ impl GetWatch {
         }
         self.store_version = c.store.resource_version;
         let mut out = String::new();
-        let mut present = Vec::new();
+        let mut present = std::collections::BTreeSet::new();
         for r in self.current(c) {
             let key = (r.namespace.clone(), r.name.clone());
-            let Some(value) = value_of(c, &r) else {
+            let Some(rv) = version_of(c, &r) else {
                 continue;
             };
-            let rv = value
-                .pointer("/metadata/resourceVersion")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string();
-            present.push(key.clone());
+            present.insert(key.clone());
             let event = match self.seen.get(&key) {
                 Some(old) if *old == rv => continue,
                 Some(_) => "MODIFIED",
                 None => "ADDED",
+            };
+            // Only changed objects are serialised; a large watch stays cheap per step.
+            let Some(value) = value_of(c, &r) else {
+                continue;
             };
             out.push_str(&self.print_one(c, &r, &value, event));
             self.seen.insert(key.clone(), rv);
