@@ -102,8 +102,12 @@ fn parse(args: &[String]) -> Result<Parsed, Failure> {
                         .to_string(),
                 ));
             }
-            let mut types = resolve_type(ty)?;
-            let t = types.remove(0);
+            let Some(t) = resolve_type(ty)?.into_iter().next() else {
+                return Err(Failure::Plain(
+                    "arguments in resource/name form must have a single resource and name"
+                        .to_string(),
+                ));
+            };
             pairs.push((t, Some((*name).to_string())));
         }
         return Ok((pairs, true));
