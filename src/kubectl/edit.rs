@@ -1,5 +1,5 @@
-//! `kubectl edit`. In the page, [`begin`] opens the live object as kubectl would hand it to an
-//! editor and [`finish`] saves the edited text the way kubectl does when the editor closes. A
+//! `kubectl edit`. In the page, `begin` opens the live object as kubectl would hand it to an
+//! editor and `finish` saves the edited text the way kubectl does when the editor closes. A
 //! script has no editor: there `kubectl edit` fails as kubectl does when `vi` cannot be started.
 
 use serde_json::Value;
