@@ -7,8 +7,8 @@
 //! Flags are parsed by hand (`flags`) the way pflag and cobra do, so that error texts match
 //! kubectl's; the API server side lives in `sim::apiserver::requests`.
 //!
-//! `kubectl edit` needs an editor: in the page, [`edit::begin`](edit::begin) opens the live object as kubectl
-//! would hand it to the editor and [`edit::finish`](edit::finish) saves the edited text; a script has no editor
+//! `kubectl edit` needs an editor: in the page, [`edit::begin`] opens the live object as kubectl
+//! would hand it to the editor and [`edit::finish`] saves the edited text; a script has no editor
 //! and gets kubectl's `error: unable to launch the editor "vi"`. `kubectl exec -it POD -- sh`
 //! returns [`Run::Attach`]; other `exec` commands run through a small stand-in for the terminal
 //! piece's container shell (`exec_fallback`, same signature as `shell::container::exec`).
