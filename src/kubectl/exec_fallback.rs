@@ -205,6 +205,11 @@ impl Box_<'_> {
     /// Runs a tiny shell script: commands separated by `;` or `&&`, with `>`/`>>` redirections.
     fn script(&mut self, script: &str) -> Output {
         let mut total = Output::default();
+        // The one command substitution tutorials use: `echo "$(hostname)" > index.html`.
+        let host = self.run(&["hostname".to_string()], "").stdout;
+        let script = script
+            .replace("$(hostname)", host.trim_end())
+            .replace("`hostname`", host.trim_end());
         for line in script.lines() {
             for (part, and) in split_commands(line) {
                 if and && total.code != 0 {
