@@ -213,6 +213,7 @@ pub(crate) fn table_options(ctx: &Ctx<'_>, wide: bool) -> TableOptions {
         show_labels: ctx.flags.bool("show-labels"),
         all_namespaces: ctx.all_namespaces(),
         label_columns: ctx.flags.list("label-columns"),
+        show_kind: ctx.flags.bool("show-kind"),
     }
 }
 
