@@ -181,32 +181,42 @@ pub(crate) fn logs(ctx: &mut Ctx<'_>) -> Option<Run> {
     let now = c.now_ms();
     let mut text = String::new();
     let mut last: Option<(Pod, String, usize)> = None;
+    let all_containers = ctx.flags.bool("all-containers");
     for pod in &pods {
-        let (container, notice) = match container_for(pod, wanted.as_deref(), false) {
-            Ok(x) => x,
-            Err(e) => {
-                ctx.fail(&e);
-                return None;
+        let containers: Vec<(String, String)> = if all_containers {
+            pod.spec
+                .iter()
+                .flat_map(|s| s.containers.iter())
+                .map(|k| (k.name.clone(), String::new()))
+                .collect()
+        } else {
+            match container_for(pod, wanted.as_deref(), false) {
+                Ok(x) => vec![x],
+                Err(e) => {
+                    ctx.fail(&e);
+                    return None;
+                }
             }
         };
         let name = pod.metadata.name.clone().unwrap_or_default();
-        let opts = Options {
-            tail,
-            since_ms,
-            timestamps: ctx.flags.bool("timestamps"),
-            prefix: with_prefix.then(|| format!("[pod/{name}/{container}]")),
-        };
-        match container_log(c, pod, &container, previous) {
-            Ok(lines) => {
-                ctx.out.stderr.push_str(&notice);
-                text.push_str(&render(&lines, &opts, now));
-                last = Some((pod.clone(), container, lines.len()));
-            }
-            Err(e) => {
-                ctx.out.stderr.push_str(&notice);
-                ctx.eprint(&format!("Error from server (BadRequest): {e}\n"));
-                ctx.out.code = 1;
-                return None;
+        for (container, notice) in containers {
+            let opts = Options {
+                tail,
+                since_ms,
+                timestamps: ctx.flags.bool("timestamps"),
+                prefix: with_prefix.then(|| format!("[pod/{name}/{container}]")),
+            };
+            ctx.out.stderr.push_str(&notice);
+            match container_log(c, pod, &container, previous) {
+                Ok(lines) => {
+                    text.push_str(&render(&lines, &opts, now));
+                    last = Some((pod.clone(), container, lines.len()));
+                }
+                Err(e) => {
+                    ctx.eprint(&format!("Error from server (BadRequest): {e}\n"));
+                    ctx.out.code = 1;
+                    return None;
+                }
             }
         }
     }
