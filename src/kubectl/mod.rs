@@ -1,3 +1,173 @@
 //! kubectl as learners type it: parsing, effects on the simulation, and output as real kubectl prints it.
+//!
+//! [`kubectl`] runs one invocation against a [`Session`]. Commands that wait on a real cluster
+//! (`rollout status`, `wait`, `delete`, `get -w`, `logs -f`, `drain`) return a [`Waiting`] that
+//! advances the virtual clock while it waits; every other command takes no virtual time.
+//!
+//! Flags are parsed by hand (`flags`) the way pflag and cobra do, so that error texts match
+//! kubectl's; the API server side lives in `sim::apiserver::requests`.
+//!
+//! `kubectl edit` needs an editor: in the page, [`edit::begin`] opens the live object as kubectl
+//! would hand it to the editor and [`edit::finish`] saves the edited text; a script has no editor
+//! and gets kubectl's `error: unable to launch the editor "vi"`. `kubectl exec -it POD -- sh`
+//! returns [`Run::Attach`]; other `exec` commands run through a small stand-in for the terminal
+//! piece's container shell (`exec_fallback`, same signature as `shell::container::exec`).
 
+mod apply;
+mod apply_common;
+mod apply_files;
+mod cmd_misc;
+mod commands;
+mod create_replace;
+mod ctx;
+mod delete;
+mod describe;
+/// Go durations (`--timeout=30s`).
+pub mod duration;
+/// `kubectl edit` for the page: open an object, save the edited text.
+pub mod edit;
+mod exec;
+mod exec_fallback;
+mod explain;
+mod explain_data;
+mod explain_data_core;
+mod explain_data_pod;
+mod flag_tables;
+mod flags;
+mod get;
+mod get_output;
+mod gojson;
+mod help;
+mod labels;
+mod log_lines;
+mod logs;
+mod mutate;
+mod nodes;
+/// kubectl's output formats.
 pub mod print;
+/// Resource types and their names.
+pub mod resources;
+mod rollout;
+mod rollout_status;
+mod scale_patch;
+/// Label and field selectors.
+pub mod selector;
+mod targets;
+mod wait;
+mod watch;
+
+use std::collections::BTreeMap;
+
+use crate::sim::Cluster;
+
+/// Everything a learner's session holds.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The simulated cluster.
+    pub cluster: Cluster,
+    /// Workspace files (the editor's files in the page), by absolute path such as "/web.yaml";
+    /// the workspace shell's cwd is "/" unless it cds into a workspace folder.
+    pub files: BTreeMap<String, String>,
+    /// The current namespace (default "default").
+    pub namespace: String,
+}
+
+impl Session {
+    /// A fresh cluster with the given seed, no files, namespace `default`.
+    pub fn new(seed: u64) -> Session {
+        Session {
+            cluster: Cluster::new(seed),
+            files: BTreeMap::new(),
+            namespace: "default".to_string(),
+        }
+    }
+}
+
+/// What a command printed and its exit code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Exit code (0 success, 1 kubectl error, 130 interrupted).
+    pub code: i32,
+}
+
+impl Output {
+    /// Appends another output's streams; a failure code wins.
+    pub fn append(&mut self, other: Output) {
+        self.stdout.push_str(&other.stdout);
+        self.stderr.push_str(&other.stderr);
+        if other.code != 0 {
+            self.code = other.code;
+        }
+    }
+}
+
+/// A command that waits on the cluster (get -w, rollout status, wait, delete --wait, logs -f).
+pub trait Waiting {
+    /// Advance the virtual clock by at most `budget_ms` while waiting; return what was printed meanwhile
+    /// and whether the command has finished.
+    fn poll(&mut self, session: &mut Session, budget_ms: u64) -> (Output, bool);
+    /// Ctrl+C: stop now; return any final output (kubectl prints nothing extra; exit code 130 in the shell).
+    fn interrupt(&mut self, session: &mut Session) -> Output;
+}
+
+/// How an invocation continues.
+pub enum Run {
+    /// Finished.
+    Done(Output),
+    /// Waiting on the cluster; poll it.
+    Wait(Box<dyn Waiting>),
+    /// `kubectl exec -it POD [-c C] -- sh|bash|/bin/sh|/bin/bash`: the terminal enters the container's shell.
+    Attach {
+        /// The pod's namespace.
+        namespace: String,
+        /// The pod.
+        pod: String,
+        /// The container.
+        container: String,
+    },
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Run::Done(o) => f.debug_tuple("Done").field(o).finish(),
+            Run::Wait(_) => f.write_str("Wait(..)"),
+            Run::Attach {
+                namespace,
+                pod,
+                container,
+            } => write!(f, "Attach({namespace}/{pod}/{container})"),
+        }
+    }
+}
+
+/// Runs one kubectl invocation (args without the leading "kubectl"); stdin is what a pipe or heredoc supplied.
+pub fn kubectl(session: &mut Session, args: &[String], stdin: &str) -> Run {
+    commands::dispatch(session, args, stdin)
+}
+
+/// Runs to completion, polling waits until done or `limit_ms` of virtual time (for scripts and tests).
+/// A wait still running at the limit is interrupted, as Ctrl+C would.
+pub fn run_to_end(session: &mut Session, args: &[String], stdin: &str, limit_ms: u64) -> Output {
+    match kubectl(session, args, stdin) {
+        Run::Done(out) => out,
+        Run::Attach { .. } => Output {
+            stdout: String::new(),
+            stderr: "Unable to use a TTY - input is not a terminal or the right kind of file\n"
+                .to_string(),
+            code: 0,
+        },
+        Run::Wait(mut w) => {
+            let (mut out, done) = w.poll(session, limit_ms);
+            if !done {
+                out.append(w.interrupt(session));
+                out.code = 130;
+            }
+            out
+        }
+    }
+}

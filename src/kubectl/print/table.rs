@@ -84,6 +84,8 @@ pub struct TableOptions {
     pub all_namespaces: bool,
     /// `-L key1,key2`.
     pub label_columns: Vec<String>,
+    /// `--show-kind`: names as `kind/name` even for a single kind.
+    pub show_kind: bool,
 }
 
 /// What a command prints, split by stream.
@@ -261,9 +263,10 @@ pub fn render_table(table: &Table, opts: &TableOptions) -> String {
 /// several kinds are shown), a blank line between non-empty tables, and the
 /// `No resources found` message on stderr when nothing was printed.
 pub fn render_get(tables: &[Table], opts: &TableOptions, namespace: &str) -> Printed {
-    let with_kind = tables
-        .windows(2)
-        .any(|w| matches!(w, [a, b] if a.kind != b.kind));
+    let with_kind = opts.show_kind
+        || tables
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if a.kind != b.kind));
     let mut out = Printed::default();
     let mut tw = TabWriter::for_tables();
     let mut ready = false;

@@ -17,6 +17,7 @@ pub use network::describe_service;
 pub use node::describe_node;
 pub use pod::{describe_pod, pod_qos};
 pub use storage::{describe_pv, describe_pvc};
+pub use template::describe_pod_template;
 pub use workloads::describe_stateful_set;
 
 use super::duration::{is_zero_time, translate_micro_timestamp_since, translate_timestamp_since};
@@ -33,6 +34,8 @@ const MAX_ANNOTATION_LEN: usize = 140;
 /// kubectl's `PrefixWriter`: indents by level and feeds the describe tabwriter.
 pub struct PrefixWriter {
     tw: TabWriter,
+    /// Text written without alignment (a writer straight onto a buffer, as `rollout history` uses).
+    raw: Option<String>,
 }
 
 impl Default for PrefixWriter {
@@ -46,6 +49,16 @@ impl PrefixWriter {
     pub fn new() -> PrefixWriter {
         PrefixWriter {
             tw: TabWriter::for_describe(),
+            raw: None,
+        }
+    }
+
+    /// A writer whose tabs are written as they are, not aligned (kubectl's `rollout history
+    /// --revision` describes the pod template straight into a buffer).
+    pub fn raw() -> PrefixWriter {
+        PrefixWriter {
+            tw: TabWriter::for_describe(),
+            raw: Some(String::new()),
         }
     }
 
@@ -53,12 +66,19 @@ impl PrefixWriter {
     pub fn write(&mut self, level: usize, text: &str) {
         let mut s = "  ".repeat(level);
         s.push_str(text);
-        self.tw.write(&escape(&s));
+        match &mut self.raw {
+            Some(buf) => buf.push_str(&escape(&s)),
+            None => self.tw.write(&escape(&s)),
+        }
     }
 
     /// Writes `text` and a newline without indentation.
     pub fn write_line(&mut self, text: &str) {
-        self.tw.write(&escape(&format!("{text}\n")));
+        let s = escape(&format!("{text}\n"));
+        match &mut self.raw {
+            Some(buf) => buf.push_str(&s),
+            None => self.tw.write(&s),
+        }
     }
 
     /// Flushes the tabwriter, ending every alignment block.
@@ -68,6 +88,9 @@ impl PrefixWriter {
 
     /// Flushes and returns everything written.
     pub fn finish(mut self) -> String {
+        if let Some(buf) = self.raw.take() {
+            return buf;
+        }
         self.tw.flush();
         self.tw.take_output()
     }

@@ -1,0 +1,259 @@
+//! `kubectl delete`: by name, file, label selector or `--all`; then, as kubectl does by default,
+//! wait until the objects are gone.
+
+use k8s_openapi::Metadata as _;
+
+use super::ctx::{Ctx, Failure, error_text, print_failures, with_source};
+use super::resources::name_prefix;
+use super::targets::{ObjRef, Query, Selected, select};
+use super::watch::{Prefixed, advance_until};
+use super::{Output, Run, Session, Waiting};
+use crate::sim::Cluster;
+use crate::sim::apiserver::requests::{self, with_kind};
+use crate::sim::apiserver::{DeleteOptions, Propagation};
+
+/// The uid of a stored object.
+pub(crate) fn uid_of(c: &Cluster, r: &ObjRef) -> Option<String> {
+    with_kind!(r.kind, T => c.store.get::<T>(&r.namespace, &r.name).and_then(|o| o.metadata().uid.clone()))
+}
+
+/// `--cascade`.
+pub(crate) fn propagation(ctx: &Ctx<'_>) -> Result<Propagation, String> {
+    match ctx.flags.str("cascade").unwrap_or("background") {
+        "background" | "true" => Ok(Propagation::Background),
+        "foreground" => Ok(Propagation::Foreground),
+        "orphan" | "false" => Ok(Propagation::Orphan),
+        other => Err(format!(
+            "invalid cascade value ({other}). Must be \"background\", \"foreground\", or \"orphan\"."
+        )),
+    }
+}
+
+/// Waits until objects (identified by uid) are gone.
+pub(crate) struct UntilGone {
+    /// The objects and the uids they had.
+    pub gone: Vec<(ObjRef, String)>,
+    /// When to give up (virtual ms).
+    pub deadline: u64,
+}
+
+impl UntilGone {
+    fn all_gone(&self, c: &Cluster) -> bool {
+        self.gone
+            .iter()
+            .all(|(r, uid)| uid_of(c, r).as_deref() != Some(uid.as_str()))
+    }
+}
+
+impl Waiting for UntilGone {
+    fn poll(&mut self, session: &mut Session, budget_ms: u64) -> (Output, bool) {
+        let c = &mut session.cluster;
+        if self.all_gone(c) {
+            return (Output::default(), true);
+        }
+        let budget = budget_ms.min(self.deadline.saturating_sub(c.now_ms()));
+        let done = advance_until(c, budget, |c| self.all_gone(c));
+        if done {
+            return (Output::default(), true);
+        }
+        if c.now_ms() >= self.deadline {
+            let left: Vec<String> = self
+                .gone
+                .iter()
+                .filter(|(r, uid)| uid_of(c, r).as_deref() == Some(uid.as_str()))
+                .map(|(r, _)| format!("{}/{}", r.kind.plural(), r.name))
+                .collect();
+            let msg = format!("timed out waiting for the condition on {}", left.join(", "));
+            return (
+                Output {
+                    stderr: error_text(&msg),
+                    code: 1,
+                    ..Output::default()
+                },
+                true,
+            );
+        }
+        (Output::default(), false)
+    }
+
+    fn interrupt(&mut self, _session: &mut Session) -> Output {
+        Output::default()
+    }
+}
+
+fn selection(ctx: &Ctx<'_>) -> Result<Selected, Vec<Failure>> {
+    if !ctx.flags.list("filename").is_empty() {
+        let items = super::apply_files::read_objects(ctx)?;
+        let mut out = Selected {
+            by_name: true,
+            ..Selected::default()
+        };
+        for item in items {
+            match item {
+                Ok(obj) => {
+                    let r = ObjRef {
+                        kind: obj.kind,
+                        namespace: obj.namespace,
+                        name: obj.name,
+                    };
+                    if super::targets::exists(&ctx.session.cluster, &r) {
+                        out.refs.push(r);
+                    } else {
+                        out.failures.push(Failure::Api(with_source(
+                            "deleting",
+                            &obj.source,
+                            crate::sim::apiserver::ApiError::not_found(r.kind, &r.name),
+                        )));
+                    }
+                }
+                Err(f) => out.failures.push(f),
+            }
+        }
+        return Ok(out);
+    }
+    if ctx.flags.args.is_empty() {
+        return Err(vec![Failure::Plain("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'".to_string())]);
+    }
+    let q = Query {
+        all_namespaces: ctx.all_namespaces(),
+        labels: ctx.flags.str("selector").map(str::to_string),
+        fields: ctx.flags.str("field-selector").map(str::to_string),
+        list_bare_types: false,
+        all: ctx.flags.bool("all"),
+    };
+    select(ctx, &ctx.flags.args, &q)
+}
+
+/// `kubectl delete`.
+pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
+    let output = ctx.flags.str("output").unwrap_or("").to_string();
+    if !output.is_empty() && output != "name" {
+        ctx.fail(&format!(
+            "unexpected -o output mode: {output}. We only support '-o name'"
+        ));
+        return None;
+    }
+    if ctx.flags.bool("all") && ctx.flags.has("selector") {
+        ctx.fail("cannot set --all and --selector at the same time");
+        return None;
+    }
+    let force = ctx.flags.bool("force");
+    let mut grace = ctx.flags.int("grace-period").unwrap_or(-1);
+    if ctx.flags.bool("now") {
+        if grace != -1 {
+            ctx.fail("--now and --grace-period cannot be specified together");
+            return None;
+        }
+        grace = 1;
+    }
+    if grace == 0 && !force {
+        grace = 1;
+    }
+    if force && grace < 0 {
+        grace = 0;
+    }
+    if force && grace > 0 {
+        ctx.fail("--force and --grace-period greater than 0 cannot be specified together");
+        return None;
+    }
+    let propagation = match propagation(ctx) {
+        Ok(p) => p,
+        Err(e) => {
+            ctx.fail(&e);
+            return None;
+        }
+    };
+    let dry = match super::apply_common::dry_run(ctx) {
+        Ok(d) => d,
+        Err(e) => {
+            ctx.fail(&e);
+            return None;
+        }
+    };
+    if grace == 0 && force {
+        ctx.warn("Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.");
+    }
+    let mut sel = match selection(ctx) {
+        Ok(s) => s,
+        Err(f) => {
+            print_failures(ctx, &f);
+            return None;
+        }
+    };
+    let ignore_not_found = ctx.flags.bool_or(
+        "ignore-not-found",
+        ctx.flags.bool("all") || ctx.flags.has("selector") || ctx.flags.has("field-selector"),
+    );
+    if ignore_not_found {
+        sel.failures
+            .retain(|f| !matches!(f, Failure::Api(e) if e.reason == "NotFound"));
+    }
+    let opts = DeleteOptions {
+        grace_period_seconds: (grace >= 0).then_some(grace),
+        propagation,
+    };
+    let mut gone = Vec::new();
+    for r in &sel.refs {
+        let operation = if grace == 0 {
+            "force deleted"
+        } else {
+            "deleted"
+        };
+        let suffix = match dry {
+            super::apply_common::DryRun::None => "",
+            super::apply_common::DryRun::Client => " (dry run)",
+            super::apply_common::DryRun::Server => " (server dry run)",
+        };
+        let line = if output == "name" {
+            format!("{}/{}\n", name_prefix(r.kind), r.name)
+        } else if r.kind.namespaced() {
+            format!(
+                "{} \"{}\" {operation} from {} namespace{suffix}\n",
+                name_prefix(r.kind),
+                r.name,
+                r.namespace
+            )
+        } else {
+            format!(
+                "{} \"{}\" {operation}{suffix}\n",
+                name_prefix(r.kind),
+                r.name
+            )
+        };
+        if dry != super::apply_common::DryRun::None {
+            ctx.print(&line);
+            continue;
+        }
+        let c = &mut ctx.session.cluster;
+        let uid = uid_of(c, r).unwrap_or_default();
+        match requests::delete(c, r.kind, &r.namespace, &r.name, opts) {
+            Ok(()) => {
+                ctx.print(&line);
+                gone.push((r.clone(), uid));
+            }
+            Err(e) if e.reason == "NotFound" && ignore_not_found => {}
+            Err(e) => sel.failures.push(Failure::Api(e)),
+        }
+    }
+    if sel.refs.is_empty() && sel.failures.is_empty() {
+        ctx.print("No resources found\n");
+        return None;
+    }
+    print_failures(ctx, &sel.failures);
+    let wait = ctx.flags.bool_or("wait", true);
+    if !wait || gone.is_empty() || dry != super::apply_common::DryRun::None {
+        return None;
+    }
+    let timeout = ctx.flags.duration_ms("timeout").unwrap_or(0);
+    let timeout = if timeout <= 0 {
+        7 * 24 * 3600 * 1000
+    } else {
+        timeout.unsigned_abs()
+    };
+    let deadline = ctx.session.cluster.now_ms() + timeout;
+    let first = std::mem::take(&mut ctx.out);
+    Some(Run::Wait(Box::new(Prefixed {
+        first: Some(first),
+        inner: UntilGone { gone, deadline },
+    })))
+}

@@ -1,0 +1,301 @@
+//! `kubectl get` and `kubectl events`.
+
+use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
+use k8s_openapi::api::core::v1::{
+    Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service,
+};
+use k8s_openapi::api::storage::v1::StorageClass;
+use k8s_openapi::jiff::Timestamp;
+
+use super::Run;
+use super::ctx::{Ctx, Failure, print_failures};
+use super::get_output::{Mode, mode, print_values};
+use super::print::events_cmd::render_events;
+use super::print::rows_core::*;
+use super::print::rows_events::{event_columns, event_row};
+use super::print::rows_storage::*;
+use super::print::rows_workloads::*;
+use super::print::sort::sort_table;
+use super::print::table::{Column, Row, Table, TableOptions, render_get};
+use super::resources::print_kind;
+use super::targets::{ObjRef, Query, Selected, select, value_of};
+use crate::sim::Cluster;
+use crate::sim::apiserver::requests::{served_pod, with_kind};
+use crate::sim::kind::{Kind, Object};
+
+/// A kind with a server-side table.
+trait Printable: Object {
+    fn columns() -> Vec<Column>;
+    fn row(&self, now: Timestamp) -> Row;
+}
+
+macro_rules! printable {
+    ($ty:ty, $cols:expr, $row:expr) => {
+        impl Printable for $ty {
+            fn columns() -> Vec<Column> {
+                $cols
+            }
+            fn row(&self, now: Timestamp) -> Row {
+                $row(self, now)
+            }
+        }
+    };
+}
+
+printable!(Pod, pod_columns(), |p: &Pod, now| pod_row(
+    &served_pod(p),
+    now
+));
+printable!(StatefulSet, stateful_set_columns(), stateful_set_row);
+printable!(
+    ControllerRevision,
+    controller_revision_columns(),
+    controller_revision_row
+);
+printable!(Service, service_columns(), service_row);
+printable!(Endpoints, endpoints_columns(), endpoints_row);
+printable!(Namespace, namespace_columns(), namespace_row);
+printable!(Node, node_columns(), node_row);
+printable!(PersistentVolumeClaim, pvc_columns(), pvc_row);
+printable!(PersistentVolume, pv_columns(), pv_row);
+printable!(StorageClass, storage_class_columns(), storage_class_row);
+printable!(Event, event_columns(), event_row);
+
+fn table_typed<'a, T: Printable + 'a>(objs: impl Iterator<Item = &'a T>, now: Timestamp) -> Table {
+    Table {
+        kind: print_kind(T::SIM_KIND),
+        columns: T::columns(),
+        rows: objs.map(|o| o.row(now)).collect(),
+    }
+}
+
+/// The server-side table of one kind for the given stored objects.
+pub(crate) fn table(c: &Cluster, kind: Kind, refs: &[&ObjRef], now: Timestamp) -> Table {
+    // One key buffer for all lookups keeps a 1000-pod listing free of per-row key allocations.
+    let mut key = String::new();
+    with_kind!(kind, T => {
+        let stored = T::table(&c.store);
+        let objs: Vec<&T> = refs
+            .iter()
+            .filter_map(|r| {
+                key.clear();
+                if !r.namespace.is_empty() {
+                    key.push_str(&r.namespace);
+                    key.push('/');
+                }
+                key.push_str(&r.name);
+                stored.get(key.as_str())
+            })
+            .collect();
+        table_typed::<T>(objs.into_iter(), now)
+    })
+}
+
+/// The table of one object given as JSON (for objects that are gone).
+pub(crate) fn table_from_value(kind: Kind, value: &serde_json::Value, now: Timestamp) -> Table {
+    with_kind!(kind, T => {
+        let obj: Option<T> = serde_json::from_value(value.clone()).ok();
+        table_typed::<T>(obj.iter(), now)
+    })
+}
+
+/// The objects named by `-f` files, for commands that act on existing objects.
+pub(crate) fn select_from_files(ctx: &Ctx<'_>) -> Result<Selected, Vec<Failure>> {
+    let items = super::apply_files::read_objects(ctx)?;
+    let mut out = Selected {
+        by_name: true,
+        ..Selected::default()
+    };
+    for item in items {
+        match item {
+            Ok(obj) => {
+                let r = ObjRef {
+                    kind: obj.kind,
+                    namespace: obj.namespace,
+                    name: obj.name,
+                };
+                if super::targets::exists(&ctx.session.cluster, &r) {
+                    out.refs.push(r);
+                } else {
+                    out.failures.push(Failure::Api(super::ctx::with_source(
+                        "getting",
+                        &obj.source,
+                        crate::sim::apiserver::ApiError::not_found(r.kind, &r.name),
+                    )));
+                }
+            }
+            Err(f) => out.failures.push(f),
+        }
+    }
+    Ok(out)
+}
+
+/// Resolves what a reading command (get, describe, wait) acts on.
+pub(crate) fn selection(ctx: &Ctx<'_>, list_bare_types: bool) -> Result<Selected, Vec<Failure>> {
+    if !ctx.flags.list("filename").is_empty() {
+        return select_from_files(ctx);
+    }
+    let q = Query {
+        all_namespaces: ctx.all_namespaces(),
+        labels: ctx.flags.str("selector").map(str::to_string),
+        fields: ctx.flags.str("field-selector").map(str::to_string),
+        list_bare_types,
+        all: false,
+    };
+    select(ctx, &ctx.flags.args, &q)
+}
+
+/// `kubectl get`.
+pub(crate) fn get(ctx: &mut Ctx<'_>) -> Option<Run> {
+    if ctx.flags.args.is_empty() && ctx.flags.list("filename").is_empty() {
+        ctx.eprint("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\n");
+        ctx.usage("Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).");
+        return None;
+    }
+    let mode = match mode(ctx, true) {
+        Ok(m) => m,
+        Err(e) => {
+            ctx.fail(&e);
+            return None;
+        }
+    };
+    if (ctx.flags.bool("show-labels") || !ctx.flags.list("label-columns").is_empty())
+        && !matches!(mode, Mode::Table(_))
+    {
+        let o = ctx.flags.str("output").unwrap_or("");
+        let flag = if ctx.flags.bool("show-labels") {
+            "--show-labels"
+        } else {
+            "--label-columns"
+        };
+        ctx.fail(&format!("{flag} option cannot be used with {o} printer"));
+        return None;
+    }
+    let mut sel = match selection(ctx, true) {
+        Ok(s) => s,
+        Err(f) => {
+            print_failures(ctx, &f);
+            return None;
+        }
+    };
+    if ctx.flags.bool("ignore-not-found") {
+        sel.failures
+            .retain(|f| !matches!(f, Failure::Api(e) if e.reason == "NotFound"));
+    }
+    if ctx.flags.bool("watch") || ctx.flags.bool("watch-only") {
+        return super::watch::start(ctx, sel, mode);
+    }
+    match &mode {
+        Mode::Table(wide) => print_tables(ctx, &sel, *wide),
+        other => {
+            let single = sel.by_name && sel.refs.len() == 1 && ctx.flags.args.len() <= 2;
+            if single && !sel.failures.is_empty() {
+                print_failures(ctx, &sel.failures);
+                return None;
+            }
+            let c = &ctx.session.cluster;
+            let values: Vec<_> = sel.refs.iter().filter_map(|r| value_of(c, r)).collect();
+            match print_values(other, values, single) {
+                Ok(text) => ctx.print(&text),
+                Err(e) => ctx.fail(&e),
+            }
+        }
+    }
+    print_failures(ctx, &sel.failures);
+    None
+}
+
+/// Table options from the flags.
+pub(crate) fn table_options(ctx: &Ctx<'_>, wide: bool) -> TableOptions {
+    TableOptions {
+        wide,
+        no_headers: ctx.flags.bool("no-headers"),
+        show_labels: ctx.flags.bool("show-labels"),
+        all_namespaces: ctx.all_namespaces(),
+        label_columns: ctx.flags.list("label-columns"),
+        show_kind: ctx.flags.bool("show-kind"),
+    }
+}
+
+/// Groups consecutive objects of the same kind, as kubectl starts a new table per kind.
+pub(crate) fn grouped(refs: &[ObjRef]) -> Vec<(Kind, Vec<&ObjRef>)> {
+    let mut groups: Vec<(Kind, Vec<&ObjRef>)> = Vec::new();
+    for r in refs {
+        match groups.last_mut() {
+            Some((k, v)) if *k == r.kind => v.push(r),
+            _ => groups.push((r.kind, vec![r])),
+        }
+    }
+    groups
+}
+
+fn print_tables(ctx: &mut Ctx<'_>, sel: &Selected, wide: bool) {
+    let now = ctx.now();
+    let opts = table_options(ctx, wide);
+    let sort_by = ctx.flags.str("sort-by").map(str::to_string);
+    let c = &ctx.session.cluster;
+    let mut tables = Vec::new();
+    let mut sort_error = None;
+    for (kind, refs) in grouped(&sel.refs) {
+        let mut t = table(c, kind, &refs, now);
+        if let Some(expr) = &sort_by {
+            let values: Vec<_> = refs.iter().filter_map(|r| value_of(c, r)).collect();
+            if let Err(e) = sort_table(&mut t, &values, expr) {
+                sort_error = Some(e);
+            }
+        }
+        tables.push(t);
+    }
+    if let Some(e) = sort_error {
+        ctx.fail(&e);
+        return;
+    }
+    let printed = render_get(&tables, &opts, &ctx.namespace);
+    ctx.print(&printed.stdout);
+    if sel.failures.is_empty() && !(sel.by_name && sel.refs.is_empty()) {
+        ctx.eprint(&printed.stderr);
+    }
+}
+
+/// `kubectl events`.
+pub(crate) fn events(ctx: &mut Ctx<'_>) -> Option<Run> {
+    let all = ctx.all_namespaces();
+    let c = &ctx.session.cluster;
+    let mut list: Vec<Event> = c
+        .store
+        .list::<Event>(if all {
+            None
+        } else {
+            Some(ctx.namespace.as_str())
+        })
+        .cloned()
+        .collect();
+    if let Some(target) = ctx.flags.str("for") {
+        let (kind, name) = match target.split_once('/') {
+            Some((k, n)) => (
+                super::resources::resolve(k).map_or(k.to_string(), |r| r.kind.to_string()),
+                n.to_string(),
+            ),
+            None => ("Pod".to_string(), target.to_string()),
+        };
+        list.retain(|e| {
+            e.involved_object.kind.as_deref() == Some(kind.as_str())
+                && e.involved_object.name.as_deref() == Some(name.as_str())
+        });
+    }
+    let types = ctx.flags.list("types");
+    if !types.is_empty() {
+        list.retain(|e| types.iter().any(|t| Some(t.as_str()) == e.type_.as_deref()));
+    }
+    let now = ctx.now();
+    let printed = render_events(
+        &list,
+        now,
+        all,
+        ctx.flags.bool("no-headers"),
+        &ctx.namespace,
+    );
+    ctx.print(&printed.stdout);
+    ctx.eprint(&printed.stderr);
+    None
+}

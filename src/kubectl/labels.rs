@@ -1,0 +1,183 @@
+//! `kubectl label` and `kubectl annotate`.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use super::Run;
+use super::apply_common::{DryRun, print_result};
+use super::ctx::{Ctx, Failure, print_failures};
+use super::mutate::{resources_and_pairs, setup, targets, write_opts};
+use super::targets::value_of;
+use crate::sim::api::go_json::go_quote;
+use crate::sim::apiserver::requests::{self, PatchType};
+
+/// Which metadata map `label` and `annotate` change.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MetaMap {
+    Labels,
+    Annotations,
+}
+
+/// `kubectl label`.
+pub(crate) fn label(ctx: &mut Ctx<'_>) -> Option<Run> {
+    change_meta(ctx, MetaMap::Labels)
+}
+
+/// `kubectl annotate`.
+pub(crate) fn annotate(ctx: &mut Ctx<'_>) -> Option<Run> {
+    change_meta(ctx, MetaMap::Annotations)
+}
+
+fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
+    let (dry, out_mode) = setup(ctx)?;
+    let (word, key) = match which {
+        MetaMap::Labels => ("label", "labels"),
+        MetaMap::Annotations => ("annotation", "annotations"),
+    };
+    let args = ctx.flags.args.clone();
+    let (resources, pairs) = match resources_and_pairs(&args, word) {
+        Ok(x) => x,
+        Err(e) => {
+            ctx.fail(&e);
+            return None;
+        }
+    };
+    let list = ctx.flags.bool("list");
+    if resources.is_empty() && ctx.flags.list("filename").is_empty() {
+        ctx.fail(
+            "one or more resources must be specified as <resource> <name> or <resource>/<name>",
+        );
+        return None;
+    }
+    if pairs.is_empty() && !list {
+        ctx.fail(&format!("at least one {word} update is required"));
+        return None;
+    }
+    let mut set: BTreeMap<String, String> = BTreeMap::new();
+    let mut remove: Vec<String> = Vec::new();
+    for p in &pairs {
+        if let Some((k, v)) = p.split_once('=') {
+            if which == MetaMap::Labels {
+                if v.contains('=') {
+                    ctx.fail(&format!("invalid label spec: {p}"));
+                    return None;
+                }
+                let errs = crate::sim::api::names::is_label_value(v);
+                if !errs.is_empty() {
+                    ctx.fail(&format!(
+                        "invalid label value: {}: {}",
+                        go_quote(p),
+                        errs.join(";")
+                    ));
+                    return None;
+                }
+            }
+            set.insert(k.to_string(), v.to_string());
+        } else if let Some(k) = p.strip_suffix('-') {
+            remove.push(k.to_string());
+        }
+    }
+    if remove.iter().any(|k| set.contains_key(k)) {
+        ctx.fail(&format!(
+            "can not both modify and remove a {word} in the same command"
+        ));
+        return None;
+    }
+    let sel = match targets(ctx, &resources) {
+        Ok(s) => s,
+        Err(f) => {
+            print_failures(ctx, &f);
+            return None;
+        }
+    };
+    let overwrite = ctx.flags.bool("overwrite");
+    let mut failures = sel.failures.clone();
+    for r in &sel.refs {
+        let c = &ctx.session.cluster;
+        let Some(before) = value_of(c, r) else {
+            continue;
+        };
+        let current: Map<String, Value> = before
+            .pointer(&format!("/metadata/{key}"))
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        if list {
+            let text: String = current
+                .iter()
+                .map(|(k, v)| format!("{k}={}\n", v.as_str().unwrap_or("")))
+                .collect();
+            ctx.print(&text);
+            continue;
+        }
+        if !overwrite {
+            let clashes: Vec<String> = set
+                .iter()
+                .filter_map(|(k, v)| {
+                    let cur = current.get(k).and_then(Value::as_str)?;
+                    (cur != v).then(|| format!("'{k}' already has a value ({cur})"))
+                })
+                .collect();
+            if !clashes.is_empty() {
+                let msg = match which {
+                    MetaMap::Labels => format!(
+                        "{}, and --overwrite is false",
+                        clashes.join(", and --overwrite is false\n")
+                    ),
+                    MetaMap::Annotations => format!(
+                        "--overwrite is false but found the following declared annotation(s): {}",
+                        clashes.join(", ")
+                    ),
+                };
+                failures.push(Failure::Plain(msg));
+                continue;
+            }
+        }
+        let mut patch_map = Map::new();
+        let (mut added, mut removed) = (0, 0);
+        for (k, v) in &set {
+            if current.get(k).and_then(Value::as_str) != Some(v.as_str()) {
+                patch_map.insert(k.clone(), Value::String(v.clone()));
+                added += 1;
+            }
+        }
+        for k in &remove {
+            if current.contains_key(k) {
+                patch_map.insert(k.clone(), Value::Null);
+                removed += 1;
+            } else if which == MetaMap::Labels && dry == DryRun::None {
+                ctx.print(&format!("label {} not found.\n", go_quote(k)));
+            }
+        }
+        let op = match which {
+            MetaMap::Annotations => "annotated",
+            MetaMap::Labels => match (added > 0, removed > 0) {
+                (true, true) => "modified",
+                (true, false) => "labeled",
+                (false, true) => "unlabeled",
+                (false, false) => "not labeled",
+            },
+        };
+        if patch_map.is_empty() || dry == DryRun::Client {
+            print_result(ctx, &out_mode, r.kind, &r.name, Some(before), op, dry);
+            continue;
+        }
+        let patch = json!({"metadata": {key: Value::Object(patch_map)}});
+        let c = &mut ctx.session.cluster;
+        match requests::patch(
+            c,
+            r.kind,
+            &r.namespace,
+            &r.name,
+            PatchType::Merge,
+            &patch,
+            &write_opts(dry),
+        ) {
+            Ok(resp) => print_result(ctx, &out_mode, r.kind, &r.name, Some(resp.object), op, dry),
+            Err(e) => failures.push(Failure::Api(e)),
+        }
+    }
+    print_failures(ctx, &failures);
+    None
+}
