@@ -84,7 +84,7 @@ pub(crate) fn table(c: &Cluster, kind: Kind, refs: &[&ObjRef], now: Timestamp) -
                     key.push('/');
                 }
                 key.push_str(&r.name);
-                stored.get(key.as_str())
+                stored.get(key.as_str()).map(|o| &**o)
             })
             .collect();
         table_typed::<T>(objs.into_iter(), now)
