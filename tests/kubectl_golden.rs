@@ -43,12 +43,12 @@ fn words(line: &str) -> Vec<String> {
                     match d {
                         '"' => break,
                         '\\' => {
-                            if let Some(&n) = chars.peek() {
-                                if matches!(n, '"' | '\\' | '$' | '`') {
-                                    cur.push(n);
-                                    chars.next();
-                                    continue;
-                                }
+                            if let Some(&n) = chars.peek()
+                                && matches!(n, '"' | '\\' | '$' | '`')
+                            {
+                                cur.push(n);
+                                chars.next();
+                                continue;
                             }
                             cur.push('\\');
                         }
