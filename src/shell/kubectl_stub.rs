@@ -88,9 +88,20 @@ pub fn kubectl(session: &mut Session, args: &[String], stdin: &str) -> Run {
     match words.as_slice() {
         ["apply" | "create", "-f", file] => apply(session, file, stdin),
         ["get", "pods" | "pod" | "po", rest @ ..] => get_pods(session, rest),
+        ["delete", "pod" | "pods" | "po", "-l", selector] => {
+            let names = selected_pods(session, selector);
+            let mut out = String::new();
+            for name in names {
+                if let Run::Done(o) = delete_pod(session, &name) {
+                    out.push_str(&o.stdout);
+                }
+            }
+            done(out, String::new(), 0)
+        }
         ["delete", "pod" | "pods" | "po", name] => delete_pod(session, name),
         ["exec", rest @ ..] => exec(session, rest, stdin),
         ["rollout", "status", target] => rollout_status(session, target),
+        ["rollout", "status", "statefulset" | "sts", name] => rollout_status(session, name),
         _ => fail(&format!(
             "error: this stand-in kubectl does not know \"{}\"",
             args.join(" ")
@@ -158,7 +169,12 @@ fn apply(session: &mut Session, file: &str, stdin: &str) -> Run {
     done(out, String::new(), 0)
 }
 
-fn create<T>(session: &mut Session, value: Value, ns: &str, resource: &str) -> Result<String, String>
+fn create<T>(
+    session: &mut Session,
+    value: Value,
+    ns: &str,
+    resource: &str,
+) -> Result<String, String>
 where
     T: crate::sim::kind::Object + serde::de::DeserializeOwned + StubDefaults + 'static,
 {
@@ -198,6 +214,24 @@ impl StubDefaults for Pod {
     fn stub_defaults(&mut self) {
         crate::sim::api::defaults_pod::default_pod(self);
     }
+}
+
+fn selected_pods(session: &Session, selector: &str) -> Vec<String> {
+    let (k, v) = selector.split_once('=').unwrap_or((selector, ""));
+    session
+        .cluster
+        .store
+        .list::<Pod>(Some(&session.namespace))
+        .filter(|p| {
+            p.metadata
+                .labels
+                .as_ref()
+                .and_then(|l| l.get(k))
+                .map(String::as_str)
+                == Some(v)
+        })
+        .filter_map(|p| p.metadata.name.clone())
+        .collect()
 }
 
 fn get_pods(session: &mut Session, rest: &[&str]) -> Run {
@@ -269,11 +303,7 @@ fn exec(session: &mut Session, rest: &[&str], stdin: &str) -> Run {
         }
         i += 1;
     }
-    let argv: Vec<String> = rest
-        .iter()
-        .skip(i + 1)
-        .map(|s| s.to_string())
-        .collect();
+    let argv: Vec<String> = rest.iter().skip(i + 1).map(|s| s.to_string()).collect();
     let Some(pod) = pod else {
         return fail("error: pod, type/name or --filename must be specified");
     };
@@ -304,7 +334,7 @@ fn exec(session: &mut Session, rest: &[&str], stdin: &str) -> Run {
         tty,
     );
     if out.code == super::container::START_FAILED {
-        return fail(&format!("error: {}", out.stderr.trim_end()));
+        return done(String::new(), out.stderr, 1);
     }
     let mut stderr = out.stderr;
     if out.code != 0 {
@@ -337,15 +367,16 @@ impl Waiting for RolloutStatus {
                     true,
                 );
             };
-            let want = sts.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1);
+            let want = sts.spec.replicas.unwrap_or(1);
             let ready = sts
                 .status
                 .as_ref()
                 .and_then(|s| s.ready_replicas)
                 .unwrap_or(0);
             if ready >= want {
-                let stdout =
-                    format!("partitioned roll out complete: {want} new pods have been updated...\n");
+                let stdout = format!(
+                    "partitioned roll out complete: {want} new pods have been updated...\n"
+                );
                 return (
                     Output {
                         stdout,

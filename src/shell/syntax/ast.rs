@@ -59,6 +59,8 @@ pub struct Simple {
     pub words: Vec<Word>,
     /// Redirections, in order.
     pub redirs: Vec<Redir>,
+    /// The 1-based line of the text where the command starts, for messages.
+    pub line: usize,
 }
 
 /// One arm of a `case`.

@@ -31,6 +31,8 @@ pub(super) struct Parser {
     pub scan: Scan,
     pub depth: usize,
     peeked: Option<Tok>,
+    /// Where the last lexed token starts.
+    token_start: usize,
 }
 
 fn word_is(tok: &Tok, text: &str) -> bool {
@@ -56,6 +58,7 @@ impl Parser {
             scan: Scan::new(text, at_end),
             depth: 0,
             peeked: None,
+            token_start: 0,
         }
     }
 
@@ -65,6 +68,7 @@ impl Parser {
             scan: Scan::new(text, true),
             depth,
             peeked: None,
+            token_start: 0,
         }
     }
 
@@ -103,6 +107,7 @@ impl Parser {
                 _ => break,
             }
         }
+        self.token_start = self.scan.pos;
         let Some(c) = self.scan.peek() else {
             return Ok(Tok::Eof);
         };
@@ -469,7 +474,11 @@ impl Parser {
     }
 
     fn simple(&mut self) -> Result<Command, ParseError> {
-        let mut cmd = Simple::default();
+        self.peek()?;
+        let mut cmd = Simple {
+            line: self.scan.line_of(self.token_start),
+            ..Simple::default()
+        };
         loop {
             let tok = self.peek()?.clone();
             match tok {
