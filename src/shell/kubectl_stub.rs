@@ -235,15 +235,20 @@ fn selected_pods(session: &Session, selector: &str) -> Vec<String> {
 }
 
 fn get_pods(session: &mut Session, rest: &[&str]) -> Run {
-    let selector = match rest {
-        ["-l", sel] => sel.split_once('='),
-        _ => None,
-    };
+    let as_names = rest.windows(2).any(|w| w == ["-o", "name"]) || rest.contains(&"-oname");
+    let selector = rest
+        .windows(2)
+        .find(|w| w.first() == Some(&"-l"))
+        .and_then(|w| w.get(1))
+        .and_then(|sel| sel.split_once('='));
     let mut out = String::new();
     for pod in session.cluster.store.list::<Pod>(Some(&session.namespace)) {
         let labels = pod.metadata.labels.clone().unwrap_or_default();
         if selector.is_some_and(|(k, v)| labels.get(k).map(String::as_str) != Some(v)) {
             continue;
+        }
+        if as_names {
+            out.push_str("pod/");
         }
         out.push_str(pod.metadata.name.as_deref().unwrap_or(""));
         out.push('\n');
@@ -368,12 +373,24 @@ impl Waiting for RolloutStatus {
                 );
             };
             let want = sts.spec.replicas.unwrap_or(1);
-            let ready = sts
-                .status
-                .as_ref()
-                .and_then(|s| s.ready_replicas)
-                .unwrap_or(0);
-            if ready >= want {
+            let ready = (0..want)
+                .filter(|i| {
+                    session
+                        .cluster
+                        .store
+                        .get::<Pod>(&ns, &format!("{}-{i}", self.name))
+                        .is_some_and(|p| {
+                            p.metadata.deletion_timestamp.is_none()
+                                && p.status
+                                    .as_ref()
+                                    .and_then(|s| s.conditions.as_ref())
+                                    .is_some_and(|c| {
+                                        c.iter().any(|c| c.type_ == "Ready" && c.status == "True")
+                                    })
+                        })
+                })
+                .count();
+            if ready >= usize::try_from(want).unwrap_or(0) {
                 let stdout = format!(
                     "partitioned roll out complete: {want} new pods have been updated...\n"
                 );

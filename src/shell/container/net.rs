@@ -148,6 +148,13 @@ fn nginx_page(code: u16, version: &str) -> String {
 /// What the pod at `ip` answers on `port` for `path`.
 fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
     let c = &*h.files.cluster;
+    // The loopback address is the pod itself.
+    let own = pod_ip(c, &h.target);
+    let ip = if ip.starts_with("127.") {
+        own.as_str()
+    } else {
+        ip
+    };
     let Some((uid, rt)) = c.runtime.iter().find(|(_, r)| r.ip.as_deref() == Some(ip)) else {
         return Answer::Refused;
     };
@@ -241,8 +248,36 @@ fn reason(code: u16) -> &'static str {
     }
 }
 
+/// Splits combined short options (`-si` → `-s -i`), leaving long options and values alone.
+fn split_flags(args: &[String], valued: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in args {
+        match a.strip_prefix('-') {
+            Some(letters)
+                if !letters.starts_with('-')
+                    && letters.len() > 1
+                    && letters.chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
+                let mut chars = letters.chars();
+                while let Some(c) = chars.next() {
+                    out.push(format!("-{c}"));
+                    if valued.contains(c) {
+                        let rest: String = chars.collect();
+                        if !rest.is_empty() {
+                            out.push(rest);
+                        }
+                        break;
+                    }
+                }
+            }
+            _ => out.push(a.clone()),
+        }
+    }
+    out
+}
+
 pub(super) fn curl(h: &mut ContainerHost, p: &mut Proc) -> i32 {
-    let args = p.args().to_vec();
+    let args = split_flags(p.args(), "omHXdw");
     let (mut include, mut head, mut fail, mut output) = (false, false, false, None);
     let mut url = None;
     let mut i = 0;
@@ -329,7 +364,14 @@ pub(super) fn curl(h: &mut ContainerHost, p: &mut Proc) -> i32 {
 }
 
 pub(super) fn wget(h: &mut ContainerHost, p: &mut Proc) -> i32 {
-    let args = p.args().to_vec();
+    let args: Vec<String> = p
+        .args()
+        .iter()
+        .flat_map(|a| match a.as_str() {
+            "-qO-" => vec!["-q".to_string(), "-O".into(), "-".into()],
+            _ => split_flags(std::slice::from_ref(a), "OTt"),
+        })
+        .collect();
     let (mut quiet, mut output) = (false, None);
     let mut url = None;
     let mut i = 0;
@@ -340,17 +382,6 @@ pub(super) fn wget(h: &mut ContainerHost, p: &mut Proc) -> i32 {
             "-O" => {
                 output = args.get(i).cloned();
                 i += 1;
-            }
-            "-qO-" | "-qO" => {
-                quiet = true;
-                output = Some(if a == "-qO-" {
-                    "-".into()
-                } else {
-                    args.get(i).cloned().unwrap_or_default()
-                });
-                if a == "-qO" {
-                    i += 1;
-                }
             }
             "-T" | "-t" | "--timeout" => i += 1,
             s if s.starts_with("-O") => output = s.get(2..).map(str::to_string),
