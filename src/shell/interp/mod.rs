@@ -268,7 +268,10 @@ impl<'a> Exec<'a> {
         if text.is_empty() {
             return Ok(());
         }
-        self.produced = self.produced.saturating_add(text.len());
+        // The screen has its own cap; everything kept in memory or files counts toward the line's budget.
+        if *sink != Sink::Term {
+            self.produced = self.produced.saturating_add(text.len());
+        }
         if self.produced > self.limits.bytes {
             return Err(Flow::Limit(format!(
                 "stopped after writing {} MiB: the playground's limit for one line",
