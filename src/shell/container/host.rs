@@ -3,7 +3,7 @@
 
 use super::fs::ContainerFiles;
 use super::profile::Profile;
-use super::{Target, net, system};
+use super::{Target, disk, http, net, system};
 use crate::shell::Session;
 use crate::shell::interp::{Dialect, Files, Host, Proc};
 
@@ -43,14 +43,14 @@ impl Host for ContainerHost<'_> {
         }
         match name.as_str() {
             "hostname" => Some(system::hostname_cmd(self, p)),
-            "df" => Some(system::df(self, p)),
-            "mount" => Some(system::mount(self, p)),
+            "df" => Some(disk::df(self, p)),
+            "mount" => Some(disk::mount(self, p)),
             "ps" => Some(system::ps(self, p)),
             "kill" => Some(system::kill(p)),
             "nslookup" => Some(net::nslookup(self, p)),
             "getent" => Some(net::getent(self, p)),
-            "curl" => Some(net::curl(self, p)),
-            "wget" => Some(net::wget(self, p)),
+            "curl" => Some(http::curl(self, p)),
+            "wget" => Some(http::wget(self, p)),
             "true" => Some(0),
             "false" => Some(1),
             _ => crate::shell::utils::run(p, &mut self.files),

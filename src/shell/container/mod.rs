@@ -2,8 +2,10 @@
 //! Writes land where they would in a real container: under a mounted volume they persist in the
 //! volume, elsewhere they go to the container's writable layer and vanish with the pod.
 
+mod disk;
 mod fs;
 mod host;
+mod http;
 mod net;
 pub mod profile;
 mod system;

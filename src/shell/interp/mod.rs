@@ -3,17 +3,20 @@
 
 pub mod arith;
 mod builtins;
+mod builtins_env;
 mod builtins_io;
 mod expand;
+mod expand_param;
 pub mod glob;
 pub mod io;
+mod printf;
 mod redirect;
 mod run;
 pub mod state;
 pub mod test_cmd;
 
-pub use builtins_io::unescape as builtins_unescape;
 pub use io::{Files, FsError, Input, Proc, Stat, Tools};
+pub use printf::unescape as builtins_unescape;
 pub use state::{Dialect, Shell};
 
 use crate::shell::syntax::{self, ParseError};

@@ -3,8 +3,11 @@
 //! apart from a wrong one, which is what the terminal needs to show a `> ` continuation prompt.
 
 pub mod ast;
+mod compound;
+mod dollar;
 mod parse;
 mod scan;
+mod simple;
 
 pub use ast::*;
 

@@ -35,7 +35,7 @@ pub(super) fn seq(p: &mut Proc) -> i32 {
         if integral {
             out.push_str(&format!("{}\n", v as i64));
         } else {
-            out.push_str(&format!("{}\n", super::awk_eval::num_str(v)));
+            out.push_str(&format!("{}\n", super::awk::num_str(v)));
         }
         k += 1;
         if out.len() > 1_000_000 {

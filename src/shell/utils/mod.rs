@@ -3,13 +3,16 @@
 //! wording of their messages.
 
 mod awk;
-mod awk_eval;
 mod files;
+mod files_find;
 mod files_ls;
 mod misc;
 pub mod regex;
+mod regex_match;
 mod sed;
+mod sed_parse;
 mod text;
+mod text_fields;
 mod text_sort;
 
 use crate::shell::interp::{Files, FsError, Proc, Tools};
@@ -32,17 +35,17 @@ pub fn run(p: &mut Proc, fs: &mut dyn Files) -> Option<i32> {
         "rmdir" => files::rmdir(p, fs),
         "touch" => files::touch(p, fs),
         "cp" | "mv" => files::cp_mv(p, fs, name == "mv"),
-        "find" => files::find(p, fs),
-        "tee" => files::tee(p, fs),
+        "find" => files_find::find(p, fs),
+        "tee" => files_find::tee(p, fs),
         "basename" | "dirname" => misc::base_dir_name(p, name == "basename"),
         "grep" | "egrep" => text::grep(p, fs, name == "egrep"),
         "head" | "tail" => text::head_tail(p, fs, name == "head"),
         "wc" => text::wc(p, fs),
         "sort" => text_sort::sort(p, fs),
         "uniq" => text_sort::uniq(p, fs),
-        "cut" => text::cut(p, fs),
-        "tr" => text::tr(p),
-        "nl" => text::nl(p, fs),
+        "cut" => text_fields::cut(p, fs),
+        "tr" => text_fields::tr(p),
+        "nl" => text_fields::nl(p, fs),
         "sed" => sed::sed(p, fs),
         "awk" => awk::awk(p, fs),
         "seq" => misc::seq(p),
