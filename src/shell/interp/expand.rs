@@ -97,7 +97,18 @@ impl Exec<'_> {
     /// Expands words into fields: splitting, globbing and quote removal.
     pub fn expand_words(&mut self, words: &[Word]) -> Result<Vec<String>, Flow> {
         let mut out = Vec::new();
+        let mut braced = Vec::new();
         for word in words {
+            let (expanded, cut) = super::brace::expand(word);
+            if cut {
+                return Err(Flow::Limit(format!(
+                    "stopped: a brace expansion grew beyond {} words, the playground's limit",
+                    super::brace::MAX_WORDS
+                )));
+            }
+            braced.extend(expanded);
+        }
+        for word in &braced {
             let mut f = Fields::default();
             for part in word {
                 self.part(part, &mut f, false)?;

@@ -2,6 +2,7 @@
 //! them (files, installed commands, the clock) comes from a [`Host`].
 
 pub mod arith;
+mod brace;
 mod builtins;
 mod builtins_env;
 mod builtins_io;

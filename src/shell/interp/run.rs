@@ -114,7 +114,7 @@ impl Exec<'_> {
                     Ok(s) => s,
                     Err(msg) => {
                         self.write(&io.err, &msg)?;
-                        return Ok(1);
+                        return Ok(self.redirect_failure());
                     }
                 };
                 let tail = tail && io2.out == io.out;
@@ -251,7 +251,7 @@ impl Exec<'_> {
             Ok(s) => s,
             Err(msg) => {
                 self.write(&io.err, &msg)?;
-                return Ok(1);
+                return Ok(self.redirect_failure());
             }
         };
         if argv.is_empty() {
@@ -331,6 +331,17 @@ impl Exec<'_> {
         match r {
             Err(Flow::Return(s)) => Ok(s),
             other => other,
+        }
+    }
+}
+
+impl Exec<'_> {
+    /// The status of a command whose redirection failed: dash says 2, bash and BusyBox 1.
+    fn redirect_failure(&self) -> i32 {
+        if self.sh.dialect == super::Dialect::Dash {
+            2
+        } else {
+            1
         }
     }
 }
