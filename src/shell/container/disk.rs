@@ -159,10 +159,9 @@ pub(super) fn df(h: &mut ContainerHost, p: &mut Proc) -> i32 {
             "{:<20} {head:>9} {:>9} {:>9} {:>4} Mounted on\n",
             "Filesystem", "Used", "Available", "Use%"
         ));
-        for r in &data {
+        for [src, size, used, avail, pct, at] in &data {
             out.push_str(&format!(
-                "{:<20} {:>9} {:>9} {:>9} {:>4} {}\n",
-                r[0], r[1], r[2], r[3], r[4], r[5]
+                "{src:<20} {size:>9} {used:>9} {avail:>9} {pct:>4} {at}\n"
             ));
         }
     } else {
@@ -171,7 +170,12 @@ pub(super) fn df(h: &mut ContainerHost, p: &mut Proc) -> i32 {
         } else {
             ["1K-blocks", "Used", "Available"]
         };
-        let w0 = data.iter().map(|r| r[0].len()).max().unwrap_or(0).max(14);
+        let w0 = data
+            .iter()
+            .map(|[src, ..]| src.len())
+            .max()
+            .unwrap_or(0)
+            .max(14);
         let mut w = [0usize; 4];
         for (i, head) in heads.iter().chain(["Use%"].iter()).enumerate() {
             let min = if human_sizes && i < 3 { 5 } else { 4 };
@@ -180,31 +184,15 @@ pub(super) fn df(h: &mut ContainerHost, p: &mut Proc) -> i32 {
                 *slot = cells.chain([head.len(), min]).max().unwrap_or(min);
             }
         }
+        let [a, b, cc, d] = w;
+        let [h1, h2, h3] = heads;
         out.push_str(&format!(
-            "{:<w0$} {:>a$} {:>b$} {:>cc$} {:>d$} Mounted on\n",
-            "Filesystem",
-            heads[0],
-            heads[1],
-            heads[2],
-            "Use%",
-            a = w[0],
-            b = w[1],
-            cc = w[2],
-            d = w[3]
+            "{:<w0$} {h1:>a$} {h2:>b$} {h3:>cc$} {:>d$} Mounted on\n",
+            "Filesystem", "Use%"
         ));
-        for r in &data {
+        for [src, size, used, avail, pct, at] in &data {
             out.push_str(&format!(
-                "{:<w0$} {:>a$} {:>b$} {:>cc$} {:>d$} {}\n",
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                a = w[0],
-                b = w[1],
-                cc = w[2],
-                d = w[3]
+                "{src:<w0$} {size:>a$} {used:>b$} {avail:>cc$} {pct:>d$} {at}\n"
             ));
         }
     }

@@ -259,11 +259,14 @@ pub(super) fn wc(p: &mut Proc, fs: &mut dyn Files) -> i32 {
         for (t, v) in totals.iter_mut().zip(counts) {
             *t += v;
         }
-        let picked: Vec<usize> = [(l, counts[0]), (w, counts[1]), (c, counts[2])]
-            .iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, v)| *v)
-            .collect();
+        let picked: Vec<usize> = {
+            let [nl, nw, nc] = counts;
+            [(l, nl), (w, nw), (c, nc)]
+        }
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, v)| *v)
+        .collect();
         rows.push((
             picked,
             if name == "-" {
@@ -274,11 +277,14 @@ pub(super) fn wc(p: &mut Proc, fs: &mut dyn Files) -> i32 {
         ));
     }
     if texts.len() > 1 {
-        let picked: Vec<usize> = [(l, totals[0]), (w, totals[1]), (c, totals[2])]
-            .iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, v)| *v)
-            .collect();
+        let picked: Vec<usize> = {
+            let [tl, tw, tc] = totals;
+            [(l, tl), (w, tw), (c, tc)]
+        }
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, v)| *v)
+        .collect();
         rows.push((picked, "total".into()));
     }
     let columns = usize::from(l) + usize::from(w) + usize::from(c);

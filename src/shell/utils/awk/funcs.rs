@@ -39,8 +39,8 @@ impl Machine {
                 let from = start.max(1);
                 let to = start.saturating_add(len).min(s.len() as i64 + 1);
                 let (f, t) = (
-                    usize::try_from(from - 1).unwrap_or(0),
-                    usize::try_from(to - 1).unwrap_or(0),
+                    usize::try_from(from.saturating_sub(1)).unwrap_or(0),
+                    usize::try_from(to.saturating_sub(1)).unwrap_or(0),
                 );
                 V::Str(s.get(f..t.max(f)).unwrap_or(&[]).iter().collect())
             }
