@@ -129,6 +129,23 @@ fn workspace_commands_print_what_bash_prints() {
         ("echo aGVsbG8= | base64 -d", "hello"),
         ("date +%Y-%m-%dT%H:%M:%S", "2026-07-21T10:00:00\n"),
         ("sleep 90; date", "Tue Jul 21 10:01:30 UTC 2026\n"),
+        (
+            "break; echo after",
+            "bash: break: only meaningful in a `for', `while', or `until' loop\nafter\n",
+        ),
+        (
+            "return 3; echo $?",
+            "bash: return: can only `return' from a function or sourced script\n1\n",
+        ),
+        ("f() { return 4; echo no; }; f; echo $?", "4\n"),
+        (
+            "for i in 1 2 3; do for j in a b; do [ $j = b ] && continue 2; echo $i$j; done; done",
+            "1a\n2a\n3a\n",
+        ),
+        (
+            "i=0; while true; do i=$((i+1)); [ $i -ge 3 ] && break; done; echo $i",
+            "3\n",
+        ),
     ];
     let mut failures = Vec::new();
     for (input, want) in cases {

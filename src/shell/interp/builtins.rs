@@ -57,7 +57,25 @@ impl Exec<'_> {
             }
             "set" => self.set_builtin(args, io)?,
             "exit" => return Err(Flow::Exit(self.numeric_arg(name, args, io)?)),
+            "return" if self.functions == 0 && self.sh.interactive => {
+                let msg = format!(
+                    "{}return: can only `return' from a function or sourced script\n",
+                    self.sh.prefix()
+                );
+                self.err(io, &msg)?;
+                1
+            }
             "return" => return Err(Flow::Return(self.numeric_arg(name, args, io)?)),
+            "break" | "continue" if self.loops == 0 => {
+                if matches!(self.sh.dialect, Dialect::Bash | Dialect::BashSh) {
+                    let msg = format!(
+                        "{}{name}: only meaningful in a `for', `while', or `until' loop\n",
+                        self.sh.prefix()
+                    );
+                    self.err(io, &msg)?;
+                }
+                0
+            }
             "break" | "continue" => {
                 let n = args
                     .first()

@@ -200,7 +200,15 @@ impl Exec<'_> {
         };
         let path = crate::sim::fs::normalize(&self.sh.cwd, file);
         match self.host.files().read(&path) {
-            Ok(text) => self.deeper(|ex| ex.run_text(&text, io)),
+            Ok(text) => {
+                self.functions += 1;
+                let r = self.deeper(|ex| ex.run_text(&text, io));
+                self.functions -= 1;
+                match r {
+                    Err(Flow::Return(s)) => Ok(s),
+                    other => other,
+                }
+            }
             Err(e) => {
                 let p = self.sh.prefix();
                 let msg = match self.sh.dialect {

@@ -128,6 +128,9 @@ pub struct Exec<'a> {
     slept: u64,
     truncated: bool,
     depth: usize,
+    /// Loops and functions around the command running now (for `break` and `return`).
+    loops: usize,
+    functions: usize,
     limits: Limits,
     /// Status of the last command substitution, for assignment-only commands.
     subst_status: Option<i32>,
@@ -152,6 +155,8 @@ impl<'a> Exec<'a> {
             slept: 0,
             truncated: false,
             depth: 0,
+            loops: 0,
+            functions: 0,
             limits,
             subst_status: None,
         }

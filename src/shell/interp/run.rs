@@ -158,19 +158,10 @@ impl Exec<'_> {
                     None => self.sh.positional.clone(),
                 };
                 let mut status = 0;
-                for item in items {
-                    self.tick()?;
-                    self.sh.set(var, &item);
-                    match self.list(body, io, false) {
-                        Ok(s) => status = s,
-                        Err(Flow::Break(n)) if n > 1 => return Err(Flow::Break(n - 1)),
-                        Err(Flow::Break(_)) => break,
-                        Err(Flow::Continue(n)) if n > 1 => return Err(Flow::Continue(n - 1)),
-                        Err(Flow::Continue(_)) => continue,
-                        Err(other) => return Err(other),
-                    }
-                }
-                Ok(status)
+                self.loops += 1;
+                let r = self.for_items(var, items, body, io, &mut status);
+                self.loops -= 1;
+                r.map(|()| status)
             }
             Compound::Case { word, arms } => self.case(word, arms, io, tail),
             Compound::Test(words) => {
@@ -196,7 +187,37 @@ impl Exec<'_> {
         r
     }
 
+    fn for_items(
+        &mut self,
+        var: &str,
+        items: Vec<String>,
+        body: &List,
+        io: &Streams,
+        status: &mut i32,
+    ) -> Result<(), Flow> {
+        for item in items {
+            self.tick()?;
+            self.sh.set(var, &item);
+            match self.list(body, io, false) {
+                Ok(s) => *status = s,
+                Err(Flow::Break(n)) if n > 1 => return Err(Flow::Break(n - 1)),
+                Err(Flow::Break(_)) => break,
+                Err(Flow::Continue(n)) if n > 1 => return Err(Flow::Continue(n - 1)),
+                Err(Flow::Continue(_)) => continue,
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(())
+    }
+
     fn while_loop(&mut self, until: bool, cond: &List, body: &List, io: &Streams) -> R {
+        self.loops += 1;
+        let r = self.while_rounds(until, cond, body, io);
+        self.loops -= 1;
+        r
+    }
+
+    fn while_rounds(&mut self, until: bool, cond: &List, body: &List, io: &Streams) -> R {
         let mut status = 0;
         loop {
             self.tick()?;
@@ -326,7 +347,12 @@ impl Exec<'_> {
     fn call_function(&mut self, body: &Command, argv: Vec<String>, io: &Streams) -> R {
         let args = argv.get(1..).unwrap_or(&[]).to_vec();
         let saved = std::mem::replace(&mut self.sh.positional, args);
+        // A function body starts outside any loop of its caller.
+        let loops = std::mem::take(&mut self.loops);
+        self.functions += 1;
         let r = self.deeper(|ex| ex.command(body, io, false));
+        self.functions -= 1;
+        self.loops = loops;
         self.sh.positional = saved;
         match r {
             Err(Flow::Return(s)) => Ok(s),
