@@ -43,6 +43,7 @@ fn workspace_commands_print_what_bash_prints() {
         ("a=1; { a=2; }; echo $a", "2\n"),
         ("echo x | read v; echo \"[$v]\"", "[]\n"),
         ("read a b <<< '1 2 3'; echo \"$a|$b\"", "1|2 3\n"),
+        ("IFS=: read -r a b <<< 'x:y'; echo \"$b$a[$IFS]\"", "yx[]\n"),
         ("true && false || echo ok", "ok\n"),
         ("! true; echo $?", "1\n"),
         ("echo a b c | wc -w", "3\n"),

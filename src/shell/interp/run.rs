@@ -306,11 +306,30 @@ impl Exec<'_> {
         let Some(name) = argv.first().cloned() else {
             return Ok(0);
         };
-        if let Some(body) = self.sh.functions.get(&name).cloned() {
-            return self.call_function(&body, argv, io);
+        // Assignments before a function or builtin hold while it runs (`IFS=: read a b`).
+        let saved: Vec<(String, Option<super::state::Var>)> = assigns
+            .iter()
+            .map(|(k, _)| (k.clone(), self.sh.vars.get(k).cloned()))
+            .collect();
+        for (k, v) in assigns {
+            self.sh.set(k, v);
         }
-        if let Some(status) = self.builtin(&name, &argv, assigns, io)? {
-            return Ok(status);
+        let inner = match self.sh.functions.get(&name).cloned() {
+            Some(body) => Some(self.call_function(&body, argv.clone(), io)),
+            None => self.builtin(&name, &argv, assigns, io).transpose(),
+        };
+        for (k, old) in saved {
+            match old {
+                Some(v) => {
+                    self.sh.vars.insert(k, v);
+                }
+                None => {
+                    self.sh.vars.remove(&k);
+                }
+            }
+        }
+        if let Some(r) = inner {
+            return r;
         }
         let mut env = self.sh.environment();
         for (k, v) in assigns {
