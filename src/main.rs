@@ -6,6 +6,9 @@ fn main() {
     sts_playground::ui::start();
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+mod runner;
+
 /// Runs the command-line front end and exits with its status.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -35,9 +38,11 @@ Usage:
   sts-playground --version
 
 Commands:
-  run FILE|-     Play a scenario (manifests and kubectl commands) from FILE, or from
-                 standard input when FILE is -, against a fresh simulated cluster and
-                 print what kubectl prints. Coming soon.
+  run FILE|-     Play a session script from FILE, or from standard input when FILE
+                 is -, against a fresh simulated cluster: each line is typed into the
+                 playground's terminal (kubectl, shell commands, here-documents,
+                 shells inside pods) and the transcript is printed. Files the script
+                 names are read from its folder.
 
 Options:
   --seed N       Seed for the simulation's random choices (default 0). The same seed
@@ -136,15 +141,18 @@ http://127.0.0.1:8080.
                 EXIT_OK
             }
             Ok(Command::Run { source, seed }) => {
-                let from = match source {
-                    Source::Stdin => "standard input".to_string(),
-                    Source::File(path) => path,
+                let script = match source {
+                    Source::Stdin => crate::runner::Script::Stdin,
+                    Source::File(path) => crate::runner::Script::File(path),
                 };
-                let _ = writeln!(
-                    err,
-                    "sts-playground: run is not available yet (scenario: {from}, seed: {seed})"
-                );
-                EXIT_FAILED
+                drop(out);
+                match crate::runner::run(script, seed) {
+                    Ok(()) => EXIT_OK,
+                    Err(problem) => {
+                        let _ = writeln!(err, "sts-playground: {problem}");
+                        EXIT_FAILED
+                    }
+                }
             }
             Err(problem) => {
                 let _ = writeln!(err, "sts-playground: {problem}\n");

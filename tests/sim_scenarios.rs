@@ -426,6 +426,21 @@ fn same_seed_same_state_and_state_round_trips() {
         c
     };
     let (a, b) = (run(9), run(9));
+    // Mid-flight state (work still queued) must serialise too.
+    let mut mid = Cluster::new(9);
+    mid.create(web(3, "OrderedReady", "nginx:1.25"))
+        .expect("set");
+    mid.advance(1_500);
+    assert!(!mid.queue.is_empty());
+    let text = mid.to_json().expect("mid-flight json");
+    let mut resumed = Cluster::from_json(&text).expect("resume");
+    mid.settle();
+    resumed.settle();
+    assert_eq!(
+        mid.to_json(),
+        resumed.to_json(),
+        "a resumed cluster continues identically"
+    );
     assert_eq!(a.to_json(), b.to_json());
     assert_ne!(a.to_json(), run(10).to_json());
     let json = a.to_json().expect("json");

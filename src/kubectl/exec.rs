@@ -191,7 +191,7 @@ pub(crate) fn exec(ctx: &mut Ctx<'_>) -> Option<Run> {
     } else {
         String::new()
     };
-    let out = super::exec_fallback::exec(
+    let out = crate::shell::container::exec(
         ctx.session,
         &namespace,
         &pod_name,
@@ -207,7 +207,10 @@ pub(crate) fn exec(ctx: &mut Ctx<'_>) -> Option<Run> {
 fn append_exec_output(out: &mut Output, cmd: Output) {
     out.stdout.push_str(&cmd.stdout);
     out.stderr.push_str(&cmd.stderr);
-    if cmd.code != 0 {
+    if cmd.code == crate::shell::container::START_FAILED {
+        // The command never started: kubectl reports the API error itself and exits 1.
+        out.code = 1;
+    } else if cmd.code != 0 {
         out.stderr
             .push_str(&format!("command terminated with exit code {}\n", cmd.code));
         out.code = cmd.code;

@@ -10,8 +10,8 @@
 //! `kubectl edit` needs an editor: in the page, [`edit::begin`] opens the live object as kubectl
 //! would hand it to the editor and [`edit::finish`] saves the edited text; a script has no editor
 //! and gets kubectl's `error: unable to launch the editor "vi"`. `kubectl exec -it POD -- sh`
-//! returns [`Run::Attach`]; other `exec` commands run through a small stand-in for the terminal
-//! piece's container shell (`exec_fallback`, same signature as `shell::container::exec`).
+//! returns [`Run::Attach`]; other `exec` commands run in the container shell
+//! (`shell::container::exec`).
 
 mod apply;
 mod apply_common;
@@ -27,7 +27,6 @@ pub mod duration;
 /// `kubectl edit` for the page: open an object, save the edited text.
 pub mod edit;
 mod exec;
-mod exec_fallback;
 mod explain;
 mod explain_data;
 mod explain_data_core;

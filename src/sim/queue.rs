@@ -36,11 +36,43 @@ impl Work {
 }
 
 /// Work ordered by time, de-duplicated so that one item is pending at most once.
+/// It serialises as a list of `(time, sequence, work)` because JSON maps need string keys.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(into = "QueueRepr", from = "QueueRepr")]
 pub struct Queue {
     items: BTreeMap<(u64, u64), Work>,
     pending: BTreeSet<Work>,
     seq: u64,
+}
+
+/// The serialised form of a [`Queue`].
+#[derive(Serialize, Deserialize)]
+struct QueueRepr {
+    items: Vec<(u64, u64, Work)>,
+    seq: u64,
+}
+
+impl From<Queue> for QueueRepr {
+    fn from(q: Queue) -> Self {
+        QueueRepr {
+            items: q.items.into_iter().map(|((t, s), w)| (t, s, w)).collect(),
+            seq: q.seq,
+        }
+    }
+}
+
+impl From<QueueRepr> for Queue {
+    fn from(r: QueueRepr) -> Self {
+        let mut q = Queue {
+            seq: r.seq,
+            ..Default::default()
+        };
+        for (t, s, w) in r.items {
+            q.pending.insert(w.clone());
+            q.items.insert((t, s), w);
+        }
+        q
+    }
 }
 
 impl Queue {
@@ -121,6 +153,18 @@ impl Queue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_queue_with_pending_work_round_trips_through_json() {
+        let mut q = Queue::default();
+        q.push(30, Work::Schedule);
+        q.push(10, Work::Kubelet("uid".into()));
+        let text = serde_json::to_string(&q).expect("serialises");
+        let mut back: Queue = serde_json::from_str(&text).expect("reads back");
+        assert_eq!(back.pop_due(100), Some((10, Work::Kubelet("uid".into()))));
+        back.push(5, Work::Schedule);
+        assert_eq!(back.len(), 1, "the pending set came back too");
+    }
 
     #[test]
     fn items_come_out_in_time_order_and_duplicates_collapse() {

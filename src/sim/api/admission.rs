@@ -12,6 +12,9 @@ use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 
 use super::quantity::parse_quantity;
 
+/// Where the service account token is mounted in every container.
+pub const SERVICE_ACCOUNT_MOUNT: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
+
 /// Options for [`admit_pod`].
 #[derive(Clone, Debug)]
 pub struct PodAdmission<'a> {
@@ -71,7 +74,7 @@ pub fn admit_pod(pod: &mut Pod, opts: &PodAdmission<'_>) {
 
 fn add_token_volume(spec: &mut PodSpec, suffix: &str) {
     let name = format!("kube-api-access-{suffix}");
-    let mount_path = "/var/run/secrets/kubernetes.io/serviceaccount";
+    let mount_path = SERVICE_ACCOUNT_MOUNT;
     let volumes = spec.volumes.get_or_insert_with(Vec::new);
     if volumes
         .iter()

@@ -159,7 +159,8 @@ pub const CATALOGUE: &[ImageInfo] = &[
     ImageInfo {
         repository: "docker.io/library/busybox",
         tags: &[
-            "latest", "stable", "1.36", "1.37", "1.36.1", "1.37.0", "musl", "glibc", "uclibc",
+            "latest", "stable", "musl", "glibc", "uclibc", "1.28", "1.29", "1.30", "1.31", "1.32",
+            "1.33", "1.34", "1.35", "1.36", "1.37", "1.28.4", "1.36.1", "1.37.0",
         ],
         size: 2_155_443,
         behaviour: Behaviour::Shell,

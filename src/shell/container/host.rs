@@ -1,0 +1,79 @@
+//! The world as seen from inside a container: its files, the programs its image has, and the
+//! cluster network for `nslookup`, `getent`, `curl` and `wget`.
+
+use super::fs::ContainerFiles;
+use super::profile::Profile;
+use super::{Target, disk, http, net, system};
+use crate::shell::Session;
+use crate::shell::interp::{Dialect, Files, Host, Proc};
+
+/// A container as a shell [`Host`].
+pub struct ContainerHost<'a> {
+    pub(super) files: ContainerFiles<'a>,
+    pub(super) target: Target,
+    pub(super) profile: Profile,
+}
+
+impl<'a> ContainerHost<'a> {
+    /// The host for a container of a pod in `session`.
+    pub fn new(session: &'a mut Session, target: &Target, profile: Profile) -> ContainerHost<'a> {
+        let virtual_files = system::kubelet_files(&session.cluster, target);
+        ContainerHost {
+            files: ContainerFiles::new(
+                &mut session.cluster,
+                &target.uid,
+                target.index,
+                virtual_files,
+            ),
+            target: target.clone(),
+            profile,
+        }
+    }
+}
+
+impl Host for ContainerHost<'_> {
+    fn files(&mut self) -> &mut dyn Files {
+        &mut self.files
+    }
+
+    fn run(&mut self, p: &mut Proc) -> Option<i32> {
+        let name = p.name().rsplit('/').next().unwrap_or("").to_string();
+        if !self.profile.has(&name) {
+            return None;
+        }
+        match name.as_str() {
+            "hostname" => Some(system::hostname_cmd(self, p)),
+            "df" => Some(disk::df(self, p)),
+            "mount" => Some(disk::mount(self, p)),
+            "ps" => Some(system::ps(self, p)),
+            "kill" => Some(system::kill(p)),
+            "nslookup" => Some(net::nslookup(self, p)),
+            "getent" => Some(net::getent(self, p)),
+            "curl" => Some(http::curl(self, p)),
+            "wget" => Some(http::wget(self, p)),
+            "true" => Some(0),
+            "false" => Some(1),
+            _ => crate::shell::utils::run(p, &mut self.files),
+        }
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.profile.has(name)
+    }
+
+    fn path_of(&self, name: &str) -> String {
+        self.profile.path_of(name)
+    }
+
+    fn shell(&self, name: &str) -> Option<Dialect> {
+        self.profile.shell(name).filter(|_| self.profile.has(name))
+    }
+
+    fn sleep(&mut self, ms: u64) {
+        self.files.cluster.advance(ms);
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.files.cluster.now_ms()
+    }
+}
