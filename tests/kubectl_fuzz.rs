@@ -196,7 +196,12 @@ fn random_command_lines_never_panic_and_finish_quickly() {
     let mut s = session();
     let mut g = Gen(0x9E37_79B9_7F4A_7C15);
     let mut slowest = Duration::ZERO;
-    for round in 0..3000 {
+    // `FUZZ_CASES=1000000 cargo test --release --test kubectl_fuzz` runs a million command lines.
+    let rounds: usize = std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    for round in 0..rounds {
         let len = 1 + (g.next() % 7) as usize;
         let args: Vec<String> = (0..len).map(|_| g.pick(WORDS).to_string()).collect();
         let stdin = if g.next().is_multiple_of(4) { WEB } else { "" };

@@ -137,10 +137,19 @@ fn check_consistent(text: &str) {
     assert!(parsed.objects().count() <= docs.len());
 }
 
+/// How many inputs a fuzz loop runs: `default`, or `FUZZ_CASES` when set, so that
+/// `FUZZ_CASES=1000000 cargo test --release --lib manifest::tests::fuzz` runs a million.
+fn cases(default: usize) -> usize {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 #[test]
 fn garbled_manifests_never_break_the_parser() {
     let mut rng = Rng(7);
-    for _ in 0..1500 {
+    for _ in 0..cases(1500) {
         let text = mutate(&mut rng, SEED_MANIFEST);
         check_consistent(&text);
     }
@@ -149,7 +158,7 @@ fn garbled_manifests_never_break_the_parser() {
 #[test]
 fn random_bytes_never_break_the_parser() {
     let mut rng = Rng(11);
-    for _ in 0..500 {
+    for _ in 0..cases(500) {
         let len = rng.below(200);
         let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
         check_consistent(&String::from_utf8_lossy(&bytes));
