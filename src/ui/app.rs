@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -127,7 +127,9 @@ pub fn app() -> Html {
             let listener = web_sys::window()
                 .and_then(|w| w.document())
                 .map(|document| {
-                    EventListener::new(&document, "keydown", move |event| {
+                    // Not passive: Space must not scroll the page when it toggles time.
+                    let options = EventListenerOptions::enable_prevent_default();
+                    EventListener::new_with_options(&document, "keydown", options, move |event| {
                         let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                             return;
                         };
@@ -168,17 +170,19 @@ pub fn app() -> Html {
             })
         }
     });
-    let on_reset = {
+    let on_reset = use_memo((), {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: ()| {
-            persist::clear_saved();
-            dispatch.emit(Msg::Reset(random_seed()));
-        })
-    };
-    let on_theme = {
-        let theme = theme.clone();
-        Callback::from(move |t: Theme| theme.set(t))
-    };
+        move |_| {
+            Callback::from(move |_: ()| {
+                persist::clear_saved();
+                dispatch.emit(Msg::Reset(random_seed()));
+            })
+        }
+    });
+    let on_theme = use_memo((), {
+        let setter = theme.setter();
+        move |_| Callback::from(move |t: Theme| setter.set(t))
+    });
 
     let model = state.model.borrow();
     let session = &model.term.session;
@@ -200,7 +204,7 @@ pub fn app() -> Html {
 
     html! {
         <div class="shell">
-            <Header theme={*theme} {on_theme} on_share={(*on_share).clone()} {on_reset} />
+            <Header theme={*theme} on_theme={(*on_theme).clone()} on_share={(*on_share).clone()} on_reset={(*on_reset).clone()} />
             if let Some(notice) = model.notice.clone() {
                 <NoticeBar {notice} {on_dismiss} />
             }

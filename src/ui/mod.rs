@@ -22,6 +22,9 @@ pub const ROOT_ID: &str = "app";
 /// Starts the page: installs the panic hook, applies the stored theme, then mounts the app into
 /// `#app` (or `<body>`).
 pub fn start() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("wasm-started");
+    }
     panic_hook::install();
     startup::apply_theme(startup::stored_theme());
     let root = web_sys::window()

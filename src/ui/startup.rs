@@ -34,9 +34,11 @@ pub fn initial_model() -> Model {
             .and_then(|payload| Model::from_payload(&payload, &mut deadline()));
         return match opened {
             Ok(mut model) => {
+                // Paused, so that the learner sees the cluster exactly as it was shared.
+                model.clock.playing = false;
                 model.notice = Some(Notice {
                     error: false,
-                    text: "Opened a shared session: its commands were replayed on a fresh cluster with the same seed."
+                    text: "Opened a shared session: its commands were replayed on a fresh cluster with the same seed. Press Play to continue."
                         .to_string(),
                 });
                 model.dirty = true;

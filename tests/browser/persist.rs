@@ -70,6 +70,9 @@ fn a_shared_session_replays_to_the_same_cluster_terminal_and_files() {
         model.term.session.cluster.now_ms()
     );
     assert_eq!(replayed.history.to_vec(), model.history.to_vec());
+    // A replayed session records on: saving it again gives back the same inputs.
+    let mut replayed = replayed;
+    assert_eq!(replayed.payload(), model.payload());
 }
 
 #[wasm_bindgen_test]

@@ -6,18 +6,12 @@ use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::complete::{Completion, complete};
-use super::context::{key_path, kind_at, shape};
-use super::render::{Mark, covers, layer};
-use super::schema;
+use super::assist::{Open, Tip, area, caret, completion_list, hover_tip, place, replace, tooltip};
+use super::complete::complete;
+use super::render::{Mark, layer};
 use super::text::{byte_of_utf16, indent_lines, line_col, utf16_of_byte};
 
-/// Line height in pixels; the stylesheet uses the same.
-pub const LINE_HEIGHT: f64 = 20.0;
-/// Padding above the first line and left of the text, in pixels; the stylesheet uses the same.
-pub const PAD_TOP: f64 = 10.0;
-/// See [`PAD_TOP`].
-pub const PAD_LEFT: f64 = 12.0;
+pub use super::assist::{LINE_HEIGHT, PAD_LEFT, PAD_TOP};
 /// Characters in the hidden probe that measures the font's character width.
 const PROBE_LEN: f64 = 20.0;
 
@@ -36,61 +30,6 @@ pub struct CodeProps {
     pub on_apply: Callback<()>,
     /// The 0-based line the caret is on, after it moves.
     pub on_caret: Callback<usize>,
-}
-
-/// A tooltip at a place in the text.
-#[derive(Clone, Debug, PartialEq)]
-struct Tip {
-    left: f64,
-    top: f64,
-    text: String,
-    error: Option<bool>,
-}
-
-/// The open completion list and its highlighted entry.
-#[derive(Clone, Debug, PartialEq)]
-struct Open {
-    completion: Completion,
-    active: usize,
-}
-
-fn area(node: &NodeRef) -> Option<HtmlTextAreaElement> {
-    node.cast::<HtmlTextAreaElement>()
-}
-
-/// The caret as a byte offset.
-fn caret(area: &HtmlTextAreaElement, text: &str) -> usize {
-    let units = area.selection_start().ok().flatten().unwrap_or(0);
-    byte_of_utf16(text, units)
-}
-
-/// Replaces the byte range with `insert`, puts the caret after it, and reports the new text.
-fn replace(
-    area: &HtmlTextAreaElement,
-    from: usize,
-    to: usize,
-    insert: &str,
-    on_edit: &Callback<String>,
-) {
-    let text = area.value();
-    let (from, to) = (from.min(text.len()), to.min(text.len()));
-    let mut next = String::with_capacity(text.len() + insert.len());
-    next.push_str(text.get(..from).unwrap_or(""));
-    next.push_str(insert);
-    next.push_str(text.get(to..).unwrap_or(""));
-    area.set_value(&next);
-    let at = utf16_of_byte(&next, from + insert.len());
-    let _ = area.set_selection_range(at, at);
-    on_edit.emit(next);
-}
-
-/// Moves an absolutely positioned element to (top, left) pixels.
-fn place(node: &NodeRef, at: Option<(f64, f64)>) {
-    if let (Some(el), Some((top, left))) = (node.cast::<HtmlElement>(), at) {
-        let style = el.style();
-        let _ = style.set_property("top", &format!("{top}px"));
-        let _ = style.set_property("left", &format!("{left}px"));
-    }
 }
 
 /// The manifest editor.
@@ -282,49 +221,13 @@ pub fn code_editor(props: &CodeProps) -> Html {
         let (tip, marks, char_width) = (tip.clone(), props.marks.clone(), char_width.clone());
         Callback::from(move |event: MouseEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            let width = *char_width.borrow();
-            let x = f64::from(event.offset_x()) - PAD_LEFT + f64::from(area.scroll_left());
-            let y = f64::from(event.offset_y()) - PAD_TOP + f64::from(area.scroll_top());
-            if x < 0.0 || y < 0.0 {
-                tip.set(None);
-                return;
-            }
-            let (line, col) = ((y / LINE_HEIGHT) as usize, (x / width) as usize);
-            let text = area.value();
-            let lines: Vec<&str> = text.split('\n').collect();
-            let Some(current) = lines.get(line) else {
-                tip.set(None);
-                return;
-            };
-            let len = current.chars().count();
-            let left = PAD_LEFT + col as f64 * width - f64::from(area.scroll_left());
-            let top =
-                PAD_TOP + (line + 1) as f64 * LINE_HEIGHT - f64::from(area.scroll_top()) + 4.0;
-            let next = if let Some(mark) = marks.iter().find(|m| covers(m, line, col, len)) {
-                Some(Tip {
-                    left,
-                    top,
-                    text: mark.message.clone(),
-                    error: Some(mark.error),
-                })
-            } else {
-                let s = shape(current);
-                let on_key = s
-                    .key
-                    .is_some_and(|k| col >= s.indent && col < s.indent + k.chars().count());
-                on_key
-                    .then(|| key_path(&lines, line))
-                    .flatten()
-                    .and_then(|path| {
-                        schema::lookup(&kind_at(&lines, line), &path).map(|f| (path, f))
-                    })
-                    .map(|(path, field)| Tip {
-                        left,
-                        top,
-                        text: format!("{}: {}", path.join("."), field.doc),
-                        error: None,
-                    })
-            };
+            let next = hover_tip(
+                &area,
+                &marks,
+                *char_width.borrow(),
+                event.offset_x(),
+                event.offset_y(),
+            );
             if *tip != next {
                 tip.set(next);
             }
@@ -371,48 +274,25 @@ pub fn code_editor(props: &CodeProps) -> Html {
         });
     }
     let popup = (*open).clone().map(|current| {
-        let items = current.completion.items.iter().enumerate().map(|(i, item)| {
-            let onmousedown = {
-                let (accept, area_ref) = (accept.clone(), area_ref.clone());
-                Callback::from(move |event: MouseEvent| {
-                    // Keep the focus in the textarea.
-                    event.prevent_default();
-                    if let Some(area) = area(&area_ref) {
-                        accept.emit((area, i));
-                    }
-                })
-            };
-            html! {
-                <li id={format!("completion-{i}")} role="option" class="completion__item"
-                    aria-selected={(i == current.active).to_string()} {onmousedown}>
-                    <span class="completion__label">{item.label.clone()}</span>
-                </li>
-            }
-        });
-        let detail = current.completion.items.get(current.active).map(|i| i.detail).unwrap_or("");
-        html! {
-            <div class="completion" ref={popup_ref.clone()}>
-                <ul id="completion-list" role="listbox" aria-label="Suggestions" class="completion__list">{ for items }</ul>
-                if !detail.is_empty() { <p class="completion__detail">{detail}</p> }
-            </div>
-        }
+        let on_pick = {
+            let (accept, area_ref) = (accept.clone(), area_ref.clone());
+            Callback::from(move |i: usize| {
+                if let Some(area) = area(&area_ref) {
+                    accept.emit((area, i));
+                }
+            })
+        };
+        completion_list(&current, &popup_ref, on_pick)
     });
     let active = (*open).as_ref().map(|o| format!("completion-{}", o.active));
-    let tooltip = (*tip).clone().map(|t| {
-        let class = match t.error {
-            Some(true) => "tip tip--error",
-            Some(false) => "tip tip--warning",
-            None => "tip",
-        };
-        html! { <div class={class} role="tooltip" ref={tip_ref.clone()}>{t.text}</div> }
-    });
+    let tooltip = (*tip).clone().map(|t| tooltip(t, &tip_ref));
 
     html! {
         <div class="code">
             <div class="code__gutter" aria-hidden="true">
                 <div class="code__numbers" ref={gutter_ref}>
                     { for error_lines.iter().enumerate().map(|(i, bad)| html! {
-                        <div class={classes!("code__number", bad.then_some("code__number--bad"))}>{i + 1}</div>
+                        <div key={i} class={classes!("code__number", bad.then_some("code__number--bad"))}>{i + 1}</div>
                     }) }
                 </div>
             </div>
@@ -444,8 +324,11 @@ pub fn code_editor(props: &CodeProps) -> Html {
                     {onscroll}
                     {onblur}
                 />
-                { for popup }
-                { for tooltip }
+                // A stable wrapper: the textarea keeps its node (and focus) when these come and go.
+                <div class="code__float">
+                    { for popup }
+                    { for tooltip }
+                </div>
             </div>
         </div>
     }

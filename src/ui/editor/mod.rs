@@ -1,8 +1,10 @@
 //! The manifest editor pane: file tabs, the code editor, its problems list and status line.
 
+pub mod assist;
 pub mod code;
 pub mod complete;
 pub mod context;
+mod fields;
 pub mod files;
 pub mod highlight;
 pub mod render;

@@ -152,21 +152,26 @@ impl Ctx<'_> {
 
     /// `echo TEXT > FILE` and `echo TEXT >> FILE`, the one kind of script the stand-in runs.
     fn script(&mut self, script: &str) -> String {
-        let (append, parts) = match script.split_once(">>") {
-            Some(parts) => (true, parts),
-            None => match script.split_once('>') {
-                Some(parts) => (false, parts),
-                None => return self.command(&words::split(script).unwrap_or_default()),
-            },
+        let words = words::split(script).unwrap_or_default();
+        let redirect = words.iter().position(|w| w.starts_with('>'));
+        let Some(at) = redirect else {
+            return self.command(&words);
         };
-        let words_before = words::split(parts.0).unwrap_or_default();
-        let target = parts.1.trim().trim_matches(|c| c == '"' || c == '\'');
-        let text = match words_before.split_first() {
+        let operator = words.get(at).map_or("", String::as_str);
+        let append = operator.starts_with(">>");
+        let attached = operator.trim_start_matches('>');
+        let target = if attached.is_empty() {
+            words.get(at + 1).map_or("", String::as_str)
+        } else {
+            attached
+        };
+        let text = match words.get(..at).and_then(|w| w.split_first()) {
             Some((echo, rest)) if echo == "echo" => format!("{}\n", rest.join(" ")),
-            _ => {
-                return "The stand-in shell runs `echo TEXT > FILE` only.\n".to_string();
-            }
+            _ => return "The stand-in shell runs `echo TEXT > FILE` only.\n".to_string(),
         };
+        if target.is_empty() {
+            return "sh: syntax error: unexpected newline\n".to_string();
+        }
         let path = normalize("/", target);
         let mounts = files::mounts(&self.session.cluster, self.pod, self.index);
         match files::backing(&mounts, &path) {

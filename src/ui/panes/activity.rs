@@ -74,7 +74,7 @@ fn chart(timeline: &Timeline, now: u64, window: Window) -> Html {
         let y = i as f64 * ROW;
         let name = format!("{}-{ordinal}", set.rsplit('/').next().unwrap_or(set));
         let mut previous_revision = None;
-        for seg in &row.segments {
+        for (index, seg) in row.segments.iter().enumerate() {
             let end = seg.to_ms.unwrap_or(now);
             if end < start {
                 previous_revision = Some(seg.revision);
@@ -89,7 +89,7 @@ fn chart(timeline: &Timeline, now: u64, window: Window) -> Html {
                 format_clock(end)
             );
             shapes.push(html! {
-                <rect class={classes!("bar", format!("bar--{}", seg.class.css()))}
+                <rect key={format!("{i}-{index}")} class={classes!("bar", format!("bar--{}", seg.class.css()))}
                     x={format!("{x0:.1}")} y={format!("{:.1}", y + 3.0)}
                     width={format!("{:.1}", (x1 - x0).max(1.5))} height={format!("{:.1}", ROW - 6.0)}>
                     <title>{title}</title>
@@ -97,7 +97,7 @@ fn chart(timeline: &Timeline, now: u64, window: Window) -> Html {
             });
             if previous_revision.is_some_and(|r| r != seg.revision) && seg.from_ms >= start {
                 shapes.push(html! {
-                    <line class="rev-mark" x1={format!("{x0:.1}")} x2={format!("{x0:.1}")}
+                    <line key={format!("{i}-{index}-mark")} class="rev-mark" x1={format!("{x0:.1}")} x2={format!("{x0:.1}")}
                         y1={format!("{y:.1}")} y2={format!("{:.1}", y + ROW)} />
                 });
             }

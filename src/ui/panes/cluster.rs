@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::inspector::Inspector;
-use super::tiles::{disk, pod, revision_badge};
+use super::tiles::{PodTile, disk, revision_badge};
 use crate::ui::icons::ClusterIcon;
 use crate::ui::layout::Pane;
 use crate::ui::state::{Msg, Shared};
@@ -39,7 +39,7 @@ fn set_card(set: &SetView, dispatch: &Callback<Msg>) -> Html {
     };
     html! {
         <li class="set" data-testid="statefulset" data-name={set.name.clone()}>
-            <button type="button" class="set__head" {onclick} aria-label={format!("StatefulSet {}, {} of {} ready", set.name, set.ready, set.desired)}>
+            <button type="button" class="set__head" {onclick}>
                 <span class="set__name">{format!("statefulset/{}", set.name)}</span>
                 <span class="set__ready">{format!("{}/{} ready", set.ready, set.desired)}</span>
                 {rolling}
@@ -63,14 +63,16 @@ fn lane(lane: &Lane, selected: Option<&Selection>, dispatch: &Callback<Msg>) -> 
         lane.node.clone()
     };
     html! {
-        <section class={classes!("lane", (!lane.ready).then_some("lane--down"))} aria-label={format!("Node {title}")}>
+        <section key={lane.node.clone()} class={classes!("lane", (!lane.ready).then_some("lane--down"))} aria-label={format!("Node {title}")}>
             <h3 class="lane__title">
                 <span>{title}</span>
                 if !lane.ready { <span class="lane__state">{"NotReady"}</span> }
                 <span class="lane__count">{lane.pods.len()}</span>
             </h3>
             <ul class="lane__pods">
-                { for lane.pods.iter().map(|p| pod(p, selected, dispatch)) }
+                { for lane.pods.iter().map(|p| html! {
+                    <PodTile key={p.uid.clone()} pod={p.clone()} selection={selected.cloned()} dispatch={dispatch.clone()} />
+                }) }
             </ul>
         </section>
     }
@@ -83,7 +85,7 @@ fn service(svc: &ServiceView, dispatch: &Callback<Msg>) -> Html {
     };
     html! {
         <li class="service" data-testid="service" data-name={svc.name.clone()}>
-            <button type="button" class="service__head" {onclick} aria-label={format!("Service {}", svc.name)}>
+            <button type="button" class="service__head" {onclick}>
                 <span class="service__name">{format!("service/{}", svc.name)}</span>
                 <span class="chip">{if svc.headless { "headless" } else { "ClusterIP" }}</span>
                 if !svc.headless { <span class="service__ip">{svc.cluster_ip.clone()}</span> }

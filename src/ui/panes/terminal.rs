@@ -96,10 +96,8 @@ pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
                     } else {
                         input.value()
                     }));
-                    if !running {
-                        draft.set(String::new());
-                        input.set_value("");
-                    }
+                    draft.set(String::new());
+                    input.set_value("");
                     *browsing.borrow_mut() = None;
                 }
                 "l" | "L" if e.ctrl_key() => {
@@ -239,7 +237,7 @@ pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
 fn line(line: &TermLine) -> Html {
     match &line.kind {
         LineKind::Input(prompt) => html! {
-            <div class="terminal__line terminal__line--input">
+            <div key={line.id} class="terminal__line terminal__line--input">
                 <span class="terminal__sigil" aria-hidden="true">{prompt.clone()}</span>{line.text.clone()}
             </div>
         },

@@ -1,5 +1,7 @@
 //! Pod tiles and the disks joined to them.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::ui::state::Msg;
@@ -20,7 +22,7 @@ pub fn revision_badge(tag: &RevisionTag) -> Html {
     };
     html! {
         <span class={classes!("rev", format!("rev--h{}", tag.hue))} title={format!("ControllerRevision {}", tag.name)}>
-            {label}
+            <span class="visually-hidden">{" revision "}</span>{label}
         </span>
     }
 }
@@ -49,8 +51,8 @@ pub fn disk(disk: &DiskView, selected: bool, dispatch: &Callback<Msg>) -> Html {
             data-name={disk.name.clone()}
             data-status={disk.status.clone()}
             data-pod={disk.pod.clone().unwrap_or_default()}
-            aria-label={format!("Disk {}, {}, {}", disk.name, disk.status, disk.pod.as_deref().map_or("not attached".to_string(), |p| format!("attached to {p}")))}
             {onclick}>
+            <span class="visually-hidden">{"Disk "}</span>
             <svg class="disk__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
                 <ellipse cx="8" cy="4" rx="6" ry="2.5" />
                 <path d="M2 4v8c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V4" />
@@ -58,12 +60,26 @@ pub fn disk(disk: &DiskView, selected: bool, dispatch: &Callback<Msg>) -> Html {
             <span class="disk__name">{disk.name.clone()}</span>
             <span class="disk__meta">{format!("{} · {}{}", disk.status, disk.capacity, files)}</span>
             <span class="disk__volume" title={disk.volume.clone().unwrap_or_default()}>{volume}</span>
+            if disk.pod.is_none() { <span class="visually-hidden">{" (not attached to a pod)"}</span> }
         </button>
     }
 }
 
-/// A pod tile with its disks below it.
-pub fn pod(pod: &PodView, selection: Option<&Selection>, dispatch: &Callback<Msg>) -> Html {
+/// What a pod tile shows.
+#[derive(Properties, PartialEq)]
+pub struct PodTileProps {
+    /// The pod.
+    pub pod: Rc<PodView>,
+    /// What is selected (the pod or one of its disks may be).
+    pub selection: Option<Selection>,
+    /// Receives selections.
+    pub dispatch: Callback<Msg>,
+}
+
+/// A pod tile with its disks below it; a component, so that unchanged tiles are not redrawn.
+#[function_component(PodTile)]
+pub fn pod_tile(props: &PodTileProps) -> Html {
+    let (pod, selection, dispatch) = (&props.pod, props.selection.as_ref(), &props.dispatch);
     let selected =
         matches!(selection, Some(Selection::Pod(ns, n)) if *ns == pod.namespace && *n == pod.name);
     let onclick = {
@@ -79,21 +95,12 @@ pub fn pod(pod: &PodView, selection: Option<&Selection>, dispatch: &Callback<Msg
         .map(|r| r.name.clone())
         .unwrap_or_default();
     let images: Vec<&str> = pod.images.iter().map(|i| short_image(i)).collect();
-    let label = format!(
-        "Pod {}, {}, {} ready{}",
-        pod.name,
-        pod.status,
-        pod.ready,
-        pod.revision
-            .as_ref()
-            .map_or(String::new(), |r| format!(", revision {}", r.number))
-    );
     let disks = pod.disks.iter().map(|d| {
         let selected = matches!(selection, Some(Selection::Claim(ns, n)) if *ns == d.namespace && *n == d.name);
         html! { <li class="pod-slot__disk">{disk(d, selected, dispatch)}</li> }
     });
     html! {
-        <li class="pod-slot" key={pod.uid.clone()}>
+        <li class="pod-slot">
             <button type="button"
                 class={classes!("pod", format!("pod--{}", pod.class.css()), selected.then_some("is-selected"))}
                 data-testid="pod"
@@ -103,15 +110,17 @@ pub fn pod(pod: &PodView, selection: Option<&Selection>, dispatch: &Callback<Msg
                 data-revision={revision}
                 data-node={pod.node.clone().unwrap_or_default()}
                 data-uid={pod.uid.clone()}
-                aria-label={label}
                 {onclick}>
                 <span class="pod__ordinal" aria-hidden="true">{ordinal}</span>
                 <span class="pod__body">
+                    <span class="visually-hidden">{"Pod "}</span>
                     <span class="pod__name">{pod.name.clone()}</span>
                     <span class="pod__status">{format!("{} · {}", pod.status, pod.ready)}</span>
                     <span class="pod__image">{images.join(", ")}</span>
                 </span>
-                { for pod.revision.as_ref().map(revision_badge) }
+                if let Some(tag) = &pod.revision {
+                    {revision_badge(tag)}
+                }
             </button>
             if !pod.disks.is_empty() {
                 <ul class="pod-slot__disks" aria-label={format!("Disks of {}", pod.name)}>{ for disks }</ul>

@@ -17,27 +17,42 @@ pub enum LineKind {
 /// One line of terminal scrollback.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TermLine {
+    /// A number no other line of this page has, so the page can update the scrollback by
+    /// adding and removing lines instead of rewriting them.
+    pub id: u64,
     /// How the line is styled.
     pub kind: LineKind,
     /// The text, without a trailing newline.
     pub text: String,
 }
 
+thread_local! {
+    static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 impl TermLine {
-    /// A line of command output.
-    pub fn output(text: impl Into<String>) -> TermLine {
+    /// A line of the given kind.
+    pub fn new(kind: LineKind, text: impl Into<String>) -> TermLine {
+        let id = NEXT_ID.with(|next| {
+            let id = next.get();
+            next.set(id.wrapping_add(1));
+            id
+        });
         TermLine {
-            kind: LineKind::Output,
+            id,
+            kind,
             text: text.into(),
         }
     }
 
+    /// A line of command output.
+    pub fn output(text: impl Into<String>) -> TermLine {
+        TermLine::new(LineKind::Output, text)
+    }
+
     /// A message from the playground.
     pub fn notice(text: impl Into<String>) -> TermLine {
-        TermLine {
-            kind: LineKind::Notice,
-            text: text.into(),
-        }
+        TermLine::new(LineKind::Notice, text)
     }
 }
 

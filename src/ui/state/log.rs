@@ -40,6 +40,26 @@ pub struct SessionLog {
 }
 
 impl SessionLog {
+    /// A log that continues a replayed one: the same actions, and the files they recorded.
+    pub fn continuing(actions: &[Action]) -> SessionLog {
+        let mut recorded_files = BTreeMap::new();
+        for action in actions {
+            match action {
+                Action::Write(path, text) => {
+                    recorded_files.insert(path.clone(), text.clone());
+                }
+                Action::Remove(path) => {
+                    recorded_files.remove(path);
+                }
+                _ => {}
+            }
+        }
+        SessionLog {
+            actions: actions.to_vec(),
+            recorded_files,
+        }
+    }
+
     /// The recorded actions, oldest first.
     pub fn actions(&self) -> &[Action] {
         &self.actions

@@ -2,60 +2,22 @@
 //! reducer; `State` wraps the model for Yew's `use_reducer` without copying the cluster.
 
 pub mod clock;
+mod handle;
 pub mod lines;
 pub mod log;
+mod replay;
 mod time;
 mod workspace;
 
-use std::cell::RefCell;
-use std::ops::Deref;
-use std::rc::Rc;
-
-use yew::Reducible;
+pub use handle::{Shared, State};
 
 use self::clock::{ClockState, Speed};
 use self::lines::{LineKind, TermLine};
 use self::log::{Action, SessionLog};
-use super::persist::payload::{Payload, VERSION};
 use super::terminal_bridge::Terminal;
 use super::view::cluster::ClusterView;
 use super::view::inspect::Selection;
 use super::view::timeline::Timeline;
-
-/// A value shared with the components; equal only to itself, so props compare in O(1).
-#[derive(Debug, Default)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(Rc::clone(&self.0))
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T: Clone> Shared<T> {
-    /// A new value (for a mutation the components must notice).
-    pub fn new(value: T) -> Self {
-        Shared(Rc::new(value))
-    }
-
-    /// Mutable access; copies first if a component still holds the old value.
-    pub fn make_mut(&mut self) -> &mut T {
-        Rc::make_mut(&mut self.0)
-    }
-}
 
 /// A message shown above the workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -179,65 +141,6 @@ impl Model {
         model
     }
 
-    /// Rebuilds a saved session by replaying it. `out_of_time` is asked now and then and stops
-    /// the replay when it says so (a hostile link must not freeze the page).
-    pub fn from_payload(
-        payload: &Payload,
-        out_of_time: &mut dyn FnMut() -> bool,
-    ) -> Result<Model, String> {
-        let mut model = Model::blank(payload.seed);
-        for action in &payload.log {
-            match action {
-                Action::Advance(ms) => {
-                    let mut left = *ms;
-                    while left > 0 {
-                        if out_of_time() {
-                            return Err("it takes too long to replay".to_string());
-                        }
-                        let chunk = left.min(10_000);
-                        model.pass(chunk);
-                        left -= chunk;
-                    }
-                }
-                Action::Step => model.step(),
-                Action::Settle => model.settle(),
-                Action::Line(line) => model.run_line(line),
-                Action::Interrupt => model.interrupt(""),
-                Action::Write(path, text) => {
-                    model.term.session.files.insert(path.clone(), text.clone());
-                }
-                Action::Remove(path) => {
-                    model.term.session.files.remove(path);
-                }
-            }
-            if out_of_time() {
-                return Err("it takes too long to replay".to_string());
-            }
-        }
-        model.history = Shared::new(payload.history.clone());
-        let files = &model.term.session.files;
-        model.open = payload
-            .open
-            .clone()
-            .filter(|p| files.contains_key(p))
-            .or_else(|| files.keys().next().cloned());
-        model.refresh();
-        model.dirty = false;
-        Ok(model)
-    }
-
-    /// The session as stored; records the current files first so that nothing is lost.
-    pub fn payload(&mut self) -> Payload {
-        self.log.sync_files(&self.term.session.files);
-        Payload {
-            v: VERSION,
-            seed: self.seed,
-            log: self.log.actions().to_vec(),
-            history: self.history.to_vec(),
-            open: self.open.clone(),
-        }
-    }
-
     /// Applies one message; returns whether anything visible changed.
     pub fn update(&mut self, msg: Msg) -> bool {
         match msg {
@@ -292,10 +195,7 @@ impl Model {
             Msg::ShowOptions(line, options) => {
                 let prompt = self.term.prompt();
                 let lines = self.lines.make_mut();
-                lines.push(TermLine {
-                    kind: LineKind::Input(prompt),
-                    text: line,
-                });
+                lines.push(TermLine::new(LineKind::Input(prompt), line));
                 lines.push(TermLine::output(options.join("  ")));
                 lines::trim(lines);
             }
@@ -346,10 +246,7 @@ impl Model {
         if step.clear {
             lines.clear();
         } else {
-            lines.push(TermLine {
-                kind: LineKind::Input(prompt),
-                text: line.to_string(),
-            });
+            lines.push(TermLine::new(LineKind::Input(prompt), line));
         }
         lines::push_output(lines, &step.output);
         self.running = step.running;
@@ -366,10 +263,9 @@ impl Model {
             lines::push_output(lines, &step.output);
             self.running = step.running;
         } else {
-            self.lines.make_mut().push(TermLine {
-                kind: LineKind::Input(prompt),
-                text: format!("{draft}^C"),
-            });
+            self.lines
+                .make_mut()
+                .push(TermLine::new(LineKind::Input(prompt), format!("{draft}^C")));
         }
     }
 
@@ -402,52 +298,6 @@ impl Model {
         if cluster.store.resource_version != self.timeline_version {
             self.timeline_version = cluster.store.resource_version;
             self.timeline.make_mut().sample(cluster);
-        }
-    }
-}
-
-/// The reducer's handle for Yew: the model behind a shared cell, and a revision that changes
-/// whenever the model does (so the page re-renders exactly then).
-#[derive(Clone)]
-pub struct State {
-    /// The model.
-    pub model: Rc<RefCell<Model>>,
-    /// Bumped on every visible change.
-    pub revision: u64,
-}
-
-impl State {
-    /// Wraps a model.
-    pub fn new(model: Model) -> State {
-        State {
-            model: Rc::new(RefCell::new(model)),
-            revision: 0,
-        }
-    }
-}
-
-impl PartialEq for State {
-    fn eq(&self, other: &Self) -> bool {
-        self.revision == other.revision && Rc::ptr_eq(&self.model, &other.model)
-    }
-}
-
-impl Reducible for State {
-    type Action = Msg;
-
-    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        let changed = match self.model.try_borrow_mut() {
-            Ok(mut model) => model.update(msg),
-            // Only possible if a message arrived while the page was drawing; it is dropped.
-            Err(_) => false,
-        };
-        if changed {
-            Rc::new(State {
-                model: Rc::clone(&self.model),
-                revision: self.revision.wrapping_add(1),
-            })
-        } else {
-            self
         }
     }
 }

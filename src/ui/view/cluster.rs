@@ -6,7 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{Endpoints, Node, PersistentVolumeClaim, Pod, Service};
 
-use super::classify::{PodClass, classify};
+pub use super::types::{
+    ClusterView, DiskView, DnsRecord, Lane, PodView, RevisionTag, ServiceView, SetView,
+};
+
+use super::classify::classify;
 use crate::kubectl::print::rows_workloads::pod_status_cells;
 use crate::sim::Cluster;
 use crate::sim::endpoints::CLUSTER_DOMAIN;
@@ -19,142 +23,6 @@ pub const REVISION_HUES: usize = 6;
 /// Namespaces the picture leaves out (the cluster's own machinery).
 fn is_system(namespace: &str) -> bool {
     namespace.starts_with("kube-")
-}
-
-/// The ControllerRevision a pod was made from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RevisionTag {
-    /// Full name, e.g. `web-6596ffb49b`.
-    pub name: String,
-    /// The revision number (1, 2, …), 0 when the revision object is gone.
-    pub number: i64,
-    /// Which of the revision colours it gets.
-    pub hue: usize,
-}
-
-/// A PersistentVolumeClaim drawn as a disk.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DiskView {
-    /// Namespace.
-    pub namespace: String,
-    /// Claim name, e.g. `www-web-0`.
-    pub name: String,
-    /// kubectl's STATUS (`Bound`, `Pending`, `Terminating`, …).
-    pub status: String,
-    /// The bound PersistentVolume.
-    pub volume: Option<String>,
-    /// Requested or bound size, e.g. `1Gi`.
-    pub capacity: String,
-    /// The pod using it now, if any.
-    pub pod: Option<String>,
-    /// How many files are stored on the volume.
-    pub files: usize,
-}
-
-/// A pod tile.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PodView {
-    /// Namespace.
-    pub namespace: String,
-    /// Name, e.g. `web-0`.
-    pub name: String,
-    /// UID, which changes when a pod is recreated under the same name.
-    pub uid: String,
-    /// Ordinal within its StatefulSet.
-    pub ordinal: Option<i64>,
-    /// kubectl's READY cell, e.g. `1/1`.
-    pub ready: String,
-    /// kubectl's STATUS cell, e.g. `ContainerCreating`.
-    pub status: String,
-    /// kubectl's RESTARTS cell.
-    pub restarts: String,
-    /// The colour class.
-    pub class: PodClass,
-    /// The revision it was made from.
-    pub revision: Option<RevisionTag>,
-    /// Container images.
-    pub images: Vec<String>,
-    /// Node name.
-    pub node: Option<String>,
-    /// Pod IP.
-    pub ip: Option<String>,
-    /// Its claims, drawn joined to it.
-    pub disks: Vec<DiskView>,
-}
-
-/// A node and the pods on it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Lane {
-    /// Node name, or empty for pods not yet scheduled.
-    pub node: String,
-    /// Whether the node is Ready.
-    pub ready: bool,
-    /// Pods, by set and ordinal.
-    pub pods: Vec<PodView>,
-}
-
-/// A StatefulSet's headline numbers and what its controller waits for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SetView {
-    /// Namespace.
-    pub namespace: String,
-    /// Name.
-    pub name: String,
-    /// Ready replicas.
-    pub ready: i32,
-    /// Desired replicas.
-    pub desired: i32,
-    /// `OrderedReady` or `Parallel`.
-    pub policy: String,
-    /// `RollingUpdate` or `OnDelete`.
-    pub strategy: String,
-    /// status.currentRevision.
-    pub current_revision: Option<RevisionTag>,
-    /// status.updateRevision.
-    pub update_revision: Option<RevisionTag>,
-    /// The controller's current reason for waiting.
-    pub waiting: Option<String>,
-}
-
-/// One DNS name and the addresses behind it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DnsRecord {
-    /// Fully qualified name.
-    pub name: String,
-    /// Addresses.
-    pub ips: Vec<String>,
-    /// False for a pod that is published but not ready.
-    pub ready: bool,
-}
-
-/// A Service card.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServiceView {
-    /// Namespace.
-    pub namespace: String,
-    /// Name.
-    pub name: String,
-    /// `clusterIP: None`.
-    pub headless: bool,
-    /// The cluster IP (or `None`).
-    pub cluster_ip: String,
-    /// The service name and one record per pod hostname.
-    pub records: Vec<DnsRecord>,
-}
-
-/// Everything the cluster picture draws.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ClusterView {
-    /// StatefulSets.
-    pub sets: Vec<SetView>,
-    /// Node lanes (and a lane for unscheduled pods when there are any).
-    pub lanes: Vec<Lane>,
-    /// Claims no pod uses now.
-    pub detached: Vec<DiskView>,
-    /// Services.
-    pub services: Vec<ServiceView>,
-    /// Number of pods drawn.
-    pub pod_count: usize,
 }
 
 /// The revision tag of a revision name, looked up among the set's revisions.
@@ -369,7 +237,7 @@ fn service_view(cluster: &Cluster, svc: &Service) -> ServiceView {
 }
 
 /// Sort key of a pod tile: its set, then ordinal, then name.
-fn pod_order(pod: &PodView) -> (String, i64, String) {
+fn pod_order(pod: &std::rc::Rc<PodView>) -> (String, i64, String) {
     let set = parent_and_ordinal(&pod.name)
         .map(|(s, _)| s.to_string())
         .unwrap_or_default();
@@ -414,8 +282,8 @@ pub fn build(cluster: &Cluster) -> ClusterView {
         let view = pod_view(cluster, &revisions, pod);
         pod_count += 1;
         match view.node.as_ref().and_then(|n| lanes.get_mut(n)) {
-            Some(lane) => lane.pods.push(view),
-            None => unscheduled.pods.push(view),
+            Some(lane) => lane.pods.push(std::rc::Rc::new(view)),
+            None => unscheduled.pods.push(std::rc::Rc::new(view)),
         }
     }
     let mut lanes: Vec<Lane> = lanes

@@ -4,6 +4,7 @@ pub mod classify;
 pub mod cluster;
 pub mod inspect;
 pub mod timeline;
+pub mod types;
 
 use k8s_openapi::api::core::v1::Event;
 
