@@ -125,19 +125,56 @@ fn chart(timeline: &Timeline, now: u64, window: Window) -> Html {
     }
 }
 
-/// The activity pane.
-#[function_component(ActivityPane)]
-pub fn activity_pane(props: &ActivityPaneProps) -> Html {
-    let window = use_state(|| Window::FiveMinutes);
+/// The event list's rows.
+#[derive(Properties, PartialEq)]
+struct EventListProps {
+    events: Rc<Vec<EventRow>>,
+}
+
+/// The live event list, a component of its own so that it redraws only when the rows change.
+#[function_component(EventList)]
+fn event_list(props: &EventListProps) -> Html {
     let events_ref = use_node_ref();
     {
         let events_ref = events_ref.clone();
-        use_effect_with(props.events.len(), move |_| {
+        use_effect_with(props.events.clone(), move |_| {
             if let Some(list) = events_ref.cast::<web_sys::Element>() {
                 list.set_scroll_top(list.scroll_height());
             }
         });
     }
+    html! {
+            <section class="events" aria-labelledby="events-title">
+                <div class="section-head">
+                    <h3 id="events-title" class="section-head__title">{"Events"}</h3>
+                    <span class="muted">{"kubectl get events"}</span>
+                </div>
+                <div class="events__scroll" ref={events_ref} tabindex="0" aria-label="Events list">
+                    <table class="events__table" data-testid="events">
+                        <thead><tr>
+                            <th scope="col">{"LAST SEEN"}</th><th scope="col">{"TYPE"}</th><th scope="col">{"REASON"}</th>
+                            <th scope="col">{"OBJECT"}</th><th scope="col">{"MESSAGE"}</th>
+                        </tr></thead>
+                        <tbody>
+                            { for props.events.iter().map(|row| html! {
+                                <tr key={row.key.clone()} class={classes!((row.cells.get(1).map(String::as_str) == Some("Warning")).then_some("is-warning"))}>
+                                    { for row.cells.iter().map(|c| html! { <td>{c.clone()}</td> }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    if props.events.is_empty() {
+                        <p class="muted events__empty">{"No events yet."}</p>
+                    }
+                </div>
+            </section>
+    }
+}
+
+/// The activity pane.
+#[function_component(ActivityPane)]
+pub fn activity_pane(props: &ActivityPaneProps) -> Html {
+    let window = use_state(|| Window::FiveMinutes);
     let windows = [Window::Minute, Window::FiveMinutes, Window::All].map(|w| {
         let onclick = {
             let window = window.clone();
@@ -161,30 +198,7 @@ pub fn activity_pane(props: &ActivityPaneProps) -> Html {
                     <p class="muted timeline__empty">{"Each StatefulSet ordinal gets a row here once its pod exists."}</p>
                 }
             </section>
-            <section class="events" aria-labelledby="events-title">
-                <div class="section-head">
-                    <h3 id="events-title" class="section-head__title">{"Events"}</h3>
-                    <span class="muted">{"kubectl get events"}</span>
-                </div>
-                <div class="events__scroll" ref={events_ref} tabindex="0" aria-label="Events list">
-                    <table class="events__table" data-testid="events">
-                        <thead><tr>
-                            <th scope="col">{"LAST SEEN"}</th><th scope="col">{"TYPE"}</th><th scope="col">{"REASON"}</th>
-                            <th scope="col">{"OBJECT"}</th><th scope="col">{"MESSAGE"}</th>
-                        </tr></thead>
-                        <tbody>
-                            { for props.events.iter().map(|row| html! {
-                                <tr key={row.key.clone()} class={classes!((row.cells[1] == "Warning").then_some("is-warning"))}>
-                                    { for row.cells.iter().map(|c| html! { <td>{c.clone()}</td> }) }
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                    if props.events.is_empty() {
-                        <p class="muted events__empty">{"No events yet."}</p>
-                    }
-                </div>
-            </section>
+            <EventList events={props.events.clone()} />
         </Pane>
     }
 }

@@ -73,8 +73,6 @@ pub enum Msg {
     Notify(Notice),
     /// Hide the message.
     DismissNotice,
-    /// The session was saved.
-    Saved,
 }
 
 /// Everything the page shows, and the session behind it.
@@ -215,10 +213,6 @@ impl Model {
             }
             Msg::Notify(notice) => self.notice = Some(notice),
             Msg::DismissNotice => self.notice = None,
-            Msg::Saved => {
-                self.dirty = false;
-                return false;
-            }
             other => return self.update_workspace(other),
         }
         true

@@ -12,7 +12,7 @@ use crate::kubectl::print::rows_events::event_row;
 use crate::sim::Cluster;
 
 /// Most events the live list keeps (the newest).
-pub const MAX_EVENTS: usize = 200;
+pub const MAX_EVENTS: usize = 100;
 
 /// The column positions of `kubectl get events` without `-o wide`: LAST SEEN, TYPE, REASON,
 /// OBJECT, MESSAGE.
@@ -30,25 +30,28 @@ pub struct EventRow {
 /// The newest events of a namespace, oldest first, with kubectl's cells.
 pub fn event_rows(cluster: &Cluster, namespace: &str) -> Vec<EventRow> {
     let now = cluster.clock.timestamp();
-    let mut events: Vec<(&String, &Event)> = cluster
+    let last_seen = |e: &Event| {
+        e.last_timestamp
+            .as_ref()
+            .map(|t| t.0)
+            .or(e.event_time.as_ref().map(|t| t.0))
+    };
+    let mut events: Vec<(Option<jiff::Timestamp>, &String, &Event)> = cluster
         .store
         .events
         .range(format!("{namespace}/")..format!("{namespace}0"))
+        .map(|(key, e)| (last_seen(e), key, e))
         .collect();
-    events.sort_by_key(|(key, e)| {
-        (
-            e.last_timestamp
-                .as_ref()
-                .map(|t| t.0)
-                .or(e.event_time.as_ref().map(|t| t.0)),
-            (*key).clone(),
-        )
-    });
-    let skip = events.len().saturating_sub(MAX_EVENTS);
+    // Only the newest few are shown: pick them first, then sort just those.
+    if events.len() > MAX_EVENTS {
+        let cut = events.len() - MAX_EVENTS;
+        events.select_nth_unstable_by(cut, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        events.drain(..cut);
+    }
+    events.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     events
         .into_iter()
-        .skip(skip)
-        .map(|(key, e)| {
+        .map(|(_, key, e)| {
             let row = event_row(e, now);
             let cell = |i: usize| row.cells.get(i).cloned().unwrap_or_default();
             EventRow {

@@ -24,27 +24,42 @@ export async function basics({ newPage, open, check, number, outDir }) {
   check((await page.locator("#boot").count()) === 0, "the loading indicator is removed once the app mounts");
   check(wasmTypes.length === 1 && wasmTypes[0] === "application/wasm", `.wasm served as ${wasmTypes.join(", ") || "nothing"}`);
 
-  const metrics = await page.evaluate(() => {
-    const mounted = performance.getEntriesByName("app-mounted")[0];
-    const navigation = performance.getEntriesByType("navigation")[0];
-    const resources = performance.getEntriesByType("resource");
-    const entries = [navigation, ...resources];
-    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
-    return {
-      tti: mounted?.startTime,
-      boot: mark("boot-start"),
-      started: mark("wasm-started"),
-      wasmLoaded: resources.find((e) => e.name.endsWith(".wasm"))?.responseEnd,
-      transferred: entries.reduce((sum, e) => sum + (e?.transferSize ?? 0), 0),
-      urls: entries.map((e) => e.name),
-    };
-  });
+  const measure = (target) =>
+    target.evaluate(() => {
+      const mounted = performance.getEntriesByName("app-mounted")[0];
+      const navigation = performance.getEntriesByType("navigation")[0];
+      const resources = performance.getEntriesByType("resource");
+      const entries = [navigation, ...resources];
+      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
+      return {
+        tti: mounted?.startTime,
+        boot: mark("boot-start"),
+        started: mark("wasm-started"),
+        wasmLoaded: resources.find((e) => e.name.endsWith(".wasm"))?.responseEnd,
+        transferred: entries.reduce((sum, e) => sum + (e?.transferSize ?? 0), 0),
+        urls: entries.map((e) => e.name),
+      };
+    });
+  const metrics = await measure(page);
   check(typeof metrics.tti === "number", "the app-mounted performance mark is set");
+  // The first page of a fresh browser also pays for starting the browser; time three more
+  // first visits (each in a fresh profile, nothing cached) and judge their median.
+  const runs = [metrics];
+  for (let i = 0; i < 3; i++) {
+    const again = await newPage({ record: false });
+    await open(again);
+    runs.push(await measure(again));
+    await again.context().close();
+  }
+  const fresh = runs.slice(1).map((r) => r.tti).sort((a, b) => a - b);
+  const median = fresh[1];
+  const last = runs[runs.length - 1];
   number(
-    `time to interactive: ${metrics.tti?.toFixed(0)} ms (budget ${TTI_BUDGET_MS} ms): boot.js ran at ${metrics.boot?.toFixed(0)} ms, ` +
-      `the module arrived at ${metrics.wasmLoaded?.toFixed(0)} ms, main() ran at ${metrics.started?.toFixed(0)} ms`,
+    `time to interactive: median ${median.toFixed(0)} ms of ${fresh.map((t) => t.toFixed(0)).join(", ")} ms ` +
+      `(first page of the browser ${metrics.tti.toFixed(0)} ms; budget ${TTI_BUDGET_MS} ms); in the last: boot.js ran at ` +
+      `${last.boot?.toFixed(0)} ms, the module arrived at ${last.wasmLoaded?.toFixed(0)} ms, main() ran at ${last.started?.toFixed(0)} ms`,
   );
-  check(metrics.tti <= TTI_BUDGET_MS, `time to interactive ${metrics.tti?.toFixed(0)} ms is over ${TTI_BUDGET_MS} ms`);
+  check(median <= TTI_BUDGET_MS, `time to interactive ${median.toFixed(0)} ms is over ${TTI_BUDGET_MS} ms`);
 
   // The local server sends files uncompressed; compress each the way a CDN would (brotli -q 11).
   let brotli = 0;

@@ -95,5 +95,21 @@ export async function editing({ newPage, open, check, outDir }) {
   await page.getByRole("button", { name: "Delete pv-demo/statefulset.yaml" }).click();
   await page.getByRole("alert").getByRole("button", { name: "Delete" }).click();
   check((await tabs.locator(".tab", { hasText: "pv-demo/statefulset.yaml" }).count()) === 0, "Delete removes the file");
+
+  // Open… reads a file from the learner's disk into a new tab.
+  await page.locator("input[type=file]").setInputFiles({
+    name: "from-disk.yaml",
+    mimeType: "text/yaml",
+    buffer: Buffer.from("apiVersion: v1\nkind: Service\nmetadata:\n  name: from-disk\n"),
+  });
+  await page.waitForFunction(() => document.querySelector(".tab[aria-current=true]")?.textContent === "from-disk.yaml");
+  check((await editor.inputValue()).includes("name: from-disk"), "Open… shows the file's text");
+
+  // Reset starts over: a fresh cluster and the starter manifest only.
+  await page.getByTestId("reset").click();
+  await page.getByTestId("reset-confirm").click();
+  check((await tabs.locator(".tab").count()) === 1, "Reset leaves only the starter file");
+  check((await tabs.locator("[aria-current=true]").innerText()) === "web.yaml", "Reset opens web.yaml");
+  check(!(await page.getByTestId("terminal-output").innerText()).includes("kubectl apply -f mine.yaml"), "Reset clears the terminal");
   await page.context().close();
 }
