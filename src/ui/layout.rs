@@ -54,6 +54,16 @@ pub struct HeaderProps {
     pub on_reset: Callback<()>,
 }
 
+/// Escape closes a popover.
+fn close_on_escape<T: 'static>(state: &UseStateHandle<Option<T>>) -> Callback<KeyboardEvent> {
+    let state = state.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            state.set(None);
+        }
+    })
+}
+
 /// The top bar.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
@@ -128,7 +138,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     <button type="button" class="button" data-testid="share" onclick={onshare}
                         aria-expanded={link.is_some().to_string()}>{"Share"}</button>
                     if let Some(url) = (*link).clone() {
-                        <div class="popover" role="dialog" aria-label="Share link">
+                        <div class="popover" role="dialog" aria-label="Share link" onkeydown={close_on_escape(&link)}>
                             <p class="popover__text">{"This link replays your session: files, commands and timing. It was copied to the clipboard."}</p>
                             <input class="popover__link" data-testid="share-link" readonly=true value={url}
                                 aria-label="Share link" onfocus={select_all} />

@@ -3,6 +3,7 @@
 
 use super::layout::Theme;
 use super::persist;
+use super::persist::payload::Payload;
 use super::state::{Model, Notice};
 
 /// Real milliseconds a saved session may take to replay before the page gives up on it.
@@ -30,20 +31,21 @@ fn deadline() -> impl FnMut() -> bool {
 pub fn initial_model() -> Model {
     if let Some(packed) = persist::linked_session() {
         persist::clear_link();
-        let opened = persist::unpack(&packed)
-            .and_then(|payload| Model::from_payload(&payload, &mut deadline()));
-        return match opened {
-            Ok(mut model) => {
-                // Paused, so that the learner sees the cluster exactly as it was shared.
-                model.clock.playing = false;
-                model.notice = Some(Notice {
-                    error: false,
-                    text: "Opened a shared session: its commands were replayed on a fresh cluster with the same seed. Press Play to continue."
-                        .to_string(),
-                });
-                model.dirty = true;
-                model
-            }
+        return match persist::unpack(&packed) {
+            Ok(payload) => match Model::from_payload(&payload, &mut deadline()) {
+                Ok(mut model) => {
+                    // Paused, so that the learner sees the cluster exactly as it was shared.
+                    model.clock.playing = false;
+                    model.notice = Some(Notice {
+                        error: false,
+                        text: "Opened a shared session: its commands were replayed on a fresh cluster with the same seed. Press Play to continue."
+                            .to_string(),
+                    });
+                    model.dirty = true;
+                    model
+                }
+                Err(problem) => kept_files(&payload, "This share link's cluster", &problem),
+            },
             Err(problem) => {
                 let mut model = Model::fresh(random_seed());
                 model.notice = Some(Notice {
@@ -59,19 +61,31 @@ pub fn initial_model() -> Model {
     match persist::load_saved() {
         Some(Ok(payload)) => match Model::from_payload(&payload, &mut deadline()) {
             Ok(model) => model,
-            Err(problem) => restore_failed(&problem),
+            Err(problem) => kept_files(&payload, "Your saved cluster", &problem),
         },
-        Some(Err(problem)) => restore_failed(&problem),
+        Some(Err(problem)) => {
+            persist::clear_saved();
+            let mut model = Model::fresh(random_seed());
+            model.notice = Some(Notice {
+                error: true,
+                text: format!(
+                    "Your saved session could not be restored ({problem}); this is a fresh one."
+                ),
+            });
+            model
+        }
         None => Model::fresh(random_seed()),
     }
 }
 
-fn restore_failed(problem: &str) -> Model {
-    persist::clear_saved();
-    let mut model = Model::fresh(random_seed());
+/// A session that keeps the files when its cluster could not be replayed.
+fn kept_files(payload: &Payload, what: &str, problem: &str) -> Model {
+    let mut model = Model::files_only(payload);
     model.notice = Some(Notice {
         error: true,
-        text: format!("Your saved session could not be restored ({problem}); this is a fresh one."),
+        text: format!(
+            "{what} could not be rebuilt ({problem}). Your files and command history are here; the cluster starts fresh."
+        ),
     });
     model
 }

@@ -126,6 +126,21 @@ fn a_replay_that_runs_out_of_time_stops() {
 }
 
 #[wasm_bindgen_test]
+fn when_the_cluster_cannot_be_rebuilt_the_files_are_kept() {
+    let mut model = applied(8);
+    model.update(Msg::EditFile("/web.yaml".into(), "# mine\n".into()));
+    model.update(Msg::NewFile);
+    model.update(Msg::RunLine("kubectl get pods".into()));
+    let payload = model.payload();
+    let kept = Model::files_only(&payload);
+    assert_eq!(kept.term.session.files, model.term.session.files);
+    assert_eq!(kept.history.to_vec(), model.history.to_vec());
+    assert_eq!(kept.open, model.open);
+    assert_eq!(kept.view.pod_count, 0, "the cluster starts over");
+    assert!(kept.dirty, "the kept files are saved again");
+}
+
+#[wasm_bindgen_test]
 fn an_old_save_with_only_the_editor_text_is_migrated() {
     let old = r#"{"manifest":"apiVersion: v1\nkind: Service\n","seed":4}"#;
     let payload = payload::from_json(old).expect("migrates");

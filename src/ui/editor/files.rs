@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -134,6 +135,21 @@ pub fn file_bar(props: &FileBarProps) -> Html {
             }
         })
     };
+    let menu_ref = use_node_ref();
+    // Leaving the menu with the keyboard or a click elsewhere closes it.
+    let menu_focusout = {
+        let (examples_open, menu_ref) = (examples_open.clone(), menu_ref.clone());
+        Callback::from(move |e: FocusEvent| {
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(menu_ref.cast::<web_sys::Element>())
+                .is_some_and(|(target, menu)| menu.contains(Some(&target)));
+            if !inside {
+                examples_open.set(false);
+            }
+        })
+    };
     let example_items = examples::ALL.iter().enumerate().map(|(i, example)| {
         let onclick = {
             let (dispatch, examples_open) = (props.dispatch.clone(), examples_open.clone());
@@ -157,7 +173,7 @@ pub fn file_bar(props: &FileBarProps) -> Html {
         <div class="files">
             <div class="files__tabs" role="group" aria-label="Workspace files">{ for tabs }</div>
             <div class="files__actions" onkeydown={menu_keys}>
-                <div class="menu">
+                <div class="menu" ref={menu_ref} onfocusout={menu_focusout}>
                     <button type="button" class="button button--small" aria-expanded={examples_open.to_string()}
                         aria-controls="examples-menu" data-testid="examples" onclick={toggle_examples}>{"Examples"}</button>
                     if *examples_open {

@@ -10,7 +10,7 @@ use crate::ui::state::log::Action;
 pub const VERSION: u32 = 1;
 
 /// Most recorded inputs a session may hold.
-pub const MAX_ACTIONS: usize = 20_000;
+pub const MAX_ACTIONS: usize = 50_000;
 /// Longest command line.
 pub const MAX_LINE: usize = 8_192;
 /// Most distinct workspace files.

@@ -60,6 +60,11 @@ impl SessionLog {
         }
     }
 
+    /// The files as last recorded.
+    pub fn recorded_files(&self) -> &BTreeMap<String, String> {
+        &self.recorded_files
+    }
+
     /// The recorded actions, oldest first.
     pub fn actions(&self) -> &[Action] {
         &self.actions

@@ -5,6 +5,25 @@ use super::{Model, Shared};
 use crate::ui::persist::payload::{Payload, VERSION};
 
 impl Model {
+    /// The session's files, history and open file on a fresh cluster with the same seed: what
+    /// can be kept when replaying the cluster is not possible (it took too long).
+    pub fn files_only(payload: &Payload) -> Model {
+        let mut model = Model::blank(payload.seed);
+        model.log = SessionLog::continuing(&payload.log);
+        model.term.session.files = model.log.recorded_files().clone();
+        // The cluster starts over, so the inputs that built the old one no longer apply.
+        model.log = SessionLog::default();
+        model.history = Shared::new(payload.history.clone());
+        let files = &model.term.session.files;
+        model.open = payload
+            .open
+            .clone()
+            .filter(|p| files.contains_key(p))
+            .or_else(|| files.keys().next().cloned());
+        model.dirty = true;
+        model
+    }
+
     /// Rebuilds a saved session by replaying it. `out_of_time` is asked now and then and stops
     /// the replay when it says so (a hostile link must not freeze the page).
     pub fn from_payload(
@@ -20,7 +39,7 @@ impl Model {
                         if out_of_time() {
                             return Err("it takes too long to replay".to_string());
                         }
-                        let chunk = left.min(10_000);
+                        let chunk = left.min(1_000);
                         model.pass(chunk);
                         left -= chunk;
                     }
