@@ -16,7 +16,7 @@ async function snapshot(page) {
   };
 }
 
-export async function sharing({ newPage, open, check, url, outDir }) {
+export async function sharing({ newPage, open, check, number, url, outDir }) {
   const page = await newPage();
   await open(page);
   await setSpeed(page, "10×");
@@ -36,6 +36,7 @@ export async function sharing({ newPage, open, check, url, outDir }) {
   const link = await page.getByTestId("share-link").inputValue();
   check(link.startsWith(`${url}#s=`), `the share link points at this page with the session in its hash (${link.slice(0, 60)}…)`);
   check(link.length < 8_000, `the link stays short (${link.length} characters)`);
+  number(`share link for apply, scale, edit and delete: ${link.length} characters`);
 
   // A different browser profile: nothing in storage, only the link.
   const other = await newPage();
