@@ -21,6 +21,7 @@ try {
   if (!tag) {
     throw new Error("the loader tag with data-js and data-wasm is missing");
   }
+  performance.mark("boot-start");
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });
 } catch (error) {

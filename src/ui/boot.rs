@@ -25,3 +25,10 @@ pub fn mark_mounted() {
         let _ = performance.mark(MOUNTED_MARK);
     }
 }
+
+/// Sets a performance mark (best effort).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

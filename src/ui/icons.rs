@@ -47,6 +47,17 @@ pub fn step_icon() -> Html {
     }
 }
 
+/// Two chevrons against a bar: run until quiet.
+#[function_component(SettleIcon)]
+pub fn settle_icon() -> Html {
+    html! {
+        <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M2 3v10l5-5zM7 3v10l5-5z" fill="currentColor" />
+            <rect x="12.5" y="2.5" width="2" height="11" rx="1" fill="currentColor" />
+        </svg>
+    }
+}
+
 /// A cluster of three nodes, for the empty cluster view.
 #[function_component(ClusterIcon)]
 pub fn cluster_icon() -> Html {

@@ -1,27 +1,192 @@
-//! The page frame: the top bar and the titled pane that every workspace area sits in.
+//! The page frame: the top bar (theme, Share, Reset), the notice line, and the titled pane that
+//! every workspace area sits in.
 
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::icons::LogoMark;
+use super::state::Notice;
 
 /// The product name, shown in the top bar.
 pub const PRODUCT_NAME: &str = "StatefulSet Playground";
 
-/// The top bar with the product name and what the cluster is.
+/// The colour theme the learner picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the operating system.
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The stored and `data-theme` form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The theme a stored string names (system for anything else).
+    pub fn parse(text: &str) -> Theme {
+        match text {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+/// What the top bar shows and does.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The theme in use.
+    pub theme: Theme,
+    /// A new theme was picked.
+    pub on_theme: Callback<Theme>,
+    /// Builds a share link for the session (None if the browser cannot).
+    pub on_share: Callback<(), Option<String>>,
+    /// Start over.
+    pub on_reset: Callback<()>,
+}
+
+/// Escape closes a popover.
+fn close_on_escape<T: 'static>(state: &UseStateHandle<Option<T>>) -> Callback<KeyboardEvent> {
+    let state = state.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            state.set(None);
+        }
+    })
+}
+
+/// The top bar.
 #[function_component(Header)]
-pub fn header() -> Html {
+pub fn header(props: &HeaderProps) -> Html {
+    let link = use_state(|| None::<String>);
+    let confirm_reset = use_state(|| false);
+    let onchange = {
+        let on_theme = props.on_theme.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            on_theme.emit(Theme::parse(&select.value()));
+        })
+    };
+    let onshare = {
+        let (link, on_share) = (link.clone(), props.on_share.clone());
+        Callback::from(move |_: MouseEvent| {
+            let url = on_share.emit(());
+            if let Some(url) = &url
+                && let Some(window) = web_sys::window()
+            {
+                // Copying may be refused (permissions); the link stays on screen either way.
+                let _ = window.navigator().clipboard().write_text(url);
+            }
+            link.set(url);
+        })
+    };
+    let close_share = {
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| link.set(None))
+    };
+    let onreset = {
+        let confirm_reset = confirm_reset.clone();
+        Callback::from(move |_: MouseEvent| confirm_reset.set(true))
+    };
+    let confirm = {
+        let (confirm_reset, on_reset) = (confirm_reset.clone(), props.on_reset.clone());
+        Callback::from(move |_: MouseEvent| {
+            confirm_reset.set(false);
+            on_reset.emit(());
+        })
+    };
+    let cancel = {
+        let confirm_reset = confirm_reset.clone();
+        Callback::from(move |_: MouseEvent| confirm_reset.set(false))
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
     html! {
         <header class="topbar">
             <a class="skip-link" href="#main">{"Skip to the workspace"}</a>
             <div class="brand">
                 <LogoMark />
                 <h1 class="brand__name">{PRODUCT_NAME}</h1>
-            </div>
-            <p class="topbar__tagline">
                 <span class="chip">{"Kubernetes v1.37"}</span>
-                <span class="topbar__note">{"Simulated in your browser — nothing leaves this page"}</span>
-            </p>
+            </div>
+            <p class="topbar__note">{"Simulated in your browser: nothing leaves this page"}</p>
+            <div class="topbar__actions">
+                <label class="theme-picker">
+                    <span class="visually-hidden">{"Theme"}</span>
+                    <select class="select" {onchange} aria-label="Theme">
+                        { for [Theme::System, Theme::Light, Theme::Dark].map(|t| html! {
+                            <option value={t.as_str()} selected={t == props.theme}>{match t {
+                                Theme::System => "System theme",
+                                Theme::Light => "Light",
+                                Theme::Dark => "Dark",
+                            }}</option>
+                        }) }
+                    </select>
+                </label>
+                <div class="popover-anchor">
+                    <button type="button" class="button" data-testid="share" onclick={onshare}
+                        aria-expanded={link.is_some().to_string()}>{"Share"}</button>
+                    if let Some(url) = (*link).clone() {
+                        <div class="popover" role="dialog" aria-label="Share link" onkeydown={close_on_escape(&link)}>
+                            <p class="popover__text">{"This link replays your session: files, commands and timing. It was copied to the clipboard."}</p>
+                            <input class="popover__link" data-testid="share-link" readonly=true value={url}
+                                aria-label="Share link" onfocus={select_all} />
+                            <button type="button" class="button button--small" onclick={close_share}>{"Done"}</button>
+                        </div>
+                    }
+                </div>
+                <div class="popover-anchor">
+                    <button type="button" class="button" data-testid="reset" onclick={onreset}
+                        aria-expanded={confirm_reset.to_string()}>{"Reset"}</button>
+                    if *confirm_reset {
+                        <div class="popover" role="dialog" aria-label="Start over">
+                            <p class="popover__text">{"Start over with a fresh cluster? Your files and commands here are cleared."}</p>
+                            <div class="popover__buttons">
+                                <button type="button" class="button button--small button--danger" data-testid="reset-confirm" onclick={confirm}>{"Start over"}</button>
+                                <button type="button" class="button button--small" onclick={cancel}>{"Cancel"}</button>
+                            </div>
+                        </div>
+                    }
+                </div>
+            </div>
         </header>
+    }
+}
+
+/// The notice line under the top bar.
+#[derive(Properties, PartialEq)]
+pub struct NoticeBarProps {
+    /// The message.
+    pub notice: Notice,
+    /// Dismiss.
+    pub on_dismiss: Callback<()>,
+}
+
+/// A dismissible message.
+#[function_component(NoticeBar)]
+pub fn notice_bar(props: &NoticeBarProps) -> Html {
+    let onclick = props.on_dismiss.reform(|_: MouseEvent| ());
+    let role = if props.notice.error {
+        "alert"
+    } else {
+        "status"
+    };
+    html! {
+        <div class={classes!("notice", props.notice.error.then_some("notice--error"))} role={role} data-testid="notice">
+            <span>{props.notice.text.clone()}</span>
+            <button type="button" class="button button--quiet button--small" {onclick}>{"Dismiss"}</button>
+        </div>
     }
 }
 

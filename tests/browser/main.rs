@@ -2,7 +2,9 @@
 #![cfg(target_arch = "wasm32")]
 
 mod app;
+mod editor;
 mod panic_banner;
+mod persist;
 mod state;
 
 use wasm_bindgen::JsCast;

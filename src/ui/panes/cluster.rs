@@ -1,30 +1,175 @@
-//! The cluster view pane.
+//! The cluster picture: StatefulSets with what they wait for, nodes as lanes of pod tiles with
+//! their disks, detached disks, Services with their DNS names, and the inspector.
 
 use yew::prelude::*;
 
+use super::inspector::Inspector;
+use super::tiles::{PodTile, disk, revision_badge};
 use crate::ui::icons::ClusterIcon;
 use crate::ui::layout::Pane;
-use crate::ui::state::APPLY_COMMAND;
+use crate::ui::state::{Msg, Shared};
+use crate::ui::view::classify::PodClass;
+use crate::ui::view::cluster::{ClusterView, Lane, ServiceView, SetView};
+use crate::ui::view::inspect::{Inspected, Selection};
 
-/// What the cluster holds; empty until the simulation is wired in.
-#[function_component(ClusterPane)]
-pub fn cluster_pane() -> Html {
+/// What the cluster pane draws.
+#[derive(Properties, PartialEq)]
+pub struct ClusterPaneProps {
+    /// The picture.
+    pub view: Shared<ClusterView>,
+    /// What is selected.
+    pub selected: Option<Selection>,
+    /// The inspector's content for the selection.
+    pub inspected: Option<Inspected>,
+    /// Receives selections.
+    pub dispatch: Callback<Msg>,
+}
+
+fn set_card(set: &SetView, dispatch: &Callback<Msg>) -> Html {
+    let onclick = {
+        let selection = Selection::Set(set.namespace.clone(), set.name.clone());
+        dispatch.reform(move |_: MouseEvent| Msg::Select(Some(selection.clone())))
+    };
+    let rolling = match (&set.current_revision, &set.update_revision) {
+        (Some(c), Some(u)) if c.name != u.name => html! {
+            <span class="set__revs">{revision_badge(c)}<span aria-hidden="true">{"→"}</span>{revision_badge(u)}</span>
+        },
+        (_, Some(u)) => html! { <span class="set__revs">{revision_badge(u)}</span> },
+        _ => html! {},
+    };
     html! {
-        <Pane
-            heading_id="cluster-title"
-            title="Cluster"
-            test_id="cluster-pane"
-            class="pane--cluster"
-            meta="namespace default"
-        >
-            <div class="empty">
-                <ClusterIcon />
-                <p class="empty__title">{"No pods yet"}</p>
-                <p class="empty__text">
-                    {"Press Apply, or run "}
-                    <code>{APPLY_COMMAND}</code>
-                    {" in the terminal, and watch the StatefulSet create its pods one ordinal at a time."}
-                </p>
+        <li class="set" data-testid="statefulset" data-name={set.name.clone()}>
+            <button type="button" class="set__head" {onclick}>
+                <span class="set__name">{format!("statefulset/{}", set.name)}</span>
+                <span class="set__ready">{format!("{}/{} ready", set.ready, set.desired)}</span>
+                {rolling}
+                <span class="set__policy">{format!("{} · {}", set.policy, set.strategy)}</span>
+            </button>
+            <p class="set__why" data-testid="why">
+                {match &set.waiting {
+                    Some(reason) => html! { <><span class="set__why-label">{"Waiting: "}</span>{reason.clone()}</> },
+                    None if set.ready == set.desired => html! { {"Nothing to do: every replica is ready."} },
+                    None => html! { {"Working…"} },
+                }}
+            </p>
+        </li>
+    }
+}
+
+fn lane(lane: &Lane, selected: Option<&Selection>, dispatch: &Callback<Msg>) -> Html {
+    let title = if lane.node.is_empty() {
+        "Not scheduled yet".to_string()
+    } else {
+        lane.node.clone()
+    };
+    html! {
+        <section key={lane.node.clone()} class={classes!("lane", (!lane.ready).then_some("lane--down"))} aria-label={format!("Node {title}")}>
+            <h3 class="lane__title">
+                <span>{title}</span>
+                if !lane.ready { <span class="lane__state">{"NotReady"}</span> }
+                <span class="lane__count">{lane.pods.len()}</span>
+            </h3>
+            <ul class="lane__pods">
+                { for lane.pods.iter().map(|p| html! {
+                    <PodTile key={p.uid.clone()} pod={p.clone()} selection={selected.cloned()} dispatch={dispatch.clone()} />
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+fn service(svc: &ServiceView, dispatch: &Callback<Msg>) -> Html {
+    let onclick = {
+        let selection = Selection::Service(svc.namespace.clone(), svc.name.clone());
+        dispatch.reform(move |_: MouseEvent| Msg::Select(Some(selection.clone())))
+    };
+    html! {
+        <li class="service" data-testid="service" data-name={svc.name.clone()}>
+            <button type="button" class="service__head" {onclick}>
+                <span class="service__name">{format!("service/{}", svc.name)}</span>
+                <span class="chip">{if svc.headless { "headless" } else { "ClusterIP" }}</span>
+                if !svc.headless { <span class="service__ip">{svc.cluster_ip.clone()}</span> }
+            </button>
+            <ul class="dns">
+                { for svc.records.iter().map(|r| html! {
+                    <li class={classes!("dns__record", (!r.ready).then_some("dns__record--notready"))}>
+                        <span class="dns__name">{r.name.clone()}</span>
+                        <span class="dns__ips">{if r.ips.is_empty() { "no address".to_string() } else { r.ips.join(", ") }}</span>
+                    </li>
+                }) }
+            </ul>
+        </li>
+    }
+}
+
+/// The legend of pod colours.
+fn legend() -> Html {
+    html! {
+        <ul class="legend" aria-label="Pod colours">
+            { for PodClass::ALL.iter().map(|c| html! {
+                <li class="legend__item"><span class={classes!("legend__swatch", format!("pod--{}", c.css()))}></span>{c.label()}</li>
+            }) }
+        </ul>
+    }
+}
+
+/// The cluster pane.
+#[function_component(ClusterPane)]
+pub fn cluster_pane(props: &ClusterPaneProps) -> Html {
+    let view = &props.view;
+    let selected = props.selected.as_ref();
+    let meta = AttrValue::from(format!(
+        "{} pod{}",
+        view.pod_count,
+        if view.pod_count == 1 { "" } else { "s" }
+    ));
+    let empty = view.pod_count == 0 && view.sets.is_empty() && view.detached.is_empty();
+    let close = props.dispatch.reform(|_: ()| Msg::Select(None));
+    html! {
+        <Pane heading_id="cluster-title" title="Cluster" test_id="cluster-pane" class="pane--cluster" {meta}>
+            <div class="cluster">
+                <div class="cluster__scroll">
+                    if !view.sets.is_empty() {
+                        <ul class="sets" aria-label="StatefulSets">
+                            { for view.sets.iter().map(|s| set_card(s, &props.dispatch)) }
+                        </ul>
+                    }
+                    if empty {
+                        <div class="empty">
+                            <ClusterIcon />
+                            <p class="empty__title">{"No pods yet"}</p>
+                            <p class="empty__text">
+                                {"Press Apply, or run "}<code>{"kubectl apply -f web.yaml"}</code>
+                                {" in the terminal, and watch the StatefulSet create its pods one ordinal at a time."}
+                            </p>
+                        </div>
+                    } else {
+                        <div class="lanes">
+                            { for view.lanes.iter().map(|l| lane(l, selected, &props.dispatch)) }
+                        </div>
+                    }
+                    if !view.detached.is_empty() {
+                        <section class="shelf" aria-labelledby="shelf-title">
+                            <h3 id="shelf-title" class="shelf__title">{"Disks without a pod"}</h3>
+                            <ul class="shelf__disks">
+                                { for view.detached.iter().map(|d| {
+                                    let is_selected = matches!(selected, Some(Selection::Claim(ns, n)) if *ns == d.namespace && *n == d.name);
+                                    html! { <li>{disk(d, is_selected, &props.dispatch)}</li> }
+                                }) }
+                            </ul>
+                        </section>
+                    }
+                    if !view.services.is_empty() {
+                        <section class="services-block" aria-labelledby="services-title">
+                            <h3 id="services-title" class="shelf__title">{"Services and DNS"}</h3>
+                            <ul class="services">{ for view.services.iter().map(|s| service(s, &props.dispatch)) }</ul>
+                        </section>
+                    }
+                    {legend()}
+                </div>
+                if let Some(inspected) = props.inspected.clone() {
+                    <Inspector {inspected} on_close={close} />
+                }
             </div>
         </Pane>
     }

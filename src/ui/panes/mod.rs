@@ -1,9 +1,13 @@
-//! The three workspace panes: manifest editor, cluster view, terminal.
+//! The workspace panes: cluster picture (with its tiles and inspector), terminal, activity.
 
+mod activity;
 mod cluster;
-mod editor;
+mod inspector;
+pub mod shell_complete;
 mod terminal;
+mod tiles;
 
-pub use cluster::ClusterPane;
-pub use editor::{EditorPane, EditorPaneProps};
+pub use activity::{ActivityPane, ActivityPaneProps};
+pub use cluster::{ClusterPane, ClusterPaneProps};
+pub use shell_complete::Names;
 pub use terminal::{TerminalPane, TerminalPaneProps};

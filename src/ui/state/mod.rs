@@ -1,0 +1,297 @@
+//! The page's single state and the messages that change it (Elm style). `Model::update` is the
+//! reducer; `State` wraps the model for Yew's `use_reducer` without copying the cluster.
+
+pub mod clock;
+mod handle;
+pub mod lines;
+pub mod log;
+mod replay;
+mod time;
+mod workspace;
+
+pub use handle::{Shared, State};
+
+use self::clock::{ClockState, Speed};
+use self::lines::{LineKind, TermLine};
+use self::log::{Action, SessionLog};
+use super::terminal_bridge::Terminal;
+use super::view::cluster::ClusterView;
+use super::view::inspect::Selection;
+use super::view::timeline::Timeline;
+
+/// A message shown above the workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// True for problems, false for information.
+    pub error: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// A change the learner, the clock or the page asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// Real time passed while playing, in milliseconds.
+    Tick(u64),
+    /// Start or pause virtual time.
+    TogglePlay,
+    /// Run the next piece of pending work.
+    Step,
+    /// Run until the cluster is quiet.
+    Settle,
+    /// Change the playing speed.
+    SetSpeed(Speed),
+    /// A line typed at the prompt.
+    RunLine(String),
+    /// Ctrl+C: stop the running command, or abandon the typed line.
+    Interrupt(String),
+    /// Ctrl+L or the Clear button.
+    ClearTerminal,
+    /// Tab found several completions: show the line and them, as a shell does.
+    ShowOptions(String, Vec<String>),
+    /// Apply the open file.
+    Apply,
+    /// The open file's text changed.
+    EditFile(String, String),
+    /// Show a file in the editor.
+    OpenFile(String),
+    /// Add an empty file and open it.
+    NewFile,
+    /// Rename a file (from, to as typed).
+    RenameFile(String, String),
+    /// Delete a file.
+    DeleteFile(String),
+    /// Add a file read from the learner's disk (name, text).
+    ImportFile(String, String),
+    /// Add the files of an entry of the Examples menu.
+    LoadExample(usize),
+    /// Inspect something, or close the inspector.
+    Select(Option<Selection>),
+    /// Start over with a fresh cluster and the given seed.
+    Reset(u64),
+    /// Show a message.
+    Notify(Notice),
+    /// Hide the message.
+    DismissNotice,
+}
+
+/// Everything the page shows, and the session behind it.
+pub struct Model {
+    /// The terminal, and through it the session (cluster, workspace files, namespace).
+    pub term: Terminal,
+    /// The cluster's seed.
+    pub seed: u64,
+    /// Recorded inputs, for autosave and share links.
+    pub log: SessionLog,
+    /// Terminal scrollback.
+    pub lines: Shared<Vec<TermLine>>,
+    /// Commands typed, oldest first.
+    pub history: Shared<Vec<String>>,
+    /// Whether a command (a watch or a wait) is running.
+    pub running: bool,
+    /// Time controls.
+    pub clock: ClockState,
+    /// The file in the editor.
+    pub open: Option<String>,
+    /// The cluster picture.
+    pub view: Shared<ClusterView>,
+    view_key: Option<(u64, Vec<Option<String>>)>,
+    /// The ordinal timeline.
+    pub timeline: Shared<Timeline>,
+    timeline_version: u64,
+    /// What the inspector shows.
+    pub selected: Option<Selection>,
+    /// A message above the workspace.
+    pub notice: Option<Notice>,
+    /// Whether something worth saving changed since the last save.
+    pub dirty: bool,
+}
+
+impl Model {
+    /// A session with no files, for replaying a saved one.
+    fn blank(seed: u64) -> Model {
+        let mut model = Model {
+            term: Terminal::new(seed),
+            seed,
+            log: SessionLog::default(),
+            lines: Shared::new(lines::welcome()),
+            history: Shared::new(Vec::new()),
+            running: false,
+            clock: ClockState::default(),
+            open: None,
+            view: Shared::default(),
+            view_key: None,
+            timeline: Shared::default(),
+            timeline_version: 0,
+            selected: None,
+            notice: None,
+            dirty: false,
+        };
+        model.refresh();
+        model
+    }
+
+    /// A fresh session with the tutorial's manifest open.
+    pub fn fresh(seed: u64) -> Model {
+        let mut model = Model::blank(seed);
+        model.add_example(0);
+        model.dirty = false;
+        model
+    }
+
+    /// Applies one message; returns whether anything visible changed.
+    pub fn update(&mut self, msg: Msg) -> bool {
+        match msg {
+            Msg::Tick(real_ms) => {
+                if !self.clock.playing {
+                    return false;
+                }
+                let ms = self.clock.virtual_ms(real_ms);
+                if ms == 0 {
+                    return false;
+                }
+                self.log.advance(ms);
+                self.pass(ms);
+                self.refresh();
+                self.dirty = true;
+            }
+            Msg::TogglePlay => self.clock.playing = !self.clock.playing,
+            Msg::Step => {
+                self.log.push(Action::Step);
+                self.step();
+                self.dirty = true;
+            }
+            Msg::Settle => {
+                self.log.push(Action::Settle);
+                self.settle();
+                self.dirty = true;
+            }
+            Msg::SetSpeed(speed) => {
+                self.clock.speed = speed;
+                self.clock.carry = 0;
+            }
+            Msg::RunLine(line) => {
+                if self.running {
+                    return false;
+                }
+                self.remember(&line);
+                if !line.trim().is_empty() {
+                    self.log.sync_files(&self.term.session.files);
+                    self.log.push(Action::Line(line.clone()));
+                }
+                self.run_line(&line);
+                self.dirty = true;
+            }
+            Msg::Interrupt(draft) => {
+                if self.running {
+                    self.log.push(Action::Interrupt);
+                    self.dirty = true;
+                }
+                self.interrupt(&draft);
+            }
+            Msg::ClearTerminal => self.lines = Shared::new(Vec::new()),
+            Msg::ShowOptions(line, options) => {
+                let prompt = self.term.prompt();
+                let lines = self.lines.make_mut();
+                lines.push(TermLine::new(LineKind::Input(prompt), line));
+                lines.push(TermLine::output(options.join("  ")));
+                lines::trim(lines);
+            }
+            Msg::Apply => {
+                let Some(open) = self.open.clone() else {
+                    return false;
+                };
+                let line = format!("kubectl apply -f {}", open.trim_start_matches('/'));
+                return self.update(Msg::RunLine(line));
+            }
+            Msg::Select(selection) => self.selected = selection,
+            Msg::Reset(seed) => {
+                let clock = self.clock;
+                *self = Model::fresh(seed);
+                self.clock = clock;
+                self.dirty = true;
+            }
+            Msg::Notify(notice) => self.notice = Some(notice),
+            Msg::DismissNotice => self.notice = None,
+            other => return self.update_workspace(other),
+        }
+        true
+    }
+
+    /// Adds a command to the history (not blank lines, not a repeat of the last one).
+    fn remember(&mut self, line: &str) {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || self.history.last().map(String::as_str) == Some(trimmed) {
+            return;
+        }
+        let history = self.history.make_mut();
+        history.push(trimmed.to_string());
+        let excess = history
+            .len()
+            .saturating_sub(super::persist::payload::MAX_HISTORY);
+        history.drain(..excess);
+    }
+
+    /// Echoes a line at the prompt and runs it.
+    fn run_line(&mut self, line: &str) {
+        let prompt = self.term.prompt();
+        let step = self.term.feed_line(line);
+        let lines = self.lines.make_mut();
+        if step.clear {
+            lines.clear();
+        } else {
+            lines.push(TermLine::new(LineKind::Input(prompt), line));
+        }
+        lines::push_output(lines, &step.output);
+        self.running = step.running;
+        self.refresh();
+    }
+
+    /// Ctrl+C.
+    fn interrupt(&mut self, draft: &str) {
+        let prompt = self.term.prompt();
+        if self.running {
+            let step = self.term.interrupt();
+            let lines = self.lines.make_mut();
+            lines.push(TermLine::output("^C"));
+            lines::push_output(lines, &step.output);
+            self.running = step.running;
+        } else {
+            self.lines
+                .make_mut()
+                .push(TermLine::new(LineKind::Input(prompt), format!("{draft}^C")));
+        }
+    }
+
+    /// Rebuilds the cluster picture and samples the timeline if the cluster changed.
+    fn refresh(&mut self) {
+        let cluster = &self.term.session.cluster;
+        let version = cluster.store.resource_version;
+        let waits: Vec<Option<String>> = self
+            .view
+            .sets
+            .iter()
+            .map(|s| {
+                cluster
+                    .why
+                    .waiting_for(&format!("statefulset/{}/{}", s.namespace, s.name))
+                    .map(str::to_string)
+            })
+            .collect();
+        let key = (version, waits);
+        if self.view_key.as_ref() != Some(&key) {
+            self.view = Shared::new(super::view::cluster::build(cluster));
+            self.view_key = Some(key);
+        }
+        self.sample();
+    }
+
+    /// Records the timeline if the store changed since the last sample.
+    fn sample(&mut self) {
+        let cluster = &self.term.session.cluster;
+        if cluster.store.resource_version != self.timeline_version {
+            self.timeline_version = cluster.store.resource_version;
+            self.timeline.make_mut().sample(cluster);
+        }
+    }
+}
