@@ -4,7 +4,7 @@ pub mod app;
 pub mod boot;
 pub mod editor;
 pub mod examples;
-mod fallback;
+
 pub mod icons;
 pub mod layout;
 pub mod panes;

@@ -40,7 +40,7 @@ pub fn event_rows(cluster: &Cluster, namespace: &str) -> Vec<EventRow> {
         .store
         .events
         .range(format!("{namespace}/")..format!("{namespace}0"))
-        .map(|(key, e)| (last_seen(e), key, e))
+        .map(|(key, e)| (last_seen(e), key, &**e))
         .collect();
     // Only the newest few are shown: pick them first, then sort just those.
     if events.len() > MAX_EVENTS {
