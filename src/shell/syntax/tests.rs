@@ -1,3 +1,5 @@
+//! Unit tests; compiled only under #[cfg(test)].
+
 use super::*;
 
 fn ok(text: &str) -> List {

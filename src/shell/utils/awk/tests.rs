@@ -1,3 +1,5 @@
+//! Unit tests; compiled only under #[cfg(test)].
+
 use super::eval::Machine;
 
 fn run(prog: &str, input: &str) -> String {
