@@ -216,3 +216,26 @@ fn static_volumes_bind_by_storage_class() {
         Some("Pending")
     );
 }
+
+#[test]
+fn image_pull_back_off_grows_between_attempts() {
+    let mut c = Cluster::new(12);
+    c.create(web(1, "OrderedReady", "nginx:no-such-tag"))
+        .expect("set");
+    c.settle_within(15 * 60 * 1000);
+    let pulls = c
+        .store
+        .list::<k8s_openapi::api::core::v1::Event>(Some("default"))
+        .filter(|e| e.reason.as_deref() == Some("Pulling"))
+        .map(|e| e.count.unwrap_or(1))
+        .sum::<i32>();
+    // 10 s, 20 s, 40 s … capped at 300 s gives about eight attempts in fifteen minutes; a fixed
+    // back-off would give dozens.
+    assert!((4..=10).contains(&pulls), "{pulls} pull attempts");
+    assert_eq!(
+        waiting_reason(pods(&c)[0])
+            .as_deref()
+            .map(|r| r.ends_with("ImagePull") || r == "ImagePullBackOff"),
+        Some(true)
+    );
+}

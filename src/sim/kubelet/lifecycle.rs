@@ -32,6 +32,18 @@ pub(super) fn event(
     }
 }
 
+/// Records several kubelet events about one container, in order.
+fn container_events(
+    c: &mut Cluster,
+    uid: &str,
+    container: &str,
+    events: &[(EventType, &str, &str)],
+) {
+    for (kind, reason, message) in events {
+        event(c, uid, Some(container), *kind, reason, message);
+    }
+}
+
 pub(super) fn container_spec(
     c: &Cluster,
     uid: &str,
@@ -341,29 +353,20 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
             if k.pull_failures == 0
                 || matches!(k.state, ContainerState::Waiting(ref r) if r == "ImagePullBackOff")
             {
-                event(
+                let failed = format!("Failed to pull image \"{}\": {err}", k.image);
+                container_events(
                     c,
                     uid,
-                    Some(&k.name),
-                    EventType::Normal,
-                    "Pulling",
-                    &format!("Pulling image \"{}\"", k.image),
-                );
-                event(
-                    c,
-                    uid,
-                    Some(&k.name),
-                    EventType::Warning,
-                    "Failed",
-                    &format!("Failed to pull image \"{}\": {err}", k.image),
-                );
-                event(
-                    c,
-                    uid,
-                    Some(&k.name),
-                    EventType::Warning,
-                    "Failed",
-                    "Error: ErrImagePull",
+                    &k.name,
+                    &[
+                        (
+                            EventType::Normal,
+                            "Pulling",
+                            &format!("Pulling image \"{}\"", k.image),
+                        ),
+                        (EventType::Warning, "Failed", &failed),
+                        (EventType::Warning, "Failed", "Error: ErrImagePull"),
+                    ],
                 );
                 if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
                     kc.state = ContainerState::Waiting("ErrImagePull".into());
@@ -371,22 +374,20 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
                     kc.retry_pull_at = Some(now + first_pull_retry_ms(failures));
                 }
             } else {
-                event(
+                container_events(
                     c,
                     uid,
-                    Some(&k.name),
-                    EventType::Normal,
-                    "BackOff",
-                    &format!("Back-off pulling image \"{}\"", k.image),
+                    &k.name,
+                    &[
+                        (
+                            EventType::Normal,
+                            "BackOff",
+                            &format!("Back-off pulling image \"{}\"", k.image),
+                        ),
+                        (EventType::Warning, "Failed", "Error: ImagePullBackOff"),
+                    ],
                 );
-                event(
-                    c,
-                    uid,
-                    Some(&k.name),
-                    EventType::Warning,
-                    "Failed",
-                    "Error: ImagePullBackOff",
-                );
+                // The back-off grows with each failed pull (counted above), capped at 300 s.
                 if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
                     kc.state = ContainerState::Waiting("ImagePullBackOff".into());
                     kc.retry_pull_at = Some(now + back_off(failures));
