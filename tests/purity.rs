@@ -274,6 +274,43 @@ fn only_the_manifest_module_names_a_yaml_crate() {
     );
 }
 
+/// The product's code before its test module (test modules sit at the end of each file).
+fn before_tests(source: &str) -> &str {
+    source
+        .find("#[cfg(test)]")
+        .map_or(source, |at| source.get(..at).unwrap_or(source))
+}
+
+#[test]
+fn typed_reads_go_through_the_one_tracked_deserializer() {
+    // Each extra deserializer compiles every kind's serde code again, and that code is the bulk
+    // of the page's download; decode_types::from_value is the one way in.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for file in rust_files(&root.join("src")) {
+        if file.ends_with("decode_types.rs") {
+            continue;
+        }
+        let source = fs::read_to_string(&file).expect("source file");
+        for hit in scan(
+            before_tests(&source),
+            &[],
+            &[
+                "serde_json::from_value",
+                "serde_json::from_slice",
+                "serde_json::from_reader",
+            ],
+        ) {
+            found.push(format!("{}:{}: {}", file.display(), hit.line, hit.what));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "decode through sim::api::decode_types::from_value instead:\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn browser_crates_are_wasm_only_dependencies() {
     let manifest = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))

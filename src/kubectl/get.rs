@@ -94,7 +94,7 @@ pub(crate) fn table(c: &Cluster, kind: Kind, refs: &[&ObjRef], now: Timestamp) -
 /// The table of one object given as JSON (for objects that are gone).
 pub(crate) fn table_from_value(kind: Kind, value: &serde_json::Value, now: Timestamp) -> Table {
     with_kind!(kind, T => {
-        let obj: Option<T> = serde_json::from_value(value.clone()).ok();
+        let obj: Option<T> = crate::sim::api::decode_types::from_value(value.clone()).ok();
         table_typed::<T>(obj.iter(), now)
     })
 }

@@ -124,7 +124,7 @@ impl LabelSelector {
         }
         let labels: Option<BTreeMap<String, String>> = obj
             .pointer("/metadata/labels")
-            .and_then(|l| serde_json::from_value(l.clone()).ok());
+            .and_then(|l| crate::sim::api::decode_types::from_value(l.clone()).ok());
         self.matches(labels.as_ref())
     }
 }

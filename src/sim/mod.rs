@@ -323,7 +323,9 @@ impl Cluster {
 
     /// The whole state as JSON, for share links and time travel.
     pub fn to_json(&self) -> Result<String, String> {
-        serde_json::to_string(self).map_err(|e| e.to_string())
+        // Through a Value: the kinds' serializers then exist once, for `to_value`, in the bundle.
+        let value = serde_json::to_value(self).map_err(|e| e.to_string())?;
+        serde_json::to_string(&value).map_err(|e| e.to_string())
     }
 
     /// A state read back from `to_json`; rejects other versions with a clear message.
@@ -337,6 +339,7 @@ impl Cluster {
                 version.map_or_else(|| "none".to_string(), |v| v.to_string())
             ));
         }
-        serde_json::from_value(value).map_err(|e| format!("the saved cluster is damaged: {e}"))
+        api::decode_types::from_value(value)
+            .map_err(|e| format!("the saved cluster is damaged: {e}"))
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::decode_types::{Seg, expected_of, go_type_error, locate, node_mut};
+use super::decode_types::{Seg, expected_of, from_value, go_type_error, node_mut};
 use super::go_json::go_quote;
 use super::quantity::parse_quantity;
 
@@ -245,14 +245,9 @@ pub fn decode<T: Resource + DeserializeOwned + Serialize>(
     }
     // Each pass fixes one difference between serde and Go (a null, an embedded kind) or fails.
     for _ in 0..256 {
-        let err = match serde_json::from_value::<T>(work.clone()) {
+        let loc = match from_value::<T>(work.clone()) {
             Ok(object) => return Ok(finish(object, &work)),
-            Err(e) => e,
-        };
-        let Some(loc) = locate::<T>(&work) else {
-            return Err(DecodeError {
-                message: format!("json: {err}"),
-            });
+            Err(loc) => loc,
         };
         let leaf = match loc.path.last() {
             Some(Seg::Key(k)) => k.clone(),

@@ -1,10 +1,11 @@
 //! Turns a serde decoding failure into the Go decoder's message.
 //!
-//! The document is printed with one value per line so that the line serde reports identifies
-//! the failing field; probing the document then recovers the Go struct names along the path.
+//! serde reports the path of the failing field; probing the document then recovers the Go
+//! struct names along the path.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_path_to_error::Segment;
 
 /// One step of a path inside a JSON document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,60 +14,6 @@ pub enum Seg {
     Key(String),
     /// An array index.
     Index(usize),
-}
-
-/// Renders `value` as JSON with every value starting on its own line, recording for each line
-/// the path of the value (or of the enclosing container for key and closing lines).
-pub fn render_lines(value: &Value) -> (String, Vec<Vec<Seg>>) {
-    let mut out = String::new();
-    let mut lines: Vec<Vec<Seg>> = Vec::new();
-    let mut path = Vec::new();
-    write_node(value, &mut path, &mut out, &mut lines, false);
-    (out, lines)
-}
-
-fn push_line(out: &mut String, lines: &mut Vec<Vec<Seg>>, text: &str, path: &[Seg]) {
-    out.push_str(text);
-    out.push('\n');
-    lines.push(path.to_vec());
-}
-
-fn write_node(
-    value: &Value,
-    path: &mut Vec<Seg>,
-    out: &mut String,
-    lines: &mut Vec<Vec<Seg>>,
-    comma: bool,
-) {
-    let tail = if comma { "," } else { "" };
-    match value {
-        Value::Object(map) => {
-            push_line(out, lines, "{", path);
-            let n = map.len();
-            for (i, (k, v)) in map.iter().enumerate() {
-                let key = serde_json::to_string(k).unwrap_or_else(|_| "\"\"".to_string());
-                push_line(out, lines, &format!("{key}:"), path);
-                path.push(Seg::Key(k.clone()));
-                write_node(v, path, out, lines, i + 1 < n);
-                path.pop();
-            }
-            push_line(out, lines, &format!("}}{tail}"), path);
-        }
-        Value::Array(items) => {
-            push_line(out, lines, "[", path);
-            let n = items.len();
-            for (i, v) in items.iter().enumerate() {
-                path.push(Seg::Index(i));
-                write_node(v, path, out, lines, i + 1 < n);
-                path.pop();
-            }
-            push_line(out, lines, &format!("]{tail}"), path);
-        }
-        scalar => {
-            let text = serde_json::to_string(scalar).unwrap_or_else(|_| "null".to_string());
-            push_line(out, lines, &format!("{text}{tail}"), path);
-        }
-    }
 }
 
 /// A serde failure located in the document.
@@ -78,22 +25,38 @@ pub struct Located {
     pub message: String,
 }
 
-/// Deserializes through the line-mapped text and, on failure, reports where it failed.
+/// Deserializes `value` as `T`, reporting the failing field's path and serde's message.
+///
+/// Every typed read of an object goes through here rather than `serde_json::from_value`, so
+/// each kind's serde code is compiled for one deserializer only: that code is the bulk of the
+/// page's download.
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Located> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
+        let path = err
+            .path()
+            .iter()
+            .filter_map(|seg| match seg {
+                Segment::Seq { index } => Some(Seg::Index(*index)),
+                Segment::Map { key } => Some(Seg::Key(key.clone())),
+                Segment::Enum { .. } | Segment::Unknown => None,
+            })
+            .collect();
+        Located {
+            path,
+            message: err.into_inner().to_string(),
+        }
+    })
+}
+
+/// Deserializes `value` as `T` and, on failure, reports where it failed.
 pub fn locate<T: DeserializeOwned>(value: &Value) -> Option<Located> {
-    let (text, lines) = render_lines(value);
-    let err = serde_json::from_str::<T>(&text).err()?;
-    let line = err.line();
-    let path = line
-        .checked_sub(1)
-        .and_then(|i| lines.get(i))
-        .cloned()
-        .unwrap_or_default();
-    let full = err.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(i) => full.get(..i).unwrap_or(&full).to_string(),
-        None => full,
-    };
-    Some(Located { path, message })
+    from_value::<T>(value.clone()).err()
+}
+
+impl std::fmt::Display for Located {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
 }
 
 /// Returns a clone of `value` with the node at `path` replaced.

@@ -109,7 +109,7 @@ pub fn apply_revision(set: &StatefulSet, revision: &ControllerRevision) -> State
             }
             t
         })
-        .and_then(|t| serde_json::from_value::<PodTemplateSpec>(t).ok());
+        .and_then(|t| crate::sim::api::decode_types::from_value::<PodTemplateSpec>(t).ok());
     if let (Some(spec), Some(template)) = (Some(&mut out.spec), template) {
         spec.template = template;
     }

@@ -57,8 +57,8 @@ pub fn from_json(text: &str) -> Result<Payload, String> {
     let value: Value =
         serde_json::from_str(text).map_err(|_| "it is not a saved session".to_string())?;
     let value = migrate(value)?;
-    let payload: Payload =
-        serde_json::from_value(value).map_err(|e| format!("its contents are malformed ({e})"))?;
+    let payload: Payload = crate::sim::api::decode_types::from_value(value)
+        .map_err(|e| format!("its contents are malformed ({e})"))?;
     validate(&payload)?;
     Ok(payload)
 }
