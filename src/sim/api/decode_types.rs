@@ -5,7 +5,6 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use serde_path_to_error::Segment;
 
 /// One step of a path inside a JSON document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,20 +30,9 @@ pub struct Located {
 /// each kind's serde code is compiled for one deserializer only: that code is the bulk of the
 /// page's download.
 pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Located> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
-        let path = err
-            .path()
-            .iter()
-            .filter_map(|seg| match seg {
-                Segment::Seq { index } => Some(Seg::Index(*index)),
-                Segment::Map { key } => Some(Seg::Key(key.clone())),
-                Segment::Enum { .. } | Segment::Unknown => None,
-            })
-            .collect();
-        Located {
-            path,
-            message: err.into_inner().to_string(),
-        }
+    super::tracked::deserialize::<T>(value).map_err(|err| Located {
+        path: err.path,
+        message: err.inner.to_string(),
     })
 }
 
