@@ -3,6 +3,7 @@
 
 pub mod kubectl;
 pub mod manifest;
+pub mod order;
 pub mod shell;
 pub mod sim;
 

@@ -124,8 +124,8 @@ fn resource_rows(ctx: &Ctx<'_>) -> Vec<&'static ApiResource> {
         .filter(|r| namespaced.is_none_or(|n| n == r.namespaced))
         .collect();
     match ctx.flags.str("sort-by") {
-        Some("name") => rows.sort_by_key(|r| r.plural),
-        Some("kind") => rows.sort_by_key(|r| r.kind),
+        Some("name") => crate::order::sort_by_key(&mut rows, |r| r.plural),
+        Some("kind") => crate::order::sort_by_key(&mut rows, |r| r.kind),
         _ => {}
     }
     rows
@@ -170,7 +170,7 @@ pub(crate) fn api_resources(ctx: &mut Ctx<'_>) -> Option<Run> {
 pub(crate) fn api_versions(ctx: &mut Ctx<'_>) -> Option<Run> {
     let mut versions: Vec<String> = API_RESOURCES.iter().map(ApiResource::api_version).collect();
     versions.push("autoscaling/v1".to_string());
-    versions.sort();
+    crate::order::sort(&mut versions);
     versions.dedup();
     let text: String = versions.iter().map(|v| format!("{v}\n")).collect();
     ctx.print(&text);

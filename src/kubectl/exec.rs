@@ -48,7 +48,7 @@ pub(crate) fn pod_for(ctx: &Ctx<'_>, arg: &str) -> Result<Pod, String> {
                 .list::<Pod>(Some(ns))
                 .filter(|p| selector_matches(&sts.spec.selector, p.metadata.labels.as_ref()))
                 .collect();
-            pods.sort_by_key(|p| p.metadata.deletion_timestamp.is_some());
+            crate::order::sort_by_key(&mut pods, |p| p.metadata.deletion_timestamp.is_some());
             pods.first()
                 .map(|p| (*p).clone())
                 .ok_or_else(|| "error: no pods found for statefulset".to_string())

@@ -170,7 +170,7 @@ pub(crate) fn probe_lines(
             t += period;
         }
     }
-    lines.sort_by_key(|(t, _)| *t);
+    crate::order::sort_by_key(&mut lines, |(t, _)| *t);
     lines
 }
 

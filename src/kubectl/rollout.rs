@@ -61,7 +61,7 @@ pub(crate) fn revisions(ctx_c: &crate::sim::Cluster, sts: &StatefulSet) -> Vec<C
         })
         .cloned()
         .collect();
-    revs.sort_by_key(|r| r.revision);
+    crate::order::sort_by_key(&mut revs, |r| r.revision);
     revs
 }
 

@@ -56,7 +56,7 @@ pub fn render_events(
         };
     }
     let mut sorted: Vec<&Event> = events.iter().collect();
-    sorted.sort_by_key(|e| event_sort_time(e));
+    crate::order::sort_by_key(&mut sorted, |e| event_sort_time(e));
     let mut tw = TabWriter::for_tables();
     if !no_headers {
         if all_namespaces {

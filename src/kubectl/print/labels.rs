@@ -69,7 +69,7 @@ impl Selector {
                 values: expr.values.clone().unwrap_or_default(),
             });
         }
-        reqs.sort_by(|a, b| a.key.cmp(&b.key));
+        crate::order::sort_by(&mut reqs, |a, b| a.key.cmp(&b.key));
         Ok(Selector::Requirements(reqs))
     }
 
@@ -81,7 +81,7 @@ impl Selector {
         reqs.iter()
             .map(|r| {
                 let mut values = r.values.clone();
-                values.sort();
+                crate::order::sort(&mut values);
                 let joined = values.join(",");
                 match r.op {
                     Op::Equals => format!("{}={joined}", r.key),

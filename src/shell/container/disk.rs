@@ -88,7 +88,7 @@ fn mount_rows(h: &ContainerHost) -> Vec<MountRow> {
         ),
     ];
     let mut mounts: Vec<(String, String)> = h.files.mounts().to_vec();
-    mounts.sort();
+    crate::order::sort(&mut mounts);
     for (i, (path, pv)) in mounts.iter().enumerate() {
         let capacity = c
             .store

@@ -323,7 +323,7 @@ impl Files for ContainerFiles<'_> {
                 }
             }
         }
-        names.sort();
+        crate::order::sort(&mut names);
         names.dedup();
         let mut out = Vec::new();
         for n in names.into_iter().filter(|n| !n.is_empty()) {

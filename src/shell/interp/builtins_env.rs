@@ -59,7 +59,7 @@ impl Exec<'_> {
         if names.is_empty() {
             let mut text = String::new();
             let mut vars: Vec<(String, String)> = self.sh.environment();
-            vars.sort();
+            crate::order::sort(&mut vars);
             for (k, v) in vars {
                 match self.sh.dialect {
                     Dialect::Bash | Dialect::BashSh => {

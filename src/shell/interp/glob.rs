@@ -259,7 +259,7 @@ pub fn expand_path(fs: &dyn Files, cwd: &str, pattern: &str) -> Vec<String> {
         .filter(|(_, a)| fs.stat(a).is_some())
         .map(|(s, _)| s)
         .collect();
-    out.sort();
+    crate::order::sort(&mut out);
     out
 }
 

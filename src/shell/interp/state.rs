@@ -142,7 +142,7 @@ impl Shell {
     /// Exported variables in the order they were first set.
     pub fn environment(&self) -> Vec<(String, String)> {
         let mut list: Vec<(&String, &Var)> = self.vars.iter().filter(|(_, v)| v.exported).collect();
-        list.sort_by_key(|(_, v)| v.order);
+        crate::order::sort_by_key(&mut list, |(_, v)| v.order);
         list.into_iter()
             .map(|(k, v)| (k.clone(), v.value.clone()))
             .collect()

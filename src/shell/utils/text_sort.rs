@@ -80,7 +80,7 @@ pub(super) fn sort(p: &mut Proc, fs: &mut dyn Files) -> i32 {
             ka.cmp(&kb)
         }
     };
-    all.sort_by(|a, b| {
+    crate::order::sort_by(&mut all, |a, b| {
         let c = compare(a, b);
         let c = if c == Ordering::Equal && !o.has('u') && !o.has('s') {
             a.cmp(b)

@@ -197,7 +197,7 @@ pub fn print_tolerations(w: &mut PrefixWriter, title: &str, tolerations: Option<
         w.write_line("<none>");
         return;
     }
-    list.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::order::sort_by(&mut list, |a, b| a.key.cmp(&b.key));
     for (i, t) in list.iter().enumerate() {
         if i != 0 {
             w.write(0, "\t");
@@ -234,7 +234,9 @@ pub fn print_taints(w: &mut PrefixWriter, title: &str, taints: Option<&Vec<Taint
         w.write_line("<none>");
         return;
     }
-    list.sort_by(|a, b| format!("{},{}", a.effect, a.key).cmp(&format!("{},{}", b.effect, b.key)));
+    crate::order::sort_by(&mut list, |a, b| {
+        format!("{},{}", a.effect, a.key).cmp(&format!("{},{}", b.effect, b.key))
+    });
     for (i, t) in list.iter().enumerate() {
         if i != 0 {
             w.write(0, "\t");
@@ -275,7 +277,7 @@ pub fn describe_events(w: &mut PrefixWriter, events: Option<&[Event]>, now: Time
     }
     w.flush();
     let mut sorted: Vec<&Event> = events.iter().collect();
-    sorted.sort_by_key(|e| e.last_timestamp.as_ref().map(|t| t.0));
+    crate::order::sort_by_key(&mut sorted, |e| e.last_timestamp.as_ref().map(|t| t.0));
     w.write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
     w.write(1, "----\t------\t----\t----\t-------\n");
     for e in sorted {

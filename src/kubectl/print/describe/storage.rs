@@ -130,7 +130,7 @@ pub fn describe_pvc(
         w.write(1, &format!("Name:\t{}\n", ds.name));
     }
     let mut users = pods_for_pvc(pvc, pods);
-    users.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
+    crate::order::sort_by(&mut users, |a, b| a.metadata.name.cmp(&b.metadata.name));
     w.write(0, "Used By:\t");
     if users.is_empty() {
         w.write_line("<none>");

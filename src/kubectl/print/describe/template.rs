@@ -250,7 +250,7 @@ fn describe_mounts(c: &Container, w: &mut PrefixWriter) {
     let mut mounts: Vec<_> = c.volume_mounts.iter().flatten().collect();
     let none = if mounts.is_empty() { "\t<none>" } else { "" };
     w.write(2, &format!("Mounts:{none}\n"));
-    mounts.sort_by(|a, b| a.mount_path.cmp(&b.mount_path));
+    crate::order::sort_by(&mut mounts, |a, b| a.mount_path.cmp(&b.mount_path));
     for m in mounts {
         let mut flags = vec![if m.read_only == Some(true) {
             "ro".to_string()
@@ -271,7 +271,7 @@ fn describe_mounts(c: &Container, w: &mut PrefixWriter) {
     let mut devices: Vec<_> = c.volume_devices.iter().flatten().collect();
     if !devices.is_empty() {
         w.write(2, &format!("Devices:{none}\n"));
-        devices.sort_by(|a, b| a.device_path.cmp(&b.device_path));
+        crate::order::sort_by(&mut devices, |a, b| a.device_path.cmp(&b.device_path));
         for d in devices {
             w.write(3, &format!("{} from {}\n", d.device_path, d.name));
         }

@@ -199,7 +199,7 @@ pub fn describe_topology_spread(
         return;
     }
     let mut sorted: Vec<&TopologySpreadConstraint> = tscs.iter().collect();
-    sorted.sort_by(|a, b| a.topology_key.cmp(&b.topology_key));
+    crate::order::sort_by(&mut sorted, |a, b| a.topology_key.cmp(&b.topology_key));
     w.write(0, &format!("{space}Topology Spread Constraints:\t"));
     for (i, t) in sorted.iter().enumerate() {
         if i != 0 {
