@@ -284,6 +284,7 @@ impl Model {
         }
         lines::push_output(lines, &step.output);
         self.running = step.running;
+        self.sample();
         self.refresh();
     }
 
@@ -303,7 +304,7 @@ impl Model {
         }
     }
 
-    /// Rebuilds the cluster picture and samples the timeline if the cluster changed.
+    /// Rebuilds the cluster picture if the cluster changed.
     fn refresh(&mut self) {
         let cluster = &self.term.session.cluster;
         let version = cluster.store.resource_version;
@@ -323,7 +324,6 @@ impl Model {
             self.view = Shared::new(super::view::cluster::build(cluster));
             self.view_key = Some(key);
         }
-        self.sample_settled();
     }
 
     /// Records the timeline after a piece of work (or at the end of a grid slice) if the store
@@ -338,14 +338,5 @@ impl Model {
         }
         self.timeline_version = cluster.store.resource_version;
         self.timeline.make_mut().sample(cluster);
-    }
-
-    /// Records the timeline at the end of a tick or a command. A large cluster is not sampled
-    /// here: those instants depend on how time was cut into ticks, and a replayed link must draw
-    /// the same timeline.
-    fn sample_settled(&mut self) {
-        if !Timeline::is_large(&self.term.session.cluster) {
-            self.sample();
-        }
     }
 }

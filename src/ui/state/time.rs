@@ -1,8 +1,8 @@
 //! Moving virtual time: ticks, Step and Settle. While a command runs (a watch, a wait), time
-//! passes through it in slices on a fixed grid of virtual time, so that the timeline is sampled
-//! at the same instants however the time was cut into ticks (a replayed link then draws what
-//! the learner saw); otherwise the cluster advances directly, one piece of work at a time,
-//! sampling the timeline after each.
+//! passes through it in slices on a fixed grid of virtual time; otherwise the cluster advances
+//! directly, one piece of work at a time. The timeline is sampled only at instants that do not
+//! depend on how real time cut virtual time into ticks (after a piece of work, at the grid, after
+//! a command or a Step), so a replayed link draws exactly what the learner saw.
 
 use super::Model;
 use super::lines;
@@ -43,7 +43,10 @@ impl Model {
         // A command that finished early leaves the rest of the slice to the cluster.
         let now = self.term.session.cluster.now_ms();
         self.advance_cluster(until.saturating_sub(now));
-        self.sample();
+        // Only at the grid: where a tick happens to end must not show in the timeline.
+        if until.is_multiple_of(SLICE_MS) {
+            self.sample();
+        }
     }
 
     /// A clock tick: lets up to `ms` of virtual time pass, but stops early once `over` says the
@@ -91,7 +94,6 @@ impl Model {
         let now = cluster.now_ms();
         cluster.advance(end.saturating_sub(now));
         self.log.advance(end.saturating_sub(from));
-        self.sample_settled();
     }
 
     /// Replays a tick that stopped after `steps` pieces of work.
@@ -120,7 +122,6 @@ impl Model {
         let cluster = &mut self.term.session.cluster;
         let now = cluster.now_ms();
         cluster.advance(end.saturating_sub(now));
-        self.sample_settled();
     }
 
     /// Runs the next piece of pending work (through the running command, if any).
@@ -135,6 +136,7 @@ impl Model {
         } else {
             cluster.step();
         }
+        self.sample();
         self.refresh();
     }
 
