@@ -41,7 +41,14 @@ pub fn inspector(props: &InspectorProps) -> Html {
     {
         let panel = panel.clone();
         use_effect_with((i.kind.clone(), i.name.clone()), move |_| {
-            if let Some(el) = panel.cast::<HtmlElement>() {
+            // Only when the learner opened it from the picture: a session restored with the
+            // inspector open must not take the focus from the page.
+            let from_picture = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.closest(".cluster").ok().flatten())
+                .is_some();
+            if from_picture && let Some(el) = panel.cast::<HtmlElement>() {
                 let _ = el.focus();
             }
         });

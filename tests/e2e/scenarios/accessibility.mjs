@@ -63,6 +63,7 @@ export async function accessibility({ newPage, open, check, outDir }) {
 
   await page.locator("[data-testid=pod][data-name=web-1]").click();
   await page.getByTestId("inspector").waitFor();
+  check(await page.getByTestId("inspector").evaluate((e) => document.activeElement === e), "opening the inspector moves the focus into it");
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForTimeout(500); // Let the tiles' colour transitions finish.
@@ -82,6 +83,7 @@ export async function accessibility({ newPage, open, check, outDir }) {
   check(!/rgba\(.*, 0(\.\d+)?\)$/.test(overlap.background ?? ""), `the inspector's background is opaque (${overlap.background})`);
 
   await page.setViewportSize({ width: 1024, height: 768 });
+  await page.waitForTimeout(500); // Let the tiles' colour transitions finish.
   await page.screenshot({ path: join(outDir, "width-1024.png") });
   overlap = await inspectorOverlap(page);
   check(overlap.overlapping?.length === 0, `at 1024 px the inspector sits beside the tiles (${JSON.stringify(overlap)})`);
