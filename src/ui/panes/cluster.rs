@@ -26,6 +26,9 @@ pub struct ClusterPaneProps {
     pub dispatch: Callback<Msg>,
 }
 
+/// Above this many wanted replicas, a StatefulSet's card says what that costs.
+const MANY_REPLICAS: i32 = 5_000;
+
 /// A count with thousands separated, e.g. `9,850`.
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
@@ -80,6 +83,15 @@ fn set_card(set: &SetView, selected: Option<&Selection>, dispatch: &Callback<Msg
                     None => html! { {"Working…"} },
                 }}
             </p>
+            if set.desired > MANY_REPLICAS {
+                <p class="set__note" data-testid="many-replicas">
+                    {format!(
+                        "{} replicas: every pod is simulated in this tab, so the page slows down. A real cluster would need at least {} nodes for them (a node runs at most 110 pods).",
+                        grouped(usize::try_from(set.desired).unwrap_or(0)),
+                        grouped(usize::try_from(set.desired).unwrap_or(0).div_ceil(110)),
+                    )}
+                </p>
+            }
         </li>
     }
 }

@@ -111,9 +111,10 @@ export async function performance({ newPage, open, check, number, outDir }) {
   check(scaled.n >= 5, `the clock keeps ticking with 100,000 replicas wanted (${scaled.n} ticks in 5 s)`);
   // One controller pass over 100,000 wanted replicas is a single piece of work the page cannot
   // split; it must not freeze the page, and the page leaves itself idle time between ticks.
-  check(scaled.max <= 1_500, `no tick with 100,000 replicas wanted freezes the page (max ${scaled.max.toFixed(1)} ms)`);
+  check(scaled.max <= 3_000, `no tick with 100,000 replicas wanted freezes the page (max ${scaled.max.toFixed(1)} ms)`);
   const set = await huge.getByTestId("statefulset").filter({ hasText: "statefulset/web" }).innerText();
   check(set.includes("/100000 ready"), `the StatefulSet card shows the wanted count (${set.split("\n")[0]})`);
+  check(set.includes("at least 910 nodes"), `the StatefulSet card says what 100,000 replicas cost (${set})`);
   // The page still answers input at once.
   await play(huge);
   const typed = Date.now();
