@@ -18,11 +18,14 @@ use super::startup::{apply_theme, initial_model, now_ms, random_seed, stored_the
 use super::state::{Model, Msg, State};
 use super::time_controls::TimeControls;
 use super::view::{event_rows, inspect::inspect};
+use crate::sim::kind::Kind;
 
 /// Real milliseconds between clock ticks while playing.
 pub const TICK_MS: u32 = 100;
 /// Real milliseconds between autosaves (when something changed).
 const SAVE_MS: u32 = 2_000;
+/// Above this many events, the live list refreshes every five virtual seconds only.
+const MANY_EVENTS: usize = 20_000;
 /// The performance mark set when a tick starts and the measure taken once it has rendered.
 pub const TICK_MARK: &str = "tick-start";
 /// See [`TICK_MARK`].
@@ -74,16 +77,27 @@ pub fn app() -> Html {
     use_effect_with(*theme, |theme| apply_theme(*theme));
 
     let playing = state.model.borrow().clock.playing;
+    // When the last tick started, and how long it took to run and draw (real milliseconds).
+    let tick_started = use_memo((), |_| Cell::new(0.0_f64));
+    let tick_cost = use_memo((), |_| Cell::new(0.0_f64));
     // While playing, real time drives virtual time; pausing drops the interval.
     {
         let dispatcher = state.dispatcher();
+        let (tick_started, tick_cost) = (tick_started.clone(), tick_cost.clone());
         use_effect_with(playing, move |playing| {
             let interval = playing.then(|| {
                 let last = Cell::new(now_ms());
                 Interval::new(TICK_MS, move || {
                     let now = now_ms();
+                    // After a slow tick, leave the page as long again to answer the learner
+                    // before the next one (real time still counts, so nothing is lost).
+                    if now < tick_started.get() + 2.0 * tick_cost.get() {
+                        return;
+                    }
                     let real = (now - last.get()).clamp(0.0, 1_000.0);
                     last.set(now);
+                    tick_started.set(now);
+                    tick_cost.set(0.0);
                     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
                         let _ = p.mark(TICK_MARK);
                     }
@@ -94,17 +108,21 @@ pub fn app() -> Html {
         });
     }
     // Measure each tick from its start to the end of this render.
-    use_effect(|| {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance())
-            && p.get_entries_by_name(TICK_MARK).length() > 0
-        {
-            let _ = p.measure_with_start_mark(TICK_MEASURE, TICK_MARK);
-            p.clear_marks_with_mark_name(TICK_MARK);
-            if p.get_entries_by_name(TICK_MEASURE).length() > 600 {
-                p.clear_measures_with_measure_name(TICK_MEASURE);
+    {
+        let (tick_started, tick_cost) = (tick_started.clone(), tick_cost.clone());
+        use_effect(move || {
+            if let Some(p) = web_sys::window().and_then(|w| w.performance())
+                && p.get_entries_by_name(TICK_MARK).length() > 0
+            {
+                let _ = p.measure_with_start_mark(TICK_MEASURE, TICK_MARK);
+                p.clear_marks_with_mark_name(TICK_MARK);
+                tick_cost.set(now_ms() - tick_started.get());
+                if p.get_entries_by_name(TICK_MEASURE).length() > 600 {
+                    p.clear_measures_with_measure_name(TICK_MEASURE);
+                }
             }
-        }
-    });
+        });
+    }
     // Autosave every couple of seconds, and when the page is hidden or left.
     {
         let model = model_rc.clone();
@@ -188,11 +206,26 @@ pub fn app() -> Html {
     let session = &model.term.session;
     let cluster = &session.cluster;
     let now = cluster.now_ms();
-    let events = use_memo(
-        (cluster.store.resource_version, now / 1_000, model.seed),
-        |_| Rc::new(event_rows(cluster, &session.namespace)),
+    // Ages change once a second; with very many events the list refreshes less often, so that
+    // picking the newest hundred does not weigh on every tick.
+    let many_events = cluster.store.count(Kind::Event) > MANY_EVENTS;
+    let events_key = if many_events {
+        (0, now / 5_000, model.seed)
+    } else {
+        (cluster.store.resource_version, now / 1_000, model.seed)
+    };
+    let events = use_memo(events_key, |_| {
+        Rc::new(event_rows(cluster, &session.namespace))
+    });
+    let inspected = use_memo(
+        (
+            model.selected.clone(),
+            cluster.store.resource_version,
+            now / 1_000,
+        ),
+        |(selected, _, _)| selected.as_ref().map(|s| inspect(cluster, s)),
     );
-    let inspected = model.selected.as_ref().map(|s| inspect(cluster, s));
+    let inspected = (*inspected).clone();
     let paths: Vec<String> = session.files.keys().cloned().collect();
     let text = model
         .open

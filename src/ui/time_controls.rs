@@ -57,8 +57,12 @@ pub fn time_controls(props: &TimeControlsProps) -> Html {
                 <span class="timebar__clock-label">{"Virtual time"}</span>
                 <time class="timebar__clock-value" data-testid="clock">{format_clock(props.now_ms)}</time>
             </p>
-            <p class="timebar__hint">
-                {if clock.playing { "Time runs; Space pauses" } else { "Paused: the cluster waits for you" }}
+            <p class={classes!("timebar__hint", (clock.playing && clock.behind).then_some("timebar__hint--busy"))} data-testid="time-hint">
+                {match (clock.playing, clock.behind) {
+                    (true, true) => "Busy: the cluster runs slower than the chosen speed",
+                    (true, false) => "Time runs; Space pauses",
+                    (false, _) => "Paused: the cluster waits for you",
+                }}
             </p>
         </section>
     }

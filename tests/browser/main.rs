@@ -5,6 +5,7 @@ mod app;
 mod editor;
 mod panic_banner;
 mod persist;
+mod replay;
 mod state;
 
 use wasm_bindgen::JsCast;

@@ -115,6 +115,8 @@ fn a_replay_that_runs_out_of_time_stops() {
         log: vec![Action::Advance(3_600_000)],
         history: Vec::new(),
         open: None,
+        speed: None,
+        selected: None,
     };
     let mut calls = 0;
     let mut deadline = || {

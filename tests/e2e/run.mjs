@@ -13,6 +13,7 @@ import { chromium } from "playwright-core";
 import { recorder } from "./lib.mjs";
 import { basics } from "./scenarios/basics.mjs";
 import { story } from "./scenarios/story.mjs";
+import { terminal } from "./scenarios/terminal.mjs";
 import { editing } from "./scenarios/editing.mjs";
 import { sharing } from "./scenarios/sharing.mjs";
 import { security } from "./scenarios/security.mjs";
@@ -100,7 +101,7 @@ const ctx = {
   },
 };
 
-const scenarios = { basics, story, editing, sharing, security, accessibility, performance };
+const scenarios = { basics, story, terminal, editing, sharing, security, accessibility, performance };
 try {
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && !only.includes(name)) continue;

@@ -63,7 +63,7 @@ fn chart(timeline: &Timeline, now: u64, window: Window) -> Html {
     let span = (now.saturating_sub(start)).max(60_000) as f64;
     let x = |ms: u64| (ms.saturating_sub(start) as f64 / span * WIDTH).clamp(0.0, WIDTH);
     let rows: Vec<_> = timeline.rows.iter().take(MAX_ROWS).collect();
-    let hidden = timeline.rows.len().saturating_sub(MAX_ROWS);
+    let hidden = timeline.rows.len().saturating_sub(MAX_ROWS) + timeline.untracked;
     let height = (rows.len().max(1) as f64) * ROW;
     let labels = rows.iter().map(|((set, ordinal), _)| {
         let name = set.rsplit('/').next().unwrap_or(set);
@@ -119,7 +119,7 @@ fn chart(timeline: &Timeline, now: u64, window: Window) -> Html {
                 </div>
             </div>
             if hidden > 0 {
-                <p class="muted timeline__more">{format!("and {hidden} more ordinals")}</p>
+                <p class="muted timeline__more">{format!("and {} more ordinal{}", crate::ui::panes::grouped(hidden), if hidden == 1 { "" } else { "s" })}</p>
             }
         </div>
     }

@@ -1,4 +1,6 @@
-//! The inspector: everything about the selected pod, disk, Service or StatefulSet.
+//! The inspector: everything about the selected pod, disk, Service or StatefulSet, in a solid
+//! side panel next to the picture (over it, edge to edge, when the pane is narrow). It takes the
+//! focus when it opens; Escape or its Close button closes it and returns the focus to the tile.
 
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -39,34 +41,36 @@ pub fn inspector(props: &InspectorProps) -> Html {
     {
         let panel = panel.clone();
         use_effect_with((i.kind.clone(), i.name.clone()), move |_| {
-            if let Some(el) = panel.cast::<HtmlElement>() {
+            // Only when the learner opened it from the picture: a session restored with the
+            // inspector open must not take the focus from the page.
+            let from_picture = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.closest(".cluster").ok().flatten())
+                .is_some();
+            if from_picture && let Some(el) = panel.cast::<HtmlElement>() {
                 let _ = el.focus();
             }
         });
     }
     let onclick = props.on_close.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_close.emit(());
-            }
-        })
-    };
     let facts = html! {
         <dl class="facts">
             { for i.facts.iter().map(|(k, v)| html! { <><dt>{k.clone()}</dt><dd>{v.clone()}</dd></> }) }
         </dl>
     };
     html! {
-        <aside class="inspector" data-testid="inspector" aria-label={format!("{} {}", i.kind, i.name)}
-            tabindex="-1" ref={panel} {onkeydown}>
+        <section class="inspector" data-testid="inspector" aria-label={format!("Details of {} {}", i.kind, i.name)}
+            tabindex="-1" ref={panel}>
             <div class="inspector__top">
-                <div>
+                <div class="inspector__title">
                     <p class="inspector__kind">{i.kind.clone()}</p>
                     <h3 class="inspector__name">{i.name.clone()}</h3>
                 </div>
-                <button type="button" class="button button--quiet" aria-label="Close details" {onclick}>{"✕"}</button>
+                <button type="button" class="button button--small inspector__close" title="Close (Escape)"
+                    aria-keyshortcuts="Escape" {onclick}>
+                    <span aria-hidden="true">{"✕"}</span>{"Close"}<span class="visually-hidden">{" details"}</span>
+                </button>
             </div>
             if !i.exists {
                 <p class="inspector__gone">{"It no longer exists."}</p>
@@ -89,6 +93,9 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 if i.events.is_empty() {
                     <p class="muted">{"<none>"}</p>
                 } else {
+                    if i.earlier_events > 0 {
+                        <p class="muted">{format!("The newest {} are shown; {} earlier ones are in kubectl describe.", i.events.len(), i.earlier_events)}</p>
+                    }
                     <ul class="mini-events">
                         { for i.events.iter().map(|e| html! {
                             <li class={classes!("mini-events__item", (e.kind == "Warning").then_some("is-warning"))}>
@@ -118,6 +125,6 @@ pub fn inspector(props: &InspectorProps) -> Html {
                     }
                 </section>
             }
-        </aside>
+        </section>
     }
 }

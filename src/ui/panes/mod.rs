@@ -8,6 +8,6 @@ mod terminal;
 mod tiles;
 
 pub use activity::{ActivityPane, ActivityPaneProps};
-pub use cluster::{ClusterPane, ClusterPaneProps};
+pub use cluster::{ClusterPane, ClusterPaneProps, grouped};
 pub use shell_complete::Names;
 pub use terminal::{TerminalPane, TerminalPaneProps};

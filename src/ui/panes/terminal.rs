@@ -216,7 +216,7 @@ pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
                         type="text"
                         aria-label="Terminal command"
                         aria-describedby="terminal-help"
-                        placeholder={if props.running { "" } else { "kubectl get pods" }}
+                        placeholder={if props.running || props.prompt.as_str() != "$ " { "" } else { "kubectl get pods" }}
                         spellcheck="false"
                         autocapitalize="off"
                         autocomplete="off"

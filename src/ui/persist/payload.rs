@@ -4,10 +4,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::ui::state::clock::Speed;
 use crate::ui::state::log::Action;
+use crate::ui::view::inspect::Selection;
 
-/// The version this page writes.
-pub const VERSION: u32 = 1;
+/// The version this page writes (2 added the terminal's Clear, Tab listings and Ctrl+C at the
+/// prompt, ticks cut short, the speed and the selection).
+pub const VERSION: u32 = 2;
 
 /// Most recorded inputs a session may hold.
 pub const MAX_ACTIONS: usize = 50_000;
@@ -19,6 +22,10 @@ pub const MAX_FILES: usize = 64;
 pub const MAX_FILE: usize = 256 * 1024;
 /// Longest file path.
 pub const MAX_PATH: usize = 200;
+/// Most completions one Tab listing keeps.
+pub const MAX_OPTIONS: usize = 1_000;
+/// Longest object name in a selection.
+pub const MAX_NAME: usize = 253;
 /// Most remembered commands.
 pub const MAX_HISTORY: usize = 500;
 /// Most virtual time a session may replay: a week.
@@ -40,6 +47,21 @@ pub struct Payload {
     /// The file open in the editor.
     #[serde(default)]
     pub open: Option<String>,
+    /// How fast time runs.
+    #[serde(default)]
+    pub speed: Option<Speed>,
+    /// What the inspector shows.
+    #[serde(default)]
+    pub selected: Option<Selection>,
+}
+
+/// The longest prefix of `text` that fits in `max` bytes, cut between characters.
+pub fn clip(text: &str, max: usize) -> String {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or("").to_string()
 }
 
 /// Whether a workspace path is acceptable: absolute, short, printable.
@@ -76,6 +98,14 @@ pub fn migrate(value: Value) -> Result<Value, String> {
     let version = value.get("v").and_then(Value::as_u64);
     match version {
         Some(v) if v == u64::from(VERSION) => Ok(value),
+        // Version 1 is a subset of version 2.
+        Some(1) => {
+            let mut value = value;
+            if let Some(object) = value.as_object_mut() {
+                object.insert("v".to_string(), Value::from(VERSION));
+            }
+            Ok(value)
+        }
         Some(v) if v > u64::from(VERSION) => Err(format!(
             "it was made by a newer playground (format {v}; this page reads {VERSION})"
         )),
@@ -110,8 +140,15 @@ pub fn validate(payload: &Payload) -> Result<(), String> {
     for action in &payload.log {
         match action {
             Action::Advance(ms) => total = total.saturating_add(*ms),
-            Action::Line(line) if line.len() > MAX_LINE => {
+            Action::Line(line) | Action::Cancel(line) if line.len() > MAX_LINE => {
                 return Err("it holds a command line that is far too long".to_string());
+            }
+            Action::Options(line, options)
+                if line.len() > MAX_LINE
+                    || options.len() > MAX_OPTIONS
+                    || options.iter().any(|o| o.len() > MAX_LINE) =>
+            {
+                return Err("it holds a completion list that is far too long".to_string());
             }
             Action::Write(path, _) | Action::Remove(path) if !valid_path(path) => {
                 return Err(format!(
@@ -141,6 +178,12 @@ pub fn validate(payload: &Payload) -> Result<(), String> {
         && !valid_path(open)
     {
         return Err("it opens an unusable file path".to_string());
+    }
+    if let Some(selected) = &payload.selected {
+        let (namespace, name) = selected.names();
+        if namespace.len() > MAX_NAME || name.len() > MAX_NAME {
+            return Err("it selects an object with an impossible name".to_string());
+        }
     }
     Ok(())
 }

@@ -51,6 +51,9 @@ pub struct ClockState {
     pub speed: Speed,
     /// Real milliseconds not yet turned into virtual time (times the ratio's denominator).
     pub carry: u64,
+    /// Whether the last tick ran out of real time before reaching its virtual time (the
+    /// cluster is too busy to keep up with the chosen speed).
+    pub behind: bool,
 }
 
 impl Default for ClockState {
@@ -59,6 +62,7 @@ impl Default for ClockState {
             playing: true,
             speed: Speed::X1,
             carry: 0,
+            behind: false,
         }
     }
 }

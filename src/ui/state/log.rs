@@ -21,9 +21,22 @@ pub enum Action {
     /// A line typed at the prompt (or sent by the Apply button).
     #[serde(rename = "l")]
     Line(String),
-    /// Ctrl+C.
+    /// Ctrl+C while a command runs.
     #[serde(rename = "i")]
     Interrupt,
+    /// Ctrl+C at the prompt with nothing running: the abandoned line.
+    #[serde(rename = "x")]
+    Cancel(String),
+    /// Ctrl+L or the Clear button.
+    #[serde(rename = "c")]
+    Clear,
+    /// Tab listed several completions of the typed line.
+    #[serde(rename = "o")]
+    Options(String, Vec<String>),
+    /// A clock tick ran out of real time after this many pieces of work (it did not reach
+    /// the virtual time it aimed for).
+    #[serde(rename = "k")]
+    Work(u64),
     /// A workspace file as it was when the next command ran.
     #[serde(rename = "w")]
     Write(String, String),
@@ -80,6 +93,18 @@ impl SessionLog {
             return;
         }
         self.actions.push(Action::Advance(ms));
+    }
+
+    /// Records that a tick ran `steps` pieces of work and stopped there.
+    pub fn work(&mut self, steps: u64) {
+        if steps == 0 {
+            return;
+        }
+        if let Some(Action::Work(total)) = self.actions.last_mut() {
+            *total = total.saturating_add(steps);
+            return;
+        }
+        self.actions.push(Action::Work(steps));
     }
 
     /// Records an action other than time passing.

@@ -14,10 +14,16 @@ pub use handle::{Shared, State};
 use self::clock::{ClockState, Speed};
 use self::lines::{LineKind, TermLine};
 use self::log::{Action, SessionLog};
+use super::persist::payload::{MAX_LINE, MAX_OPTIONS, clip};
 use super::terminal_bridge::Terminal;
 use super::view::cluster::ClusterView;
 use super::view::inspect::Selection;
 use super::view::timeline::Timeline;
+
+/// Real milliseconds one clock tick may spend advancing the cluster (ticks come every 100 ms).
+pub const TICK_BUDGET_MS: f64 = 25.0;
+/// Real milliseconds one press of Settle may take before it stops and says so.
+pub const SETTLE_BUDGET_MS: f64 = 2_000.0;
 
 /// A message shown above the workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +111,8 @@ pub struct Model {
     pub notice: Option<Notice>,
     /// Whether something worth saving changed since the last save.
     pub dirty: bool,
+    /// Real time in milliseconds, for the budgets of ticks and Settle (replaceable in tests).
+    pub real_clock: fn() -> f64,
 }
 
 impl Model {
@@ -126,6 +134,7 @@ impl Model {
             selected: None,
             notice: None,
             dirty: false,
+            real_clock: super::startup::now_ms,
         };
         model.refresh();
         model
@@ -150,8 +159,8 @@ impl Model {
                 if ms == 0 {
                     return false;
                 }
-                self.log.advance(ms);
-                self.pass(ms);
+                let mut over = self.deadline(TICK_BUDGET_MS);
+                self.tick(ms, &mut over);
                 self.refresh();
                 self.dirty = true;
             }
@@ -162,40 +171,52 @@ impl Model {
                 self.dirty = true;
             }
             Msg::Settle => {
-                self.log.push(Action::Settle);
-                self.settle();
+                let mut over = self.deadline(SETTLE_BUDGET_MS);
+                if !self.settle(&mut over) {
+                    self.notice = Some(Notice {
+                        error: false,
+                        text: "Settle stopped after 2 seconds with work still pending: the cluster is busy. Press Settle again to go on.".to_string(),
+                    });
+                }
                 self.dirty = true;
             }
             Msg::SetSpeed(speed) => {
                 self.clock.speed = speed;
                 self.clock.carry = 0;
+                self.dirty = true;
             }
             Msg::RunLine(line) => {
                 if self.running {
                     return false;
                 }
                 self.remember(&line);
-                if !line.trim().is_empty() {
-                    self.log.sync_files(&self.term.session.files);
-                    self.log.push(Action::Line(line.clone()));
-                }
+                // Blank lines count too: they end up in here-documents and on the screen.
+                self.log.sync_files(&self.term.session.files);
+                self.log.push(Action::Line(line.clone()));
                 self.run_line(&line);
                 self.dirty = true;
             }
             Msg::Interrupt(draft) => {
-                if self.running {
-                    self.log.push(Action::Interrupt);
-                    self.dirty = true;
-                }
+                let draft = clip(&draft, MAX_LINE);
+                self.log.push(if self.running {
+                    Action::Interrupt
+                } else {
+                    Action::Cancel(draft.clone())
+                });
                 self.interrupt(&draft);
+                self.dirty = true;
             }
-            Msg::ClearTerminal => self.lines = Shared::new(Vec::new()),
-            Msg::ShowOptions(line, options) => {
-                let prompt = self.term.prompt();
-                let lines = self.lines.make_mut();
-                lines.push(TermLine::new(LineKind::Input(prompt), line));
-                lines.push(TermLine::output(options.join("  ")));
-                lines::trim(lines);
+            Msg::ClearTerminal => {
+                self.log.push(Action::Clear);
+                self.lines = Shared::new(Vec::new());
+                self.dirty = true;
+            }
+            Msg::ShowOptions(line, mut options) => {
+                let line = clip(&line, MAX_LINE);
+                options.truncate(MAX_OPTIONS);
+                self.show_options(&line, &options);
+                self.log.push(Action::Options(line, options));
+                self.dirty = true;
             }
             Msg::Apply => {
                 let Some(open) = self.open.clone() else {
@@ -204,7 +225,10 @@ impl Model {
                 let line = format!("kubectl apply -f {}", open.trim_start_matches('/'));
                 return self.update(Msg::RunLine(line));
             }
-            Msg::Select(selection) => self.selected = selection,
+            Msg::Select(selection) => {
+                self.selected = selection;
+                self.dirty = true;
+            }
             Msg::Reset(seed) => {
                 let clock = self.clock;
                 *self = Model::fresh(seed);
@@ -232,6 +256,22 @@ impl Model {
         history.drain(..excess);
     }
 
+    /// A deadline `budget_ms` of real time from now.
+    fn deadline(&self, budget_ms: f64) -> impl FnMut() -> bool + use<> {
+        let clock = self.real_clock;
+        let end = clock() + budget_ms;
+        move || clock() > end
+    }
+
+    /// Shows the typed line and the completions Tab found for it, as a shell lists them.
+    fn show_options(&mut self, line: &str, options: &[String]) {
+        let prompt = self.term.prompt();
+        let lines = self.lines.make_mut();
+        lines.push(TermLine::new(LineKind::Input(prompt), line));
+        lines.push(TermLine::output(options.join("  ")));
+        lines::trim(lines);
+    }
+
     /// Echoes a line at the prompt and runs it.
     fn run_line(&mut self, line: &str) {
         let prompt = self.term.prompt();
@@ -244,26 +284,27 @@ impl Model {
         }
         lines::push_output(lines, &step.output);
         self.running = step.running;
+        self.sample();
         self.refresh();
     }
 
-    /// Ctrl+C.
+    /// Ctrl+C: stops the running command (the terminal prints the `^C`), or abandons the typed
+    /// line and any half-typed here-document or quote.
     fn interrupt(&mut self, draft: &str) {
         let prompt = self.term.prompt();
-        if self.running {
-            let step = self.term.interrupt();
-            let lines = self.lines.make_mut();
-            lines.push(TermLine::output("^C"));
+        let running = self.running;
+        let step = self.term.interrupt();
+        self.running = step.running;
+        let lines = self.lines.make_mut();
+        if running {
             lines::push_output(lines, &step.output);
-            self.running = step.running;
         } else {
-            self.lines
-                .make_mut()
-                .push(TermLine::new(LineKind::Input(prompt), format!("{draft}^C")));
+            lines.push(TermLine::new(LineKind::Input(prompt), format!("{draft}^C")));
+            lines::trim(lines);
         }
     }
 
-    /// Rebuilds the cluster picture and samples the timeline if the cluster changed.
+    /// Rebuilds the cluster picture if the cluster changed.
     fn refresh(&mut self) {
         let cluster = &self.term.session.cluster;
         let version = cluster.store.resource_version;
@@ -283,15 +324,19 @@ impl Model {
             self.view = Shared::new(super::view::cluster::build(cluster));
             self.view_key = Some(key);
         }
-        self.sample();
     }
 
-    /// Records the timeline if the store changed since the last sample.
+    /// Records the timeline after a piece of work (or at the end of a grid slice) if the store
+    /// changed since the last sample. A large cluster is sampled once per slice at most.
     fn sample(&mut self) {
         let cluster = &self.term.session.cluster;
-        if cluster.store.resource_version != self.timeline_version {
-            self.timeline_version = cluster.store.resource_version;
-            self.timeline.make_mut().sample(cluster);
+        if cluster.store.resource_version == self.timeline_version {
+            return;
         }
+        if Timeline::is_large(cluster) && !self.timeline.due(cluster) {
+            return;
+        }
+        self.timeline_version = cluster.store.resource_version;
+        self.timeline.make_mut().sample(cluster);
     }
 }

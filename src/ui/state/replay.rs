@@ -45,9 +45,27 @@ impl Model {
                     }
                 }
                 Action::Step => model.step(),
-                Action::Settle => model.settle(),
+                Action::Settle => {
+                    if !model.settle(&mut *out_of_time) {
+                        return Err("it takes too long to replay".to_string());
+                    }
+                }
+                Action::Work(steps) => {
+                    let mut left = *steps;
+                    while left > 0 {
+                        if out_of_time() {
+                            return Err("it takes too long to replay".to_string());
+                        }
+                        let chunk = left.min(1_000);
+                        model.work(chunk);
+                        left -= chunk;
+                    }
+                }
                 Action::Line(line) => model.run_line(line),
                 Action::Interrupt => model.interrupt(""),
+                Action::Cancel(draft) => model.interrupt(draft),
+                Action::Clear => model.lines = Shared::new(Vec::new()),
+                Action::Options(line, options) => model.show_options(line, options),
                 Action::Write(path, text) => {
                     model.term.session.files.insert(path.clone(), text.clone());
                 }
@@ -68,6 +86,8 @@ impl Model {
             .clone()
             .filter(|p| files.contains_key(p))
             .or_else(|| files.keys().next().cloned());
+        model.clock.speed = payload.speed.unwrap_or(model.clock.speed);
+        model.selected = payload.selected.clone();
         model.refresh();
         model.dirty = false;
         Ok(model)
@@ -82,6 +102,8 @@ impl Model {
             log: self.log.actions().to_vec(),
             history: self.history.to_vec(),
             open: self.open.clone(),
+            speed: Some(self.clock.speed),
+            selected: self.selected.clone(),
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
-use k8s_openapi::api::core::v1::{Endpoints, Node, PersistentVolumeClaim, Pod, Service};
+use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod, Service};
 
 pub use super::types::{
     ClusterView, DiskView, DnsRecord, Lane, PodView, RevisionTag, ServiceView, SetView,
@@ -13,12 +13,15 @@ pub use super::types::{
 use super::classify::classify;
 use crate::kubectl::print::rows_workloads::pod_status_cells;
 use crate::sim::Cluster;
-use crate::sim::endpoints::CLUSTER_DOMAIN;
 use crate::sim::fs::Entry;
 use crate::sim::statefulset::utils::{REVISION_LABEL, parent_and_ordinal};
 
 /// How many revision colours the page has.
 pub const REVISION_HUES: usize = 6;
+/// Most pod tiles drawn per node lane; the rest are counted in a summary.
+pub const MAX_TILES: usize = 48;
+/// Most detached disks drawn.
+pub const MAX_DETACHED: usize = 48;
 
 /// Namespaces the picture leaves out (the cluster's own machinery).
 fn is_system(namespace: &str) -> bool {
@@ -88,12 +91,7 @@ fn disk_view(cluster: &Cluster, claim: &PersistentVolumeClaim, pod: Option<Strin
 
 /// The claim names a pod mounts.
 pub fn claims_of(pod: &Pod) -> Vec<String> {
-    pod.spec
-        .iter()
-        .flat_map(|s| s.volumes.iter().flatten())
-        .filter_map(|v| v.persistent_volume_claim.as_ref())
-        .map(|c| c.claim_name.clone())
-        .collect()
+    claim_names(pod).map(str::to_string).collect()
 }
 
 /// A pod tile.
@@ -181,73 +179,65 @@ pub fn set_view(
     }
 }
 
-fn service_view(cluster: &Cluster, svc: &Service) -> ServiceView {
-    let namespace = svc.metadata.namespace.clone().unwrap_or_default();
-    let name = svc.metadata.name.clone().unwrap_or_default();
-    let cluster_ip = svc
-        .spec
-        .as_ref()
-        .and_then(|s| s.cluster_ip.clone())
-        .unwrap_or_default();
-    let headless = cluster_ip == "None";
-    let base = format!("{name}.{namespace}.svc.{CLUSTER_DOMAIN}");
-    let mut records = vec![DnsRecord {
-        ips: crate::sim::endpoints::resolve(cluster, &namespace, &base),
-        name: base.clone(),
-        ready: true,
-    }];
-    if headless {
-        let subsets = cluster
-            .store
-            .get::<Endpoints>(&namespace, &name)
-            .and_then(|e| e.subsets.clone())
-            .unwrap_or_default();
-        let mut hosts: BTreeMap<(i64, String), DnsRecord> = BTreeMap::new();
-        for subset in subsets {
-            let ready = subset.addresses.into_iter().flatten().map(|a| (a, true));
-            let not_ready = subset
-                .not_ready_addresses
-                .into_iter()
-                .flatten()
-                .map(|a| (a, false));
-            for (address, is_ready) in ready.chain(not_ready) {
-                let Some(host) = address.hostname.clone() else {
-                    continue;
-                };
-                let ordinal = parent_and_ordinal(&host).map_or(i64::MAX, |(_, o)| o);
-                hosts.insert(
-                    (ordinal, host.clone()),
-                    DnsRecord {
-                        name: format!("{host}.{base}"),
-                        ips: vec![address.ip.clone()],
-                        ready: is_ready,
-                    },
-                );
-            }
-        }
-        records.extend(hosts.into_values());
-    }
-    ServiceView {
-        namespace,
-        name,
-        headless,
-        cluster_ip,
-        records,
-    }
-}
-
 /// Sort key of a pod tile: its set, then ordinal, then name.
-fn pod_order(pod: &std::rc::Rc<PodView>) -> (String, i64, String) {
-    let set = parent_and_ordinal(&pod.name)
-        .map(|(s, _)| s.to_string())
-        .unwrap_or_default();
-    (set, pod.ordinal.unwrap_or(i64::MAX), pod.name.clone())
+fn pod_order(pod: &Pod) -> (&str, i64, &str) {
+    let name = pod.metadata.name.as_deref().unwrap_or("");
+    match parent_and_ordinal(name) {
+        Some((set, ordinal)) => (set, ordinal, name),
+        None => ("", i64::MAX, name),
+    }
 }
 
-/// Builds the whole picture.
+/// The claim names a pod mounts, borrowed.
+fn claim_names(pod: &Pod) -> impl Iterator<Item = &str> {
+    pod.spec
+        .iter()
+        .flat_map(|s| s.volumes.iter().flatten())
+        .filter_map(|v| v.persistent_volume_claim.as_ref())
+        .map(|c| c.claim_name.as_str())
+}
+
+/// A lane's pods before drawing: all of them, cheaply, until the first few are picked.
+struct LaneDraft<'a> {
+    lane: Lane,
+    pods: Vec<((&'a str, i64, &'a str), &'a Pod)>,
+}
+
+impl<'a> LaneDraft<'a> {
+    fn new(node: String, ready: bool) -> Self {
+        LaneDraft {
+            lane: Lane {
+                node,
+                ready,
+                pods: Vec::new(),
+                hidden: 0,
+            },
+            pods: Vec::new(),
+        }
+    }
+
+    /// Draws the first [`MAX_TILES`] pods by set and ordinal; counts the rest.
+    fn finish(mut self, cluster: &Cluster, revisions: &BTreeMap<String, i64>) -> Lane {
+        if self.pods.len() > MAX_TILES {
+            self.pods.select_nth_unstable_by_key(MAX_TILES, |p| p.0);
+            self.lane.hidden = self.pods.len() - MAX_TILES;
+            self.pods.truncate(MAX_TILES);
+        }
+        self.pods.sort_unstable_by_key(|p| p.0);
+        self.lane.pods = self
+            .pods
+            .iter()
+            .map(|(_, pod)| std::rc::Rc::new(pod_view(cluster, revisions, pod)))
+            .collect();
+        self.lane
+    }
+}
+
+/// Builds the whole picture. Its cost beyond the drawn tiles is a walk over the pods and claims
+/// that allocates nothing per object, so that a hundred thousand replicas stay responsive.
 pub fn build(cluster: &Cluster) -> ClusterView {
     let revisions = revision_numbers(cluster);
-    let mut lanes: BTreeMap<String, Lane> = BTreeMap::new();
+    let mut lanes: BTreeMap<String, LaneDraft> = BTreeMap::new();
     for node in cluster.store.list::<Node>(None) {
         let name = node.metadata.name.clone().unwrap_or_default();
         let tainted = node
@@ -255,69 +245,66 @@ pub fn build(cluster: &Cluster) -> ClusterView {
             .as_ref()
             .and_then(|s| s.taints.as_ref())
             .is_some_and(|t| !t.is_empty());
-        lanes.insert(
-            name.clone(),
-            Lane {
-                node: if tainted { format!("~{name}") } else { name },
-                ready: node_ready(node),
-                pods: Vec::new(),
-            },
-        );
+        let shown = if tainted {
+            format!("~{name}")
+        } else {
+            name.clone()
+        };
+        lanes.insert(name, LaneDraft::new(shown, node_ready(node)));
     }
-    let mut used_claims: BTreeSet<(String, String)> = BTreeSet::new();
-    let mut unscheduled = Lane {
-        node: String::new(),
-        ready: true,
-        pods: Vec::new(),
-    };
+    let mut used_claims: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut unscheduled = LaneDraft::new(String::new(), true);
     let mut pod_count = 0;
     for pod in cluster.store.list::<Pod>(None) {
-        let namespace = pod.metadata.namespace.clone().unwrap_or_default();
-        if is_system(&namespace) {
+        let namespace = pod.metadata.namespace.as_deref().unwrap_or("");
+        if is_system(namespace) {
             continue;
         }
-        for claim in claims_of(pod) {
-            used_claims.insert((namespace.clone(), claim));
+        for claim in claim_names(pod) {
+            used_claims.insert((namespace, claim));
         }
-        let view = pod_view(cluster, &revisions, pod);
         pod_count += 1;
-        match view.node.as_ref().and_then(|n| lanes.get_mut(n)) {
-            Some(lane) => lane.pods.push(std::rc::Rc::new(view)),
-            None => unscheduled.pods.push(std::rc::Rc::new(view)),
+        let node = pod.spec.as_ref().and_then(|s| s.node_name.as_deref());
+        match node.and_then(|n| lanes.get_mut(n)) {
+            Some(lane) => lane.pods.push((pod_order(pod), pod)),
+            None => unscheduled.pods.push((pod_order(pod), pod)),
         }
     }
-    let mut lanes: Vec<Lane> = lanes
+    let mut drawn: Vec<Lane> = lanes
         .into_values()
         // The tainted control-plane node only gets a lane when something runs there.
-        .filter(|lane| !lane.node.starts_with('~') || !lane.pods.is_empty())
+        .filter(|lane| !lane.lane.node.starts_with('~') || !lane.pods.is_empty())
         .map(|mut lane| {
-            lane.node = lane.node.trim_start_matches('~').to_string();
-            lane.pods.sort_by_key(pod_order);
-            lane
+            lane.lane.node = lane.lane.node.trim_start_matches('~').to_string();
+            lane.finish(cluster, &revisions)
         })
         .collect();
     if !unscheduled.pods.is_empty() {
-        unscheduled.pods.sort_by_key(pod_order);
-        lanes.push(unscheduled);
+        drawn.push(unscheduled.finish(cluster, &revisions));
     }
-    let detached = cluster
-        .store
-        .list::<PersistentVolumeClaim>(None)
-        .filter(|c| {
-            let ns = c.metadata.namespace.clone().unwrap_or_default();
-            let name = c.metadata.name.clone().unwrap_or_default();
-            !is_system(&ns) && !used_claims.contains(&(ns, name))
-        })
-        .map(|c| disk_view(cluster, c, None))
-        .collect();
+    let mut hidden_detached = 0;
+    let mut detached = Vec::new();
+    for claim in cluster.store.list::<PersistentVolumeClaim>(None) {
+        let ns = claim.metadata.namespace.as_deref().unwrap_or("");
+        let name = claim.metadata.name.as_deref().unwrap_or("");
+        if is_system(ns) || used_claims.contains(&(ns, name)) {
+            continue;
+        }
+        if detached.len() < MAX_DETACHED {
+            detached.push(disk_view(cluster, claim, None));
+        } else {
+            hidden_detached += 1;
+        }
+    }
     ClusterView {
         sets: cluster
             .store
             .list::<StatefulSet>(None)
             .map(|s| set_view(cluster, &revisions, s))
             .collect(),
-        lanes,
+        lanes: drawn,
         detached,
+        hidden_detached,
         services: cluster
             .store
             .list::<Service>(None)
@@ -326,7 +313,7 @@ pub fn build(cluster: &Cluster) -> ClusterView {
                 // The API server's own Service is not something the learner made.
                 !is_system(ns) && s.metadata.name.as_deref() != Some("kubernetes")
             })
-            .map(|s| service_view(cluster, s))
+            .map(|s| super::services::service_view(cluster, s))
             .collect(),
         pod_count,
     }

@@ -14,11 +14,13 @@ use crate::sim::Cluster;
 use crate::sim::fs::Entry;
 use crate::ui::state::clock::format_clock;
 
+/// Most events listed for one object.
+pub const MAX_EVENTS: usize = 50;
 /// Longest file content shown in full; longer files are cut with a note.
 const FILE_PREVIEW: usize = 4_000;
 
 /// What the learner clicked.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Selection {
     /// A pod, by namespace and name.
     Pod(String, String),
@@ -28,6 +30,18 @@ pub enum Selection {
     Service(String, String),
     /// A StatefulSet.
     Set(String, String),
+}
+
+impl Selection {
+    /// The selected object's namespace and name.
+    pub fn names(&self) -> (&str, &str) {
+        match self {
+            Selection::Pod(ns, name)
+            | Selection::Claim(ns, name)
+            | Selection::Service(ns, name)
+            | Selection::Set(ns, name) => (ns, name),
+        }
+    }
 }
 
 /// One event row.
@@ -69,8 +83,10 @@ pub struct Inspected {
     pub labels: Vec<(String, String)>,
     /// Annotations.
     pub annotations: Vec<(String, String)>,
-    /// Events about the object.
+    /// Events about the object (the newest [`MAX_EVENTS`]).
     pub events: Vec<EventLine>,
+    /// Older events about it that are not listed.
+    pub earlier_events: usize,
     /// The "why" trace lines that concern it, with their virtual time.
     pub why: Vec<(String, String)>,
     /// Files on its volumes.
@@ -82,18 +98,22 @@ fn pairs(map: Option<&BTreeMap<String, String>>) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-fn events(cluster: &Cluster, kind: &str, ns: &str, name: &str) -> Vec<EventLine> {
+/// The newest events about an object, and how many older ones are left out.
+fn events(cluster: &Cluster, kind: &str, ns: &str, name: &str) -> (Vec<EventLine>, usize) {
     let now = cluster.clock.timestamp();
-    cluster
-        .events_for(kind, ns, name)
+    let all = cluster.events_for(kind, ns, name);
+    let earlier = all.len().saturating_sub(MAX_EVENTS);
+    let lines = all
         .into_iter()
+        .skip(earlier)
         .map(|e: &Event| EventLine {
             kind: e.type_.clone().unwrap_or_default(),
             reason: e.reason.clone().unwrap_or_default(),
             age: event_age(e, now),
             message: e.message.clone().unwrap_or_default(),
         })
-        .collect()
+        .collect();
+    (lines, earlier)
 }
 
 /// Trace lines about `subjects`, or about `set` when they name `word`.
@@ -206,7 +226,7 @@ pub fn inspect(cluster: &Cluster, selection: &Selection) -> Inspected {
                 ("Image".into(), view.images.join(", ")),
                 ("UID".into(), view.uid.clone()),
             ];
-            out.events = events(cluster, "Pod", ns, name);
+            (out.events, out.earlier_events) = events(cluster, "Pod", ns, name);
             let set = crate::sim::statefulset::utils::parent_and_ordinal(name)
                 .map(|(s, _)| format!("statefulset/{ns}/{s}"));
             out.why = why(cluster, &[format!("pod/{ns}/{name}")], set.as_deref(), name);
@@ -256,7 +276,7 @@ pub fn inspect(cluster: &Cluster, selection: &Selection) -> Inspected {
                     translate_timestamp_since(claim.metadata.creation_timestamp.as_ref(), now),
                 ),
             ];
-            out.events = events(cluster, "PersistentVolumeClaim", ns, name);
+            (out.events, out.earlier_events) = events(cluster, "PersistentVolumeClaim", ns, name);
             let set = owning_set(cluster, ns, name).map(|s| format!("statefulset/{ns}/{s}"));
             out.why = why(
                 cluster,
@@ -293,7 +313,7 @@ pub fn inspect(cluster: &Cluster, selection: &Selection) -> Inspected {
                     crate::kubectl::print::rows_core::service_ports(svc),
                 ),
             ];
-            out.events = events(cluster, "Service", ns, name);
+            (out.events, out.earlier_events) = events(cluster, "Service", ns, name);
             out
         }
         Selection::Set(ns, name) => {
@@ -319,7 +339,7 @@ pub fn inspect(cluster: &Cluster, selection: &Selection) -> Inspected {
                     view.waiting.clone().unwrap_or_else(|| "nothing".into()),
                 ),
             ];
-            out.events = events(cluster, "StatefulSet", ns, name);
+            (out.events, out.earlier_events) = events(cluster, "StatefulSet", ns, name);
             out.why = why(cluster, &[format!("statefulset/{ns}/{name}")], None, name);
             out
         }

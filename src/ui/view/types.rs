@@ -70,8 +70,10 @@ pub struct Lane {
     pub node: String,
     /// Whether the node is Ready.
     pub ready: bool,
-    /// Pods, by set and ordinal.
+    /// Pods drawn, by set and ordinal (the first [`MAX_TILES`](super::cluster::MAX_TILES)).
     pub pods: Vec<std::rc::Rc<PodView>>,
+    /// Pods on the node that are not drawn.
+    pub hidden: usize,
 }
 
 /// A StatefulSet's headline numbers and what its controller waits for.
@@ -106,6 +108,8 @@ pub struct DnsRecord {
     pub ips: Vec<String>,
     /// False for a pod that is published but not ready.
     pub ready: bool,
+    /// Addresses not listed.
+    pub more_ips: usize,
 }
 
 /// A Service card.
@@ -119,8 +123,10 @@ pub struct ServiceView {
     pub headless: bool,
     /// The cluster IP (or `None`).
     pub cluster_ip: String,
-    /// The service name and one record per pod hostname.
+    /// The service name and one record per pod hostname (the first few).
     pub records: Vec<DnsRecord>,
+    /// Pod hostnames not listed.
+    pub hidden_records: usize,
 }
 
 /// Everything the cluster picture draws.
@@ -130,8 +136,10 @@ pub struct ClusterView {
     pub sets: Vec<SetView>,
     /// Node lanes (and a lane for unscheduled pods when there are any).
     pub lanes: Vec<Lane>,
-    /// Claims no pod uses now.
+    /// Claims no pod uses now (the first few).
     pub detached: Vec<DiskView>,
+    /// Detached claims not drawn.
+    pub hidden_detached: usize,
     /// Services.
     pub services: Vec<ServiceView>,
     /// Number of pods drawn.

@@ -20,6 +20,29 @@ async function axe(page, scheme, check) {
   }
 }
 
+/** Pod tiles whose box meets the inspector's, and tiles drawn over it (visible through it). */
+const inspectorOverlap = (page) =>
+  page.evaluate(() => {
+    const panel = document.querySelector("[data-testid=inspector]")?.getBoundingClientRect();
+    if (!panel) return { missing: true };
+    const tiles = [...document.querySelectorAll("[data-testid=pod], [data-testid=pvc]")];
+    const meets = (b) => b.width > 0 && b.left < panel.right && b.right > panel.left && b.top < panel.bottom && b.bottom > panel.top;
+    const overlapping = tiles.filter((t) => meets(t.getBoundingClientRect())).map((t) => t.dataset.name);
+    const showing = tiles
+      .filter((t) => {
+        const b = t.getBoundingClientRect();
+        if (!meets(b)) return false;
+        const x = Math.min(Math.max(b.left + b.width / 2, panel.left + 1), panel.right - 1);
+        const y = Math.min(Math.max(b.top + b.height / 2, panel.top + 1), panel.bottom - 1);
+        // A tile shows through when it, not the inspector, is the topmost thing at that point.
+        const top = document.elementFromPoint(x, y);
+        return top?.closest("[data-testid=pod], [data-testid=pvc]") === t;
+      })
+      .map((t) => t.dataset.name);
+    const background = getComputedStyle(document.querySelector("[data-testid=inspector]")).backgroundColor;
+    return { overlapping, showing, background };
+  });
+
 export async function accessibility({ newPage, open, check, outDir }) {
   const page = await newPage({ record: false });
   await open(page);
@@ -40,6 +63,7 @@ export async function accessibility({ newPage, open, check, outDir }) {
 
   await page.locator("[data-testid=pod][data-name=web-1]").click();
   await page.getByTestId("inspector").waitFor();
+  check(await page.getByTestId("inspector").evaluate((e) => document.activeElement === e), "opening the inspector moves the focus into it");
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForTimeout(500); // Let the tiles' colour transitions finish.
@@ -54,14 +78,41 @@ export async function accessibility({ newPage, open, check, outDir }) {
   await axe(page, "dark theme chosen", check);
   await page.getByLabel("Theme").selectOption("system");
 
+  let overlap = await inspectorOverlap(page);
+  check(overlap.overlapping?.length === 0, `at 1440 px the inspector sits beside the tiles (${JSON.stringify(overlap)})`);
+  check(!/rgba\(.*, 0(\.\d+)?\)$/.test(overlap.background ?? ""), `the inspector's background is opaque (${overlap.background})`);
+
   await page.setViewportSize({ width: 1024, height: 768 });
+  await page.waitForTimeout(500); // Let the tiles' colour transitions finish.
   await page.screenshot({ path: join(outDir, "width-1024.png") });
+  overlap = await inspectorOverlap(page);
+  check(overlap.overlapping?.length === 0, `at 1024 px the inspector sits beside the tiles (${JSON.stringify(overlap)})`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `no horizontal scrolling at 1024 px (${overflow} px too wide)`);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(outDir, "home-narrow.png"), fullPage: true });
   const narrowOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(narrowOverflow <= 0, `no horizontal scrolling on a phone (${narrowOverflow} px too wide)`);
+  await page.getByTestId("cluster-pane").scrollIntoViewIfNeeded();
+  overlap = await inspectorOverlap(page);
+  check(overlap.showing?.length === 0, `on a phone no tile shows through the inspector (${JSON.stringify(overlap)})`);
+  await page.getByTestId("cluster-pane").screenshot({ path: join(outDir, "inspector-narrow.png") });
+
+  // Escape closes the inspector and the focus goes back to the tile that opened it.
+  await page.getByTestId("inspector").focus();
+  await page.keyboard.press("Escape");
+  check((await page.getByTestId("inspector").count()) === 0, "Escape closes the inspector");
+  const focused = await page.evaluate(() => document.activeElement?.dataset?.name ?? document.activeElement?.tagName);
+  check(focused === "web-1", `the focus returns to the tile that opened the inspector (${focused})`);
+  // The close button is labelled, and the disk and Service inspectors open the same way.
+  await page.locator("[data-testid=pvc][data-name=www-web-0]").click();
+  await page.getByTestId("inspector").getByText("PersistentVolumeClaim").waitFor();
+  await page.getByRole("button", { name: "Close details" }).click();
+  check((await page.getByTestId("inspector").count()) === 0, "the labelled Close button closes the inspector");
+  await page.getByTestId("service").first().getByRole("button").click();
+  await page.getByTestId("inspector").getByText("Service", { exact: true }).waitFor();
+  overlap = await inspectorOverlap(page);
+  check(overlap.showing?.length === 0, `nothing shows through the Service inspector on a phone (${JSON.stringify(overlap)})`);
   await page.context().close();
 
   // Reduced motion: tiles appear without animating.
