@@ -177,7 +177,7 @@ pub fn complete(line: &str, names: &Names) -> (usize, Vec<String>) {
         _ => {}
     }
     let mut found: Vec<String> = pool.into_iter().filter(|c| c.starts_with(word)).collect();
-    found.sort();
+    crate::order::sort(&mut found);
     found.dedup();
     (start, found)
 }

@@ -223,7 +223,7 @@ impl<'a> LaneDraft<'a> {
             self.lane.hidden = self.pods.len() - MAX_TILES;
             self.pods.truncate(MAX_TILES);
         }
-        self.pods.sort_unstable_by_key(|p| p.0);
+        crate::order::sort_by_key(&mut self.pods, |p| p.0);
         self.lane.pods = self
             .pods
             .iter()

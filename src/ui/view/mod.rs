@@ -49,7 +49,7 @@ pub fn event_rows(cluster: &Cluster, namespace: &str) -> Vec<EventRow> {
         events.select_nth_unstable_by(cut, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         events.drain(..cut);
     }
-    events.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    crate::order::sort_by(&mut events, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     events
         .into_iter()
         .map(|(_, key, e)| {

@@ -74,7 +74,7 @@ pub fn service_view(cluster: &Cluster, svc: &Service) -> ServiceView {
             }
         }
         // One record per hostname (the last address wins), in ordinal order, the first few.
-        hosts.sort_by_key(|h| h.0);
+        crate::order::sort_by_key(&mut hosts, |h| h.0);
         hosts.dedup_by(|later, earlier| {
             let same = later.0 == earlier.0;
             if same {
