@@ -35,19 +35,31 @@ impl Rng {
 
     /// A random RFC 4122 version-4 UUID string, as the API server assigns to metadata.uid.
     pub fn uuid(&mut self) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let a = self.next_u64();
         let b = self.next_u64();
-        let hex = format!("{a:016x}{b:016x}");
-        let variant = ["8", "9", "a", "b"][(b >> 60) as usize % 4];
-        format!(
-            "{}-{}-4{}-{}{}-{}",
-            &hex[0..8],
-            &hex[8..12],
-            &hex[13..16],
-            variant,
-            &hex[17..20],
-            &hex[20..32]
-        )
+        // The 32 hex digits of `a` then `b`, most significant first.
+        let digit = |i: usize| -> u8 {
+            let (word, pos) = if i < 16 { (a, i) } else { (b, i - 16) };
+            HEX.get(((word >> (60 - 4 * pos)) & 0xf) as usize)
+                .copied()
+                .unwrap_or(b'0')
+        };
+        let variant = [b'8', b'9', b'a', b'b'][(b >> 60) as usize % 4];
+        let mut out = String::with_capacity(36);
+        for i in 0..32 {
+            match i {
+                8 | 12 | 16 | 20 => out.push('-'),
+                _ => {}
+            }
+            let d = match i {
+                12 => b'4',
+                16 => variant,
+                _ => digit(i),
+            };
+            out.push(char::from(d));
+        }
+        out
     }
 
     /// A lower-case alphanumeric suffix like the ones generateName and event names use.
@@ -71,6 +83,28 @@ mod tests {
         let zs: Vec<u64> = (0..5).map(|_| c.next_u64()).collect();
         assert_eq!(xs, ys);
         assert_ne!(xs, zs);
+    }
+
+    #[test]
+    fn uuids_keep_their_layout() {
+        let mut r = Rng::new(1);
+        let mut q = r.clone();
+        for _ in 0..100 {
+            let a = q.next_u64();
+            let b = q.next_u64();
+            let hex = format!("{a:016x}{b:016x}");
+            let variant = ["8", "9", "a", "b"][(b >> 60) as usize % 4];
+            let want = format!(
+                "{}-{}-4{}-{}{}-{}",
+                &hex[0..8],
+                &hex[8..12],
+                &hex[13..16],
+                variant,
+                &hex[17..20],
+                &hex[20..32]
+            );
+            assert_eq!(r.uuid(), want);
+        }
     }
 
     #[test]

@@ -49,6 +49,28 @@ pub fn key(namespace: &str, name: &str) -> String {
     }
 }
 
+/// Runs `f` with the store key of `namespace/name`, built on the stack when it is short, so that
+/// lookups do not allocate.
+pub fn with_key<R>(namespace: &str, name: &str, f: impl FnOnce(&str) -> R) -> R {
+    if namespace.is_empty() {
+        return f(name);
+    }
+    let mut buf = [0u8; 192];
+    let len = namespace.len() + 1 + name.len();
+    if let Some(dst) = buf.get_mut(..len) {
+        let (ns_part, rest) = dst.split_at_mut(namespace.len());
+        ns_part.copy_from_slice(namespace.as_bytes());
+        if let Some((slash, name_part)) = rest.split_first_mut() {
+            *slash = b'/';
+            name_part.copy_from_slice(name.as_bytes());
+        }
+        if let Ok(k) = std::str::from_utf8(dst) {
+            return f(k);
+        }
+    }
+    f(&key(namespace, name))
+}
+
 /// The store key of a typed object.
 pub fn key_of<T: Object>(obj: &T) -> String {
     let meta = obj.metadata();
@@ -93,7 +115,7 @@ pub struct Store {
 impl Store {
     /// The object of kind `T` at `namespace/name`.
     pub fn get<T: Object>(&self, namespace: &str, name: &str) -> Option<&T> {
-        T::table(self).get(&key(namespace, name)).map(Rc::as_ref)
+        with_key(namespace, name, |k| T::table(self).get(k)).map(Rc::as_ref)
     }
 
     /// The object of kind `T` with store key `k`.
@@ -183,6 +205,34 @@ impl Store {
             return false;
         }
         self.put(new);
+        true
+    }
+
+    /// Changes the stored object in place (copying it only if a snapshot still shares it) and records
+    /// the change if `f` reports one; `f` must leave the object as it was when it returns false.
+    pub fn edit<T: Object + Clone>(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        f: impl FnOnce(&mut T) -> bool,
+    ) -> bool {
+        let k = key(namespace, name);
+        let rv = self.resource_version + 1;
+        let Some(slot) = T::table_mut(self).get_mut(&k) else {
+            return false;
+        };
+        let obj = Rc::make_mut(slot);
+        if !f(obj) {
+            return false;
+        }
+        obj.metadata_mut().resource_version = Some(rv.to_string());
+        self.resource_version = rv;
+        self.pending.push(Change {
+            kind: T::SIM_KIND,
+            key: k,
+            change: ChangeType::Modified,
+            resource_version: rv,
+        });
         true
     }
 

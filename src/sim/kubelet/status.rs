@@ -65,14 +65,16 @@ pub fn write(c: &mut Cluster, uid: &str) {
     let Some(rt) = c.runtime.get(uid) else {
         return;
     };
-    let (ns, name) = (rt.namespace.clone(), rt.name.clone());
+    let (ns, name) = (rt.namespace.as_str(), rt.name.as_str());
     let changed = c
         .store
         .get::<Pod>(&ns, &name)
         .is_some_and(|p| p.status.as_ref() != Some(&status));
     if changed {
-        c.store
-            .modify::<Pod>(&ns, &name, |p| p.status = Some(status));
+        c.store.edit::<Pod>(&ns, &name, |p| {
+            p.status = Some(status);
+            true
+        });
     }
 }
 

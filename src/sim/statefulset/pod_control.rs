@@ -14,9 +14,11 @@ use crate::sim::apiserver::DeleteOptions;
 use crate::sim::events::{EventType, reference_to};
 
 /// The retention policy as (whenDeleted, whenScaled), defaulting to Retain.
-pub fn retention(set: &StatefulSet) -> (String, String) {
+pub fn retention(set: &StatefulSet) -> (&str, &str) {
     let policy = Some(&set.spec).and_then(|s| s.persistent_volume_claim_retention_policy.as_ref());
-    let get = |v: Option<&String>| v.cloned().unwrap_or_else(|| "Retain".to_string());
+    fn get(v: Option<&String>) -> &str {
+        v.map_or("Retain", String::as_str)
+    }
     (
         get(policy.and_then(|p| p.when_deleted.as_ref())),
         get(policy.and_then(|p| p.when_scaled.as_ref())),
