@@ -53,7 +53,7 @@ pub fn schedule(c: &mut Cluster) {
         }
     }
     for pod in pending {
-        schedule_one(c, &pod, &nodes, &mut loads);
+        schedule_one(c, pod, &nodes, &mut loads);
     }
 }
 
@@ -106,10 +106,11 @@ fn fail(c: &mut Cluster, pod: &Pod, message: String) {
 
 fn schedule_one(
     c: &mut Cluster,
-    pod: &Pod,
+    shared: std::rc::Rc<Pod>,
     nodes: &[std::rc::Rc<Node>],
     loads: &mut std::collections::BTreeMap<String, usize>,
 ) {
+    let pod: &Pod = &shared;
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let name = pod.metadata.name.clone().unwrap_or_default();
     let total = nodes.len();
@@ -118,11 +119,7 @@ fn schedule_one(
     );
     let mut waiting_for_first_consumer = Vec::new();
     for claim_name in claims_of(pod) {
-        let Some(claim) = c
-            .store
-            .get::<PersistentVolumeClaim>(&ns, &claim_name)
-            .cloned()
-        else {
+        let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &claim_name) else {
             fail(
                 c,
                 pod,
@@ -142,6 +139,11 @@ fn schedule_one(
             );
             return;
         }
+        let has_node = claim
+            .metadata
+            .annotations
+            .as_ref()
+            .is_some_and(|a| a.contains_key(SELECTED_NODE));
         let bound = claim.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
         if bound {
             continue;
@@ -165,18 +167,19 @@ fn schedule_one(
             );
             return;
         }
-        waiting_for_first_consumer.push(claim);
+        waiting_for_first_consumer.push((claim_name, has_node));
     }
     let tolerations = pod
         .spec
         .as_ref()
-        .and_then(|s| s.tolerations.clone())
-        .unwrap_or_default();
-    let selector = pod
+        .and_then(|s| s.tolerations.as_deref())
+        .unwrap_or(&[]);
+    let no_selector = Default::default();
+    let selector: &std::collections::BTreeMap<String, String> = pod
         .spec
         .as_ref()
-        .and_then(|s| s.node_selector.clone())
-        .unwrap_or_default();
+        .and_then(|s| s.node_selector.as_ref())
+        .unwrap_or(&no_selector);
     let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
     let mut feasible = Vec::new();
     for n in nodes.iter().map(|n| n.as_ref()) {
@@ -185,7 +188,7 @@ fn schedule_one(
         let spec: &k8s_openapi::api::core::v1::NodeSpec = n.spec.as_ref().unwrap_or(&default_spec);
         let untolerated = spec.taints.iter().flatten().find(|t| {
             (t.effect == "NoSchedule" || t.effect == "NoExecute")
-                && !tolerates(&tolerations, &t.key, t.value.as_deref(), &t.effect)
+                && !tolerates(tolerations, &t.key, t.value.as_deref(), &t.effect)
         });
         let no_labels = Default::default();
         let labels: &std::collections::BTreeMap<String, String> =
@@ -242,13 +245,7 @@ fn schedule_one(
         return;
     };
     if !waiting_for_first_consumer.is_empty() {
-        for claim in waiting_for_first_consumer {
-            let claim_name = claim.metadata.name.clone().unwrap_or_default();
-            let has = claim
-                .metadata
-                .annotations
-                .as_ref()
-                .is_some_and(|a| a.contains_key(SELECTED_NODE));
+        for (claim_name, has) in waiting_for_first_consumer {
             if !has {
                 c.store
                     .modify::<PersistentVolumeClaim>(&ns, &claim_name, |p| {
@@ -268,20 +265,29 @@ fn schedule_one(
         return;
     }
     *loads.entry(node.clone()).or_default() += 1;
-    c.store.modify::<Pod>(&ns, &name, |p| {
-        if let Some(spec) = p.spec.as_mut() {
+    // Without the snapshot's handle the stored pod is not shared and is bound in place.
+    drop(shared);
+    c.store.edit::<Pod>(&ns, &name, |p| {
+        let mut changed = false;
+        if let Some(spec) = p.spec.as_mut()
+            && spec.node_name.as_ref() != Some(&node)
+        {
             spec.node_name = Some(node.clone());
+            changed = true;
         }
         if let Some(status) = p.status.as_mut()
             && let Some(conds) = status.conditions.as_mut()
+            && conds.iter().any(|c| c.type_ == "PodScheduled")
         {
             conds.retain(|c| c.type_ != "PodScheduled");
+            changed = true;
         }
+        changed
     });
     let message = format!("Successfully assigned {ns}/{name} to {node}");
-    if let Some(p) = c.store.get::<Pod>(&ns, &name).cloned() {
+    if let Some(r) = c.store.get::<Pod>(&ns, &name).map(reference_to) {
         c.record_event(
-            reference_to(&p),
+            r,
             EventType::Normal,
             "Scheduled",
             &message,

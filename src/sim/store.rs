@@ -71,6 +71,40 @@ pub fn with_key<R>(namespace: &str, name: &str, f: impl FnOnce(&str) -> R) -> R 
     f(&key(namespace, name))
 }
 
+/// A short text built on the stack.
+struct StackText {
+    buf: [u8; 192],
+    len: usize,
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// Runs `f` with the text of `args`, formatted on the stack when it is short, so that names can be
+/// compared and looked up without allocating.
+pub fn with_text<R>(args: std::fmt::Arguments<'_>, f: impl FnOnce(&str) -> R) -> R {
+    let mut text = StackText {
+        buf: [0; 192],
+        len: 0,
+    };
+    if std::fmt::write(&mut text, args).is_ok()
+        && let Some(s) = text
+            .buf
+            .get(..text.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+    {
+        return f(s);
+    }
+    f(&args.to_string())
+}
+
 /// The store key of a typed object.
 pub fn key_of<T: Object>(obj: &T) -> String {
     let meta = obj.metadata();
@@ -151,6 +185,11 @@ impl Store {
                 .collect(),
             _ => table.values().cloned().collect(),
         }
+    }
+
+    /// A shared handle to the object of kind `T` at `namespace/name`.
+    pub fn snapshot_one<T: Object>(&self, namespace: &str, name: &str) -> Option<Rc<T>> {
+        with_key(namespace, name, |k| T::table(self).get(k)).cloned()
     }
 
     /// Stores `obj` (created or changed): bumps the resource version and records the change.

@@ -6,8 +6,8 @@ use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 
 use super::utils::{
-    claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name,
-    set_name, set_namespace,
+    claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name, set_name,
+    set_namespace, with_claim_name,
 };
 use crate::sim::Cluster;
 use crate::sim::apiserver::DeleteOptions;
@@ -105,9 +105,11 @@ pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> R
     let ns = set_namespace(set).to_string();
     // The common case is that every claim exists: check names before building claim objects.
     let all_present = claim_templates(set).iter().all(|t| {
-        c.store
-            .get::<PersistentVolumeClaim>(&ns, &claim_name(t, set, ordinal))
-            .is_some_and(|p| p.metadata.deletion_timestamp.is_none())
+        with_claim_name(t, set, ordinal, |name| {
+            c.store
+                .get::<PersistentVolumeClaim>(&ns, name)
+                .is_some_and(|p| p.metadata.deletion_timestamp.is_none())
+        })
     });
     if all_present {
         return Ok(());
@@ -241,15 +243,17 @@ pub fn claims_match_retention(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool
     if when_deleted == "Retain" && when_scaled == "Retain" {
         // The default policy wants no set or pod references on the claims: check just that.
         return claim_templates(set).iter().all(|t| {
-            c.store
-                .get::<PersistentVolumeClaim>(set_namespace(set), &claim_name(t, set, ordinal))
-                .is_none_or(|claim| {
-                    let ours = |r: &OwnerReference| {
-                        (r.kind == "StatefulSet" && r.name == set_name(set))
-                            || (r.kind == "Pod" && r.name == pod_name(pod))
-                    };
-                    !claim.metadata.owner_references.iter().flatten().any(ours)
-                })
+            with_claim_name(t, set, ordinal, |name| {
+                c.store
+                    .get::<PersistentVolumeClaim>(set_namespace(set), name)
+            })
+            .is_none_or(|claim| {
+                let ours = |r: &OwnerReference| {
+                    (r.kind == "StatefulSet" && r.name == set_name(set))
+                        || (r.kind == "Pod" && r.name == pod_name(pod))
+                };
+                !claim.metadata.owner_references.iter().flatten().any(ours)
+            })
         });
     }
     claims_for(set, ordinal).iter().all(|t| {
@@ -328,16 +332,17 @@ pub fn claim_is_stale(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool {
         return false;
     };
     claim_templates(set).iter().any(|t| {
-        let name = claim_name(t, set, ordinal);
-        c.store
-            .get::<PersistentVolumeClaim>(set_namespace(set), &name)
-            .is_some_and(|claim| {
-                has_stale_ref(
-                    claim.metadata.owner_references.as_deref().unwrap_or(&[]),
-                    "Pod",
-                    pod_name(pod),
-                    pod.metadata.uid.as_ref(),
-                )
-            })
+        with_claim_name(t, set, ordinal, |name| {
+            c.store
+                .get::<PersistentVolumeClaim>(set_namespace(set), name)
+        })
+        .is_some_and(|claim| {
+            has_stale_ref(
+                claim.metadata.owner_references.as_deref().unwrap_or(&[]),
+                "Pod",
+                pod_name(pod),
+                pod.metadata.uid.as_ref(),
+            )
+        })
     })
 }

@@ -9,6 +9,7 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, OwnerReference};
 
 use crate::sim::clock::ms_of;
+use crate::sim::store::with_text;
 
 /// Label with the pod's name, part of its identity.
 pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
@@ -172,8 +173,9 @@ pub fn identity_matches(set: &StatefulSet, pod: &Pod) -> bool {
     let Some(ordinal) = member_ordinal(set, pod) else {
         return false;
     };
-    pod_name(pod) == ordinal_pod_name(set, ordinal)
-        && pod.metadata.namespace.as_deref().unwrap_or("default") == set_namespace(set)
+    with_text(format_args!("{}-{ordinal}", set_name(set)), |n| {
+        n == pod_name(pod)
+    }) && pod.metadata.namespace.as_deref().unwrap_or("default") == set_namespace(set)
         && pod
             .metadata
             .labels
@@ -188,6 +190,23 @@ pub fn claim_name(template: &PersistentVolumeClaim, set: &StatefulSet, ordinal: 
         "{}-{}-{ordinal}",
         template.metadata.name.as_deref().unwrap_or(""),
         set_name(set)
+    )
+}
+
+/// Runs `f` with the claim name for `template` and `ordinal`, without allocating it.
+pub fn with_claim_name<R>(
+    template: &PersistentVolumeClaim,
+    set: &StatefulSet,
+    ordinal: i64,
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    with_text(
+        format_args!(
+            "{}-{}-{ordinal}",
+            template.metadata.name.as_deref().unwrap_or(""),
+            set_name(set)
+        ),
+        f,
     )
 }
 
@@ -209,12 +228,13 @@ pub fn storage_matches(set: &StatefulSet, pod: &Pod) -> bool {
         .and_then(|s| s.volumes.as_deref())
         .unwrap_or(&[]);
     claim_templates(set).iter().all(|t| {
-        let want = claim_name(t, set, ordinal);
-        volumes.iter().any(|v| {
-            Some(v.name.as_str()) == t.metadata.name.as_deref()
-                && v.persistent_volume_claim
-                    .as_ref()
-                    .is_some_and(|c| c.claim_name == want)
+        with_claim_name(t, set, ordinal, |want| {
+            volumes.iter().any(|v| {
+                Some(v.name.as_str()) == t.metadata.name.as_deref()
+                    && v.persistent_volume_claim
+                        .as_ref()
+                        .is_some_and(|c| c.claim_name == want)
+            })
         })
     })
 }
