@@ -215,9 +215,9 @@ impl Store {
     }
 
     /// Removes the object at `namespace/name`, recording the change; returns it.
-    pub fn remove<T: Object>(&mut self, namespace: &str, name: &str) -> Option<T> {
+    pub fn remove<T: Object>(&mut self, namespace: &str, name: &str) -> Option<Rc<T>> {
         let k = key(namespace, name);
-        let obj = Rc::unwrap_or_clone(T::table_mut(self).remove(&k)?);
+        let obj = T::table_mut(self).remove(&k)?;
         self.resource_version += 1;
         self.pending.push(Change {
             kind: T::SIM_KIND,

@@ -233,6 +233,10 @@ fn process_replica(
     min_ready: u64,
 ) -> Option<String> {
     let now = c.now_ms();
+    if replicas_list.is_missing(i) {
+        // The new pod of a missing ordinal has no phase: it is created straight away.
+        return create_replica(c, set, monotonic, replicas_list.build(i)?);
+    }
     let pod: &Pod = replicas_list.pod(i)?;
     let name = pod_name(pod).to_string();
     if is_failed(pod) || is_succeeded(pod) {
@@ -256,18 +260,7 @@ fn process_replica(
         ));
     }
     if !is_created(pod) {
-        if pod_control::claim_is_stale(c, set, pod) {
-            return Some(format!(
-                "{name} not created: its claim still belongs to the previous {name} (whenScaled: Delete)"
-            ));
-        }
-        let result = pod_control::create_pod(c, set, pod.clone());
-        return match result {
-            Ok(()) => {
-                monotonic.then(|| format!("{name} created: waiting for it to be Running and Ready"))
-            }
-            Err(e) => Some(format!("{name} not created: {e}")),
-        };
+        return create_replica(c, set, monotonic, pod.clone());
     }
     if crate::sim::statefulset::utils::is_pending(pod) {
         let _ = pod_control::create_missing_claims(c, set, pod);
@@ -312,6 +305,22 @@ fn process_replica(
     );
     pod_control::update_pod(c, update_set, repaired);
     None
+}
+
+/// Creates the pod of a replica slot unless an old claim still blocks it; returns why the walk stops.
+fn create_replica(c: &mut Cluster, set: &StatefulSet, monotonic: bool, pod: Pod) -> Option<String> {
+    let name = pod_name(&pod).to_string();
+    if pod_control::claim_is_stale(c, set, &pod) {
+        return Some(format!(
+            "{name} not created: its claim still belongs to the previous {name} (whenScaled: Delete)"
+        ));
+    }
+    match pod_control::create_pod(c, set, pod) {
+        Ok(()) => {
+            monotonic.then(|| format!("{name} created: waiting for it to be Running and Ready"))
+        }
+        Err(e) => Some(format!("{name} not created: {e}")),
+    }
 }
 
 /// The rolling update step (MaxUnavailableStatefulSet on, as in v1.37).

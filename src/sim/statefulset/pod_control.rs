@@ -118,7 +118,7 @@ pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> R
     for claim in claims_for(set, ordinal) {
         let name = claim.metadata.name.clone().unwrap_or_default();
         match c.store.get::<PersistentVolumeClaim>(&ns, &name) {
-            None => match c.create(claim) {
+            None => match c.create_shared(claim) {
                 Ok(_) => record_claim(c, set, pod_name(pod), &name, None),
                 Err(e) => {
                     let text = e.message.clone();
@@ -148,7 +148,7 @@ pub fn create_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) -> Result<(), St
         record_pod(c, set, "create", &name, Some(&e));
         return Err(e);
     }
-    match c.create(pod.clone()) {
+    match c.create_shared(pod) {
         Ok(created) => {
             update_claims_for_retention(c, set, &created);
             record_pod(c, set, "create", &name, None);
@@ -292,10 +292,10 @@ pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod
     let ns = set_namespace(set).to_string();
     for t in claims_for(set, ordinal) {
         let name = t.metadata.name.clone().unwrap_or_default();
-        let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &name).cloned() else {
+        let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &name) else {
             continue;
         };
-        match wanted_refs(set, pod, &claim) {
+        match wanted_refs(set, pod, claim) {
             None => {
                 let message = format!(
                     "PersistentVolumeClaim {name} has a conflicting OwnerReference that acts as a manging controller, the retention policy is ignored for this claim"
@@ -312,7 +312,7 @@ pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod
             Some(want) => {
                 let want = (!want.is_empty()).then_some(want);
                 if claim.metadata.owner_references != want {
-                    let mut updated = claim;
+                    let mut updated = claim.clone();
                     updated.metadata.owner_references = want;
                     let _ = c.update(updated);
                 }

@@ -94,16 +94,34 @@ impl<'a> Replicas<'a> {
     pub fn pod(&self, i: usize) -> Option<&Pod> {
         match self.slots.get(i)? {
             Slot::Existing(p) => Some(p),
-            Slot::Missing(cell) => Some(cell.get_or_init(|| {
-                versioned_pod(
-                    self.current_set,
-                    self.update_set,
-                    self.current,
-                    self.update,
-                    self.start + i as i64,
-                )
-            })),
+            Slot::Missing(cell) => Some(cell.get_or_init(|| self.versioned(i))),
         }
+    }
+
+    /// A copy of the pod in slot `i`, to create (a missing ordinal's pod is built afresh).
+    pub fn build(&self, i: usize) -> Option<Pod> {
+        match self.slots.get(i)? {
+            Slot::Existing(p) => Some((*p).clone()),
+            Slot::Missing(cell) => Some(match cell.get() {
+                Some(p) => p.clone(),
+                None => self.versioned(i),
+            }),
+        }
+    }
+
+    fn versioned(&self, i: usize) -> Pod {
+        versioned_pod(
+            self.current_set,
+            self.update_set,
+            self.current,
+            self.update,
+            self.start + i as i64,
+        )
+    }
+
+    /// Whether slot `i` is a missing ordinal.
+    pub fn is_missing(&self, i: usize) -> bool {
+        matches!(self.slots.get(i), Some(Slot::Missing(_)))
     }
 
     /// The existing pod in slot `i`, if there is one.
