@@ -38,28 +38,28 @@ impl Rng {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let a = self.next_u64();
         let b = self.next_u64();
-        // The 32 hex digits of `a` then `b`, most significant first.
-        let digit = |i: usize| -> u8 {
-            let (word, pos) = if i < 16 { (a, i) } else { (b, i - 16) };
-            HEX.get(((word >> (60 - 4 * pos)) & 0xf) as usize)
-                .copied()
-                .unwrap_or(b'0')
-        };
-        let variant = [b'8', b'9', b'a', b'b'][(b >> 60) as usize % 4];
-        let mut out = String::with_capacity(36);
-        for i in 0..32 {
-            match i {
-                8 | 12 | 16 | 20 => out.push('-'),
-                _ => {}
+        // The 32 hex digits of `a` then `b`, most significant first, with the version and variant
+        // digits set and dashes in the 8-4-4-4-12 layout.
+        let bits = (u128::from(a) << 64) | u128::from(b);
+        let variant = [b'8', b'9', b'a', b'b']
+            .get((b >> 60) as usize % 4)
+            .copied()
+            .unwrap_or(b'8');
+        let mut out = Vec::with_capacity(36);
+        for i in 0..32u32 {
+            if matches!(i, 8 | 12 | 16 | 20) {
+                out.push(b'-');
             }
-            let d = match i {
+            out.push(match i {
                 12 => b'4',
                 16 => variant,
-                _ => digit(i),
-            };
-            out.push(char::from(d));
+                _ => HEX
+                    .get(((bits >> (124 - 4 * i)) & 0xf) as usize)
+                    .copied()
+                    .unwrap_or(b'0'),
+            });
         }
-        out
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// A lower-case alphanumeric suffix like the ones generateName and event names use.

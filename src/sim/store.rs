@@ -45,7 +45,11 @@ pub fn key(namespace: &str, name: &str) -> String {
     if namespace.is_empty() {
         name.to_string()
     } else {
-        format!("{namespace}/{name}")
+        let mut k = String::with_capacity(namespace.len() + 1 + name.len());
+        k.push_str(namespace);
+        k.push('/');
+        k.push_str(name);
+        k
     }
 }
 
@@ -71,38 +75,47 @@ pub fn with_key<R>(namespace: &str, name: &str, f: impl FnOnce(&str) -> R) -> R 
     f(&key(namespace, name))
 }
 
-/// A short text built on the stack.
-struct StackText {
-    buf: [u8; 192],
-    len: usize,
-}
-
-impl std::fmt::Write for StackText {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let end = self.len + s.len();
-        let dst = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
-        dst.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
-
-/// Runs `f` with the text of `args`, formatted on the stack when it is short, so that names can be
-/// compared and looked up without allocating.
-pub fn with_text<R>(args: std::fmt::Arguments<'_>, f: impl FnOnce(&str) -> R) -> R {
-    let mut text = StackText {
-        buf: [0; 192],
-        len: 0,
+/// Runs `f` with `parts` and `ordinal` joined by dashes (`www-web-3`), built on the stack when
+/// short, so that ordinal names can be compared and looked up without allocating.
+pub fn with_ordinal_name<R>(parts: &[&str], ordinal: i64, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 192];
+    let mut len = 0;
+    let mut push = |bytes: &[u8]| -> bool {
+        let end = len + bytes.len();
+        match buf.get_mut(len..end) {
+            Some(dst) => {
+                dst.copy_from_slice(bytes);
+                len = end;
+                true
+            }
+            None => false,
+        }
     };
-    if std::fmt::write(&mut text, args).is_ok()
-        && let Some(s) = text
-            .buf
-            .get(..text.len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-    {
-        return f(s);
+    let mut ok = parts.iter().all(|p| push(p.as_bytes()) && push(b"-"));
+    // The ordinal's decimal digits, most significant first.
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = ordinal.unsigned_abs();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || start == 0 {
+            break;
+        }
     }
-    f(&args.to_string())
+    ok = ok && (ordinal >= 0 || push(b"-")) && digits.get(start..).is_some_and(|d| push(d));
+    if ok && let Some(text) = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) {
+        return f(text);
+    }
+    let mut text = parts.join("-");
+    if !parts.is_empty() {
+        text.push('-');
+    }
+    text.push_str(&ordinal.to_string());
+    f(&text)
 }
 
 /// The store key of a typed object.
@@ -198,10 +211,13 @@ impl Store {
         let rv = self.resource_version;
         obj.metadata_mut().resource_version = Some(rv.to_string());
         let k = key_of(&obj);
-        let existed = T::table(self).contains_key(&k);
+        let shared = Rc::new(obj);
+        let existed = T::table_mut(self)
+            .insert(k.clone(), Rc::clone(&shared))
+            .is_some();
         self.pending.push(Change {
             kind: T::SIM_KIND,
-            key: k.clone(),
+            key: k,
             change: if existed {
                 ChangeType::Modified
             } else {
@@ -209,8 +225,6 @@ impl Store {
             },
             resource_version: rv,
         });
-        let shared = Rc::new(obj);
-        T::table_mut(self).insert(k, Rc::clone(&shared));
         shared
     }
 
@@ -311,6 +325,22 @@ mod tests {
                 ..Default::default()
             },
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn ordinal_names_are_built_as_format_builds_them() {
+        let long = "x".repeat(300);
+        for (parts, ordinal) in [
+            (vec!["web"], 0),
+            (vec!["www", "web"], 12),
+            (vec!["a"], i64::MAX),
+            (vec!["a"], i64::MIN),
+            (vec!["b"], -3),
+            (vec![long.as_str()], 7),
+        ] {
+            let want = format!("{}-{ordinal}", parts.join("-"));
+            assert_eq!(with_ordinal_name(&parts, ordinal, str::to_string), want);
         }
     }
 

@@ -238,7 +238,7 @@ fn process_replica(
         return create_replica(c, set, monotonic, replicas_list.build(i)?);
     }
     let pod: &Pod = replicas_list.pod(i)?;
-    let name = pod_name(pod).to_string();
+    let name = pod_name(pod);
     if is_failed(pod) || is_succeeded(pod) {
         if !is_terminating(pod) {
             c.why.note(
