@@ -25,6 +25,9 @@ pub fn quantity_bytes(q: &str) -> u128 {
         .unwrap_or(0)
 }
 
+/// Annotation the binder sets on a claim once it is bound.
+const BIND_COMPLETED: &str = "pv.kubernetes.io/bind-completed";
+
 fn request(pvc: &PersistentVolumeClaim) -> Option<Quantity> {
     pvc.spec
         .as_ref()?
@@ -80,33 +83,59 @@ fn bind(c: &mut Cluster, claim: &PersistentVolumeClaim, pv_name: &str) {
     };
     let capacity = pv.spec.as_ref().and_then(|s| s.capacity.clone());
     let modes = pv.spec.as_ref().and_then(|s| s.access_modes.clone());
-    c.store.modify::<PersistentVolume>("", pv_name, |v| {
-        let spec = v.spec.get_or_insert_with(Default::default);
-        spec.claim_ref = Some(ObjectReference {
-            api_version: Some("v1".into()),
-            kind: Some("PersistentVolumeClaim".into()),
-            name: Some(name.clone()),
-            namespace: Some(ns.clone()),
-            uid: claim.metadata.uid.clone(),
-            resource_version: claim.metadata.resource_version.clone(),
-            field_path: None,
-        });
-        v.status = Some(PersistentVolumeStatus {
-            phase: Some("Bound".into()),
-            ..Default::default()
-        });
+    let claim_ref = Some(ObjectReference {
+        api_version: Some("v1".into()),
+        kind: Some("PersistentVolumeClaim".into()),
+        name: Some(name.clone()),
+        namespace: Some(ns.clone()),
+        uid: claim.metadata.uid.clone(),
+        resource_version: claim.metadata.resource_version.clone(),
+        field_path: None,
     });
-    c.store.modify::<PersistentVolumeClaim>(&ns, &name, |p| {
-        p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
-        let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
-        ann.insert("pv.kubernetes.io/bind-completed".into(), "yes".into());
-        p.status = Some(PersistentVolumeClaimStatus {
-            phase: Some("Bound".into()),
-            access_modes: modes.clone(),
-            capacity: capacity.clone(),
-            ..Default::default()
-        });
+    let pv_status = Some(PersistentVolumeStatus {
+        phase: Some("Bound".into()),
+        ..Default::default()
     });
+    // Each object is written (and copied, if shared) only when the binding changes it.
+    let pv_changed =
+        pv.spec.as_ref().is_none_or(|s| s.claim_ref != claim_ref) || pv.status != pv_status;
+    if pv_changed {
+        c.store.edit::<PersistentVolume>("", pv_name, |v| {
+            v.spec.get_or_insert_with(Default::default).claim_ref = claim_ref;
+            v.status = pv_status;
+            true
+        });
+    }
+    let claim_status = Some(PersistentVolumeClaimStatus {
+        phase: Some("Bound".into()),
+        access_modes: modes,
+        capacity,
+        ..Default::default()
+    });
+    let claim_changed = c
+        .store
+        .get::<PersistentVolumeClaim>(&ns, &name)
+        .is_some_and(|p| {
+            p.spec
+                .as_ref()
+                .is_none_or(|s| s.volume_name.as_deref() != Some(pv_name))
+                || p.metadata
+                    .annotations
+                    .as_ref()
+                    .and_then(|a| a.get(BIND_COMPLETED))
+                    .map(String::as_str)
+                    != Some("yes")
+                || p.status != claim_status
+        });
+    if claim_changed {
+        c.store.edit::<PersistentVolumeClaim>(&ns, &name, |p| {
+            p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
+            let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
+            ann.insert(BIND_COMPLETED.into(), "yes".into());
+            p.status = claim_status;
+            true
+        });
+    }
     c.volumes.entry(pv_name.to_string()).or_default();
 }
 
@@ -302,7 +331,7 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
             ..Default::default()
         }),
     };
-    if c.create(pv).is_err() {
+    if c.create_shared(pv).is_err() {
         return;
     }
     c.volumes.insert(pv_name.clone(), Fs::default());

@@ -295,8 +295,18 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
     {
         return false;
     }
-    let policy = container_spec(c, uid, i)
-        .and_then(|s| s.image_pull_policy)
+    let policy = c
+        .runtime
+        .get(uid)
+        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|p| {
+            p.spec
+                .as_ref()?
+                .containers
+                .get(i)?
+                .image_pull_policy
+                .clone()
+        })
         .unwrap_or_else(|| {
             if reference.tag == "latest" && reference.digest.is_none() {
                 "Always".into()
