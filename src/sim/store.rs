@@ -106,7 +106,7 @@ pub fn with_ordinal_name<R>(parts: &[&str], ordinal: i64, f: impl FnOnce(&str) -
             break;
         }
     }
-    ok = ok && (ordinal >= 0 || push(b"-")) && digits.get(start..).is_some_and(|d| push(d));
+    ok = ok && (ordinal >= 0 || push(b"-")) && digits.get(start..).is_some_and(&mut push);
     if ok && let Some(text) = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) {
         return f(text);
     }

@@ -75,10 +75,10 @@ pub fn write(c: &mut Cluster, uid: &str) {
     let (ns, name) = (rt.namespace.as_str(), rt.name.as_str());
     let changed = c
         .store
-        .get::<Pod>(&ns, &name)
+        .get::<Pod>(ns, name)
         .is_some_and(|p| p.status.as_ref() != Some(&status));
     if changed {
-        c.store.edit::<Pod>(&ns, &name, |p| {
+        c.store.edit::<Pod>(ns, name, |p| {
             p.status = Some(status);
             true
         });

@@ -40,7 +40,7 @@ fn versioned_pod(
 
 enum Slot<'a> {
     Existing(&'a Pod),
-    Missing(OnceCell<Pod>),
+    Missing(Box<OnceCell<Pod>>),
 }
 
 /// The pods of ordinals `start..start + replicas`, existing or to be created.
@@ -67,7 +67,7 @@ impl<'a> Replicas<'a> {
             .into_iter()
             .map(|p| match p {
                 Some(p) => Slot::Existing(p),
-                None => Slot::Missing(OnceCell::new()),
+                None => Slot::Missing(Box::default()),
             })
             .collect();
         Replicas {
