@@ -38,6 +38,22 @@ pub fn reference_to<T: Object>(obj: &T) -> ObjectReference {
     }
 }
 
+/// Appends `value` as `{:?}` prints an `Option<&str>`, without the formatter for plain text.
+fn push_debug(out: &mut String, value: Option<&str>) {
+    match value {
+        None => out.push_str("None"),
+        Some(v)
+            if v.bytes()
+                .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\') =>
+        {
+            out.push_str("Some(\"");
+            out.push_str(v);
+            out.push_str("\")");
+        }
+        Some(v) => out.push_str(&format!("{:?}", Some(v))),
+    }
+}
+
 impl Cluster {
     /// Records an event about `involved` from `component` (on `host` for kubelet events).
     pub fn record_event(
@@ -64,15 +80,23 @@ impl Cluster {
                 && e.type_.as_deref() == Some(kind.as_str())
                 && e.source.as_ref().and_then(|s| s.component.as_deref()) == Some(component)
         };
-        let index_key = format!(
-            "{}|{:?}|{:?}|{:?}|{:?}|{reason}|{message}|{}|{component}",
-            namespace,
-            involved.uid,
-            involved.kind,
-            involved.name,
-            involved.field_path,
-            kind.as_str()
+        let mut index_key = String::with_capacity(
+            namespace.len() + reason.len() + message.len() + component.len() + 128,
         );
+        index_key.push_str(&namespace);
+        for part in [
+            &involved.uid,
+            &involved.kind,
+            &involved.name,
+            &involved.field_path,
+        ] {
+            index_key.push('|');
+            push_debug(&mut index_key, part.as_deref());
+        }
+        for part in [reason, message, kind.as_str(), component] {
+            index_key.push('|');
+            index_key.push_str(part);
+        }
         // The index finds the event to aggregate into without scanning every event.
         let existing = self
             .event_index
@@ -80,9 +104,10 @@ impl Cluster {
             .filter(|name| self.store.get::<Event>(&namespace, name).is_some_and(same))
             .cloned();
         if let Some(name) = existing {
-            self.store.modify::<Event>(&namespace, &name, |e| {
+            self.store.edit::<Event>(&namespace, &name, |e| {
                 e.count = Some(e.count.unwrap_or(1) + 1);
-                e.last_timestamp = Some(now.clone());
+                e.last_timestamp = Some(now);
+                true
             });
             return;
         }
@@ -147,5 +172,25 @@ impl Cluster {
             )
         });
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_debug;
+
+    #[test]
+    fn the_index_key_parts_print_as_debug_does() {
+        for v in [
+            None,
+            Some(""),
+            Some("web-0"),
+            Some("spec.containers{nginx}"),
+            Some("it's \"quoted\" \\ é\n\t"),
+        ] {
+            let mut out = String::new();
+            push_debug(&mut out, v);
+            assert_eq!(out, format!("{v:?}"));
+        }
     }
 }

@@ -140,6 +140,10 @@ impl Cluster {
     /// Queues a controller pass after a small jitter, but not before its rest after the last pass.
     fn enqueue(&mut self, lo: u64, hi: u64, work: Work) {
         let mut at = self.after(lo, hi);
+        // Pending work stays where it is; the jitter above is still drawn so the sequence is unchanged.
+        if self.queue.contains(&work) {
+            return;
+        }
         if let Some(&allowed) = self.next_allowed.get(&work_key(&work)) {
             at = at.max(allowed);
         }

@@ -41,7 +41,10 @@ impl Work {
 #[serde(into = "QueueRepr", from = "QueueRepr")]
 pub struct Queue {
     items: BTreeMap<(u64, u64), Work>,
-    pending: BTreeSet<Work>,
+    /// Where each pending item sits in `items`, so that moving or cancelling one is cheap.
+    pending: BTreeMap<Work, (u64, u64)>,
+    /// The slots of the items that are not background work, for the settling clock.
+    foreground: BTreeSet<(u64, u64)>,
     seq: u64,
 }
 
@@ -68,8 +71,7 @@ impl From<QueueRepr> for Queue {
             ..Default::default()
         };
         for (t, s, w) in r.items {
-            q.pending.insert(w.clone());
-            q.items.insert((t, s), w);
+            q.insert((t, s), w);
         }
         q
     }
@@ -78,27 +80,37 @@ impl From<QueueRepr> for Queue {
 impl Queue {
     /// Queues `work` at `at_ms` unless the same work is already pending.
     pub fn push(&mut self, at_ms: u64, work: Work) {
-        if self.pending.contains(&work) {
+        if self.pending.contains_key(&work) {
             return;
         }
         self.seq += 1;
-        self.pending.insert(work.clone());
-        self.items.insert((at_ms, self.seq), work);
+        self.insert((at_ms, self.seq), work);
+    }
+
+    fn insert(&mut self, slot: (u64, u64), work: Work) {
+        if !work.is_background() {
+            self.foreground.insert(slot);
+        }
+        self.pending.insert(work.clone(), slot);
+        self.items.insert(slot, work);
+    }
+
+    /// Whether `work` is pending.
+    pub fn contains(&self, work: &Work) -> bool {
+        self.pending.contains_key(work)
     }
 
     /// Queues `work` at `at_ms`, replacing any pending copy (used for timers that move).
     pub fn reschedule(&mut self, at_ms: u64, work: Work) {
-        if self.pending.contains(&work) {
-            self.items.retain(|_, w| w != &work);
-            self.pending.remove(&work);
-        }
+        self.cancel(&work);
         self.push(at_ms, work);
     }
 
     /// Removes every pending copy of `work`.
     pub fn cancel(&mut self, work: &Work) {
-        if self.pending.remove(work) {
-            self.items.retain(|_, w| w != work);
+        if let Some(slot) = self.pending.remove(work) {
+            self.items.remove(&slot);
+            self.foreground.remove(&slot);
         }
     }
 
@@ -109,10 +121,7 @@ impl Queue {
 
     /// The time of the earliest item that is not background work.
     pub fn next_foreground_time(&self) -> Option<u64> {
-        self.items
-            .iter()
-            .find(|(_, w)| !w.is_background())
-            .map(|((t, _), _)| *t)
+        self.foreground.first().map(|(t, _)| *t)
     }
 
     /// Takes the earliest item if it is due at or before `now_ms`.
@@ -123,6 +132,7 @@ impl Queue {
         }
         let work = self.items.remove(&(t, seq))?;
         self.pending.remove(&work);
+        self.foreground.remove(&(t, seq));
         Some((t, work))
     }
 

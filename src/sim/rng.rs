@@ -35,19 +35,31 @@ impl Rng {
 
     /// A random RFC 4122 version-4 UUID string, as the API server assigns to metadata.uid.
     pub fn uuid(&mut self) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let a = self.next_u64();
         let b = self.next_u64();
-        let hex = format!("{a:016x}{b:016x}");
-        let variant = ["8", "9", "a", "b"][(b >> 60) as usize % 4];
-        format!(
-            "{}-{}-4{}-{}{}-{}",
-            &hex[0..8],
-            &hex[8..12],
-            &hex[13..16],
-            variant,
-            &hex[17..20],
-            &hex[20..32]
-        )
+        // The 32 hex digits of `a` then `b`, most significant first, with the version and variant
+        // digits set and dashes in the 8-4-4-4-12 layout.
+        let bits = (u128::from(a) << 64) | u128::from(b);
+        let variant = [b'8', b'9', b'a', b'b']
+            .get((b >> 60) as usize % 4)
+            .copied()
+            .unwrap_or(b'8');
+        let mut out = Vec::with_capacity(36);
+        for i in 0..32u32 {
+            if matches!(i, 8 | 12 | 16 | 20) {
+                out.push(b'-');
+            }
+            out.push(match i {
+                12 => b'4',
+                16 => variant,
+                _ => HEX
+                    .get(((bits >> (124 - 4 * i)) & 0xf) as usize)
+                    .copied()
+                    .unwrap_or(b'0'),
+            });
+        }
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// A lower-case alphanumeric suffix like the ones generateName and event names use.
@@ -71,6 +83,28 @@ mod tests {
         let zs: Vec<u64> = (0..5).map(|_| c.next_u64()).collect();
         assert_eq!(xs, ys);
         assert_ne!(xs, zs);
+    }
+
+    #[test]
+    fn uuids_keep_their_layout() {
+        let mut r = Rng::new(1);
+        let mut q = r.clone();
+        for _ in 0..100 {
+            let a = q.next_u64();
+            let b = q.next_u64();
+            let hex = format!("{a:016x}{b:016x}");
+            let variant = ["8", "9", "a", "b"][(b >> 60) as usize % 4];
+            let want = format!(
+                "{}-{}-4{}-{}{}-{}",
+                &hex[0..8],
+                &hex[8..12],
+                &hex[13..16],
+                variant,
+                &hex[17..20],
+                &hex[20..32]
+            );
+            assert_eq!(r.uuid(), want);
+        }
     }
 
     #[test]

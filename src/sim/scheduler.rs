@@ -46,14 +46,19 @@ pub fn schedule(c: &mut Cluster) {
     }
     let nodes = c.store.snapshot::<Node>(None);
     // Count pods per node once per pass so that placing N pods stays linear.
-    let mut loads: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut loads: Vec<usize> = vec![0; nodes.len()];
     for p in c.store.list::<Pod>(None) {
-        if let Some(node) = p.spec.as_ref().and_then(|s| s.node_name.clone()) {
-            *loads.entry(node).or_default() += 1;
+        if let Some(node) = p.spec.as_ref().and_then(|s| s.node_name.as_deref())
+            && let Some(i) = nodes
+                .iter()
+                .position(|n| n.metadata.name.as_deref() == Some(node))
+            && let Some(load) = loads.get_mut(i)
+        {
+            *load += 1;
         }
     }
     for pod in pending {
-        schedule_one(c, &pod, &nodes, &mut loads);
+        schedule_one(c, pod, &nodes, &mut loads);
     }
 }
 
@@ -85,19 +90,27 @@ fn fail(c: &mut Cluster, pod: &Pod, message: String) {
         None,
     );
     let now = c.clock.time();
-    c.store.modify::<Pod>(&ns, &name, |p| {
-        let status = p.status.get_or_insert_with(Default::default);
-        let conds = status.conditions.get_or_insert_with(Vec::new);
+    // The conditions the pod should carry; the pod is only written (and copied) when they differ.
+    let wanted = c.store.get::<Pod>(&ns, &name).and_then(|p| {
+        let old = p.status.as_ref().and_then(|s| s.conditions.as_ref());
+        let mut conds = old.cloned().unwrap_or_default();
         conds.retain(|c| c.type_ != "PodScheduled");
         conds.push(k8s_openapi::api::core::v1::PodCondition {
             type_: "PodScheduled".into(),
             status: "False".into(),
             reason: Some("Unschedulable".into()),
             message: Some(message.clone()),
-            last_transition_time: Some(now.clone()),
+            last_transition_time: Some(now),
             ..Default::default()
         });
+        (p.status.is_none() || old != Some(&conds)).then_some(conds)
     });
+    if let Some(conds) = wanted {
+        c.store.edit::<Pod>(&ns, &name, |p| {
+            p.status.get_or_insert_with(Default::default).conditions = Some(conds);
+            true
+        });
+    }
     let subject = format!("pod/{ns}/{name}");
     let at = c.now_ms();
     c.why
@@ -106,10 +119,11 @@ fn fail(c: &mut Cluster, pod: &Pod, message: String) {
 
 fn schedule_one(
     c: &mut Cluster,
-    pod: &Pod,
+    shared: std::rc::Rc<Pod>,
     nodes: &[std::rc::Rc<Node>],
-    loads: &mut std::collections::BTreeMap<String, usize>,
+    loads: &mut [usize],
 ) {
+    let pod: &Pod = &shared;
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let name = pod.metadata.name.clone().unwrap_or_default();
     let total = nodes.len();
@@ -118,11 +132,7 @@ fn schedule_one(
     );
     let mut waiting_for_first_consumer = Vec::new();
     for claim_name in claims_of(pod) {
-        let Some(claim) = c
-            .store
-            .get::<PersistentVolumeClaim>(&ns, &claim_name)
-            .cloned()
-        else {
+        let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &claim_name) else {
             fail(
                 c,
                 pod,
@@ -142,6 +152,11 @@ fn schedule_one(
             );
             return;
         }
+        let has_node = claim
+            .metadata
+            .annotations
+            .as_ref()
+            .is_some_and(|a| a.contains_key(SELECTED_NODE));
         let bound = claim.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
         if bound {
             continue;
@@ -165,27 +180,27 @@ fn schedule_one(
             );
             return;
         }
-        waiting_for_first_consumer.push(claim);
+        waiting_for_first_consumer.push((claim_name, has_node));
     }
     let tolerations = pod
         .spec
         .as_ref()
-        .and_then(|s| s.tolerations.clone())
-        .unwrap_or_default();
-    let selector = pod
+        .and_then(|s| s.tolerations.as_deref())
+        .unwrap_or(&[]);
+    let no_selector = Default::default();
+    let selector: &std::collections::BTreeMap<String, String> = pod
         .spec
         .as_ref()
-        .and_then(|s| s.node_selector.clone())
-        .unwrap_or_default();
+        .and_then(|s| s.node_selector.as_ref())
+        .unwrap_or(&no_selector);
     let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
     let mut feasible = Vec::new();
-    for n in nodes.iter().map(|n| n.as_ref()) {
-        let node_name = n.metadata.name.clone().unwrap_or_default();
+    for (index, n) in nodes.iter().map(|n| n.as_ref()).enumerate() {
         let default_spec = Default::default();
         let spec: &k8s_openapi::api::core::v1::NodeSpec = n.spec.as_ref().unwrap_or(&default_spec);
         let untolerated = spec.taints.iter().flatten().find(|t| {
             (t.effect == "NoSchedule" || t.effect == "NoExecute")
-                && !tolerates(&tolerations, &t.key, t.value.as_deref(), &t.effect)
+                && !tolerates(tolerations, &t.key, t.value.as_deref(), &t.effect)
         });
         let no_labels = Default::default();
         let labels: &std::collections::BTreeMap<String, String> =
@@ -210,7 +225,7 @@ fn schedule_one(
                 .entry("node(s) didn't match Pod's node affinity/selector".into())
                 .or_default() += 1;
         } else {
-            feasible.push(node_name);
+            feasible.push(index);
         }
     }
     if feasible.is_empty() {
@@ -226,29 +241,30 @@ fn schedule_one(
         return;
     }
     // Spread: the node running the fewest pods wins; ties go to a seeded random pick.
-    let mut best: Vec<(usize, String)> = feasible
+    let mut best: Vec<(usize, &str, usize)> = feasible
         .iter()
-        .map(|n| (loads.get(n).copied().unwrap_or(0), n.clone()))
+        .map(|&i| {
+            let name = nodes
+                .get(i)
+                .and_then(|n| n.metadata.name.as_deref())
+                .unwrap_or("");
+            (loads.get(i).copied().unwrap_or(0), name, i)
+        })
         .collect();
     best.sort();
     let min = best.first().map_or(0, |b| b.0);
-    let ties: Vec<String> = best
+    let ties: Vec<(&str, usize)> = best
         .into_iter()
         .filter(|b| b.0 == min)
-        .map(|b| b.1)
+        .map(|b| (b.1, b.2))
         .collect();
     let pick = usize::try_from(c.rng.range(0, ties.len().saturating_sub(1) as u64)).unwrap_or(0);
-    let Some(node) = ties.get(pick).cloned() else {
+    let Some(&(node, node_index)) = ties.get(pick) else {
         return;
     };
+    let node = node.to_string();
     if !waiting_for_first_consumer.is_empty() {
-        for claim in waiting_for_first_consumer {
-            let claim_name = claim.metadata.name.clone().unwrap_or_default();
-            let has = claim
-                .metadata
-                .annotations
-                .as_ref()
-                .is_some_and(|a| a.contains_key(SELECTED_NODE));
+        for (claim_name, has) in waiting_for_first_consumer {
             if !has {
                 c.store
                     .modify::<PersistentVolumeClaim>(&ns, &claim_name, |p| {
@@ -267,21 +283,32 @@ fn schedule_one(
         );
         return;
     }
-    *loads.entry(node.clone()).or_default() += 1;
-    c.store.modify::<Pod>(&ns, &name, |p| {
-        if let Some(spec) = p.spec.as_mut() {
+    if let Some(load) = loads.get_mut(node_index) {
+        *load += 1;
+    }
+    // Without the snapshot's handle the stored pod is not shared and is bound in place.
+    drop(shared);
+    c.store.edit::<Pod>(&ns, &name, |p| {
+        let mut changed = false;
+        if let Some(spec) = p.spec.as_mut()
+            && spec.node_name.as_ref() != Some(&node)
+        {
             spec.node_name = Some(node.clone());
+            changed = true;
         }
         if let Some(status) = p.status.as_mut()
             && let Some(conds) = status.conditions.as_mut()
+            && conds.iter().any(|c| c.type_ == "PodScheduled")
         {
             conds.retain(|c| c.type_ != "PodScheduled");
+            changed = true;
         }
+        changed
     });
     let message = format!("Successfully assigned {ns}/{name} to {node}");
-    if let Some(p) = c.store.get::<Pod>(&ns, &name).cloned() {
+    if let Some(r) = c.store.get::<Pod>(&ns, &name).map(reference_to) {
         c.record_event(
-            reference_to(&p),
+            r,
             EventType::Normal,
             "Scheduled",
             &message,

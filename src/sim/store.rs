@@ -45,8 +45,77 @@ pub fn key(namespace: &str, name: &str) -> String {
     if namespace.is_empty() {
         name.to_string()
     } else {
-        format!("{namespace}/{name}")
+        let mut k = String::with_capacity(namespace.len() + 1 + name.len());
+        k.push_str(namespace);
+        k.push('/');
+        k.push_str(name);
+        k
     }
+}
+
+/// Runs `f` with the store key of `namespace/name`, built on the stack when it is short, so that
+/// lookups do not allocate.
+pub fn with_key<R>(namespace: &str, name: &str, f: impl FnOnce(&str) -> R) -> R {
+    if namespace.is_empty() {
+        return f(name);
+    }
+    let mut buf = [0u8; 192];
+    let len = namespace.len() + 1 + name.len();
+    if let Some(dst) = buf.get_mut(..len) {
+        let (ns_part, rest) = dst.split_at_mut(namespace.len());
+        ns_part.copy_from_slice(namespace.as_bytes());
+        if let Some((slash, name_part)) = rest.split_first_mut() {
+            *slash = b'/';
+            name_part.copy_from_slice(name.as_bytes());
+        }
+        if let Ok(k) = std::str::from_utf8(dst) {
+            return f(k);
+        }
+    }
+    f(&key(namespace, name))
+}
+
+/// Runs `f` with `parts` and `ordinal` joined by dashes (`www-web-3`), built on the stack when
+/// short, so that ordinal names can be compared and looked up without allocating.
+pub fn with_ordinal_name<R>(parts: &[&str], ordinal: i64, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 192];
+    let mut len = 0;
+    let mut push = |bytes: &[u8]| -> bool {
+        let end = len + bytes.len();
+        match buf.get_mut(len..end) {
+            Some(dst) => {
+                dst.copy_from_slice(bytes);
+                len = end;
+                true
+            }
+            None => false,
+        }
+    };
+    let mut ok = parts.iter().all(|p| push(p.as_bytes()) && push(b"-"));
+    // The ordinal's decimal digits, most significant first.
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = ordinal.unsigned_abs();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || start == 0 {
+            break;
+        }
+    }
+    ok = ok && (ordinal >= 0 || push(b"-")) && digits.get(start..).is_some_and(&mut push);
+    if ok && let Some(text) = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) {
+        return f(text);
+    }
+    let mut text = parts.join("-");
+    if !parts.is_empty() {
+        text.push('-');
+    }
+    text.push_str(&ordinal.to_string());
+    f(&text)
 }
 
 /// The store key of a typed object.
@@ -93,7 +162,7 @@ pub struct Store {
 impl Store {
     /// The object of kind `T` at `namespace/name`.
     pub fn get<T: Object>(&self, namespace: &str, name: &str) -> Option<&T> {
-        T::table(self).get(&key(namespace, name)).map(Rc::as_ref)
+        with_key(namespace, name, |k| T::table(self).get(k)).map(Rc::as_ref)
     }
 
     /// The object of kind `T` with store key `k`.
@@ -131,16 +200,24 @@ impl Store {
         }
     }
 
+    /// A shared handle to the object of kind `T` at `namespace/name`.
+    pub fn snapshot_one<T: Object>(&self, namespace: &str, name: &str) -> Option<Rc<T>> {
+        with_key(namespace, name, |k| T::table(self).get(k)).cloned()
+    }
+
     /// Stores `obj` (created or changed): bumps the resource version and records the change.
     pub fn put<T: Object>(&mut self, mut obj: T) -> Rc<T> {
         self.resource_version += 1;
         let rv = self.resource_version;
         obj.metadata_mut().resource_version = Some(rv.to_string());
         let k = key_of(&obj);
-        let existed = T::table(self).contains_key(&k);
+        let shared = Rc::new(obj);
+        let existed = T::table_mut(self)
+            .insert(k.clone(), Rc::clone(&shared))
+            .is_some();
         self.pending.push(Change {
             kind: T::SIM_KIND,
-            key: k.clone(),
+            key: k,
             change: if existed {
                 ChangeType::Modified
             } else {
@@ -148,15 +225,13 @@ impl Store {
             },
             resource_version: rv,
         });
-        let shared = Rc::new(obj);
-        T::table_mut(self).insert(k, Rc::clone(&shared));
         shared
     }
 
     /// Removes the object at `namespace/name`, recording the change; returns it.
-    pub fn remove<T: Object>(&mut self, namespace: &str, name: &str) -> Option<T> {
+    pub fn remove<T: Object>(&mut self, namespace: &str, name: &str) -> Option<Rc<T>> {
         let k = key(namespace, name);
-        let obj = Rc::unwrap_or_clone(T::table_mut(self).remove(&k)?);
+        let obj = T::table_mut(self).remove(&k)?;
         self.resource_version += 1;
         self.pending.push(Change {
             kind: T::SIM_KIND,
@@ -183,6 +258,34 @@ impl Store {
             return false;
         }
         self.put(new);
+        true
+    }
+
+    /// Changes the stored object in place (copying it only if a snapshot still shares it) and records
+    /// the change if `f` reports one; `f` must leave the object as it was when it returns false.
+    pub fn edit<T: Object + Clone>(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        f: impl FnOnce(&mut T) -> bool,
+    ) -> bool {
+        let k = key(namespace, name);
+        let rv = self.resource_version + 1;
+        let Some(slot) = T::table_mut(self).get_mut(&k) else {
+            return false;
+        };
+        let obj = Rc::make_mut(slot);
+        if !f(obj) {
+            return false;
+        }
+        obj.metadata_mut().resource_version = Some(rv.to_string());
+        self.resource_version = rv;
+        self.pending.push(Change {
+            kind: T::SIM_KIND,
+            key: k,
+            change: ChangeType::Modified,
+            resource_version: rv,
+        });
         true
     }
 
@@ -222,6 +325,22 @@ mod tests {
                 ..Default::default()
             },
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn ordinal_names_are_built_as_format_builds_them() {
+        let long = "x".repeat(300);
+        for (parts, ordinal) in [
+            (vec!["web"], 0),
+            (vec!["www", "web"], 12),
+            (vec!["a"], i64::MAX),
+            (vec!["a"], i64::MIN),
+            (vec!["b"], -3),
+            (vec![long.as_str()], 7),
+        ] {
+            let want = format!("{}-{ordinal}", parts.join("-"));
+            assert_eq!(with_ordinal_name(&parts, ordinal, str::to_string), want);
         }
     }
 

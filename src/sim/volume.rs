@@ -2,6 +2,7 @@
 //! new dynamically provisioned one; released volumes are reclaimed by their policy.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use k8s_openapi::api::core::v1::{
     CSIPersistentVolumeSource, ObjectReference, PersistentVolume, PersistentVolumeClaim,
@@ -24,6 +25,9 @@ pub fn quantity_bytes(q: &str) -> u128 {
         .unwrap_or(0)
 }
 
+/// Annotation the binder sets on a claim once it is bound.
+const BIND_COMPLETED: &str = "pv.kubernetes.io/bind-completed";
+
 fn request(pvc: &PersistentVolumeClaim) -> Option<Quantity> {
     pvc.spec
         .as_ref()?
@@ -44,9 +48,10 @@ fn phase_of(pvc: &PersistentVolumeClaim) -> &str {
 
 /// One pass of the binder, the provisioner and volume reclaim.
 pub fn reconcile(c: &mut Cluster) {
-    let claims: Vec<PersistentVolumeClaim> = c
+    let claims: Vec<Rc<PersistentVolumeClaim>> = c
         .store
-        .list::<PersistentVolumeClaim>(None)
+        .claims
+        .values()
         .filter(|p| phase_of(p) == "Pending" && p.metadata.deletion_timestamp.is_none())
         .cloned()
         .collect();
@@ -65,7 +70,7 @@ pub fn reconcile(c: &mut Cluster) {
         .cloned()
         .collect();
     for claim in claims {
-        bind_or_provision(c, claim, &mut available);
+        bind_or_provision(c, &claim, &mut available);
     }
     reclaim(c);
 }
@@ -73,52 +78,79 @@ pub fn reconcile(c: &mut Cluster) {
 fn bind(c: &mut Cluster, claim: &PersistentVolumeClaim, pv_name: &str) {
     let ns = claim.metadata.namespace.clone().unwrap_or_default();
     let name = claim.metadata.name.clone().unwrap_or_default();
-    let Some(pv) = c.store.get::<PersistentVolume>("", pv_name).cloned() else {
+    let Some(pv) = c.store.get::<PersistentVolume>("", pv_name) else {
         return;
     };
     let capacity = pv.spec.as_ref().and_then(|s| s.capacity.clone());
     let modes = pv.spec.as_ref().and_then(|s| s.access_modes.clone());
-    c.store.modify::<PersistentVolume>("", pv_name, |v| {
-        let spec = v.spec.get_or_insert_with(Default::default);
-        spec.claim_ref = Some(ObjectReference {
-            api_version: Some("v1".into()),
-            kind: Some("PersistentVolumeClaim".into()),
-            name: Some(name.clone()),
-            namespace: Some(ns.clone()),
-            uid: claim.metadata.uid.clone(),
-            resource_version: claim.metadata.resource_version.clone(),
-            field_path: None,
-        });
-        v.status = Some(PersistentVolumeStatus {
-            phase: Some("Bound".into()),
-            ..Default::default()
-        });
+    let claim_ref = Some(ObjectReference {
+        api_version: Some("v1".into()),
+        kind: Some("PersistentVolumeClaim".into()),
+        name: Some(name.clone()),
+        namespace: Some(ns.clone()),
+        uid: claim.metadata.uid.clone(),
+        resource_version: claim.metadata.resource_version.clone(),
+        field_path: None,
     });
-    c.store.modify::<PersistentVolumeClaim>(&ns, &name, |p| {
-        p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
-        let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
-        ann.insert("pv.kubernetes.io/bind-completed".into(), "yes".into());
-        p.status = Some(PersistentVolumeClaimStatus {
-            phase: Some("Bound".into()),
-            access_modes: modes.clone(),
-            capacity: capacity.clone(),
-            ..Default::default()
-        });
+    let pv_status = Some(PersistentVolumeStatus {
+        phase: Some("Bound".into()),
+        ..Default::default()
     });
+    // Each object is written (and copied, if shared) only when the binding changes it.
+    let pv_changed =
+        pv.spec.as_ref().is_none_or(|s| s.claim_ref != claim_ref) || pv.status != pv_status;
+    if pv_changed {
+        c.store.edit::<PersistentVolume>("", pv_name, |v| {
+            v.spec.get_or_insert_with(Default::default).claim_ref = claim_ref;
+            v.status = pv_status;
+            true
+        });
+    }
+    let claim_status = Some(PersistentVolumeClaimStatus {
+        phase: Some("Bound".into()),
+        access_modes: modes,
+        capacity,
+        ..Default::default()
+    });
+    let claim_changed = c
+        .store
+        .get::<PersistentVolumeClaim>(&ns, &name)
+        .is_some_and(|p| {
+            p.spec
+                .as_ref()
+                .is_none_or(|s| s.volume_name.as_deref() != Some(pv_name))
+                || p.metadata
+                    .annotations
+                    .as_ref()
+                    .and_then(|a| a.get(BIND_COMPLETED))
+                    .map(String::as_str)
+                    != Some("yes")
+                || p.status != claim_status
+        });
+    if claim_changed {
+        c.store.edit::<PersistentVolumeClaim>(&ns, &name, |p| {
+            p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
+            let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
+            ann.insert(BIND_COMPLETED.into(), "yes".into());
+            p.status = claim_status;
+            true
+        });
+    }
     c.volumes.entry(pv_name.to_string()).or_default();
 }
 
 fn bind_or_provision(
     c: &mut Cluster,
-    claim: PersistentVolumeClaim,
+    claim: &PersistentVolumeClaim,
     available: &mut Vec<PersistentVolume>,
 ) {
     let ns = claim.metadata.namespace.clone().unwrap_or_default();
     let name = claim.metadata.name.clone().unwrap_or_default();
-    let spec = claim.spec.clone().unwrap_or_default();
+    let no_spec = Default::default();
+    let spec: &k8s_openapi::api::core::v1::PersistentVolumeClaimSpec =
+        claim.spec.as_ref().unwrap_or(&no_spec);
     let class = spec.storage_class_name.clone().unwrap_or_default();
-    let wanted = request(&claim).map_or(0, |q| quantity_bytes(&q.0));
-    let modes = spec.access_modes.clone().unwrap_or_default();
+    let modes = spec.access_modes.as_deref().unwrap_or(&[]);
     let sc = c.store.get::<StorageClass>("", &class).cloned();
     let wffc = sc
         .as_ref()
@@ -131,7 +163,7 @@ fn bind_or_provision(
         .cloned();
     if wffc && selected.is_none() {
         c.record_event(
-            reference_to(&claim),
+            reference_to(claim),
             EventType::Normal,
             "WaitForFirstConsumer",
             "waiting for first consumer to be created before binding",
@@ -140,6 +172,7 @@ fn bind_or_provision(
         );
         return;
     }
+    let wanted = request(claim).map_or(0, |q| quantity_bytes(&q.0));
     // A static volume that fits: same class, enough capacity, the access modes asked for, not claimed.
     let mut candidates: Vec<(u128, String)> = available
         .iter()
@@ -184,13 +217,13 @@ fn bind_or_provision(
     candidates.sort();
     if let Some((_, pv)) = candidates.first().cloned() {
         available.retain(|v| v.metadata.name.as_deref() != Some(pv.as_str()));
-        bind(c, &claim, &pv);
+        bind(c, claim, &pv);
         return;
     }
     let Some(sc) = sc else {
         if class.is_empty() {
             c.record_event(
-                reference_to(&claim),
+                reference_to(claim),
                 EventType::Normal,
                 "FailedBinding",
                 "no persistent volumes available for this claim and no storage class is set",
@@ -199,7 +232,7 @@ fn bind_or_provision(
             );
         } else {
             c.record_event(
-                reference_to(&claim),
+                reference_to(claim),
                 EventType::Warning,
                 "ProvisioningFailed",
                 &format!("storageclass.storage.k8s.io \"{class}\" not found"),
@@ -228,9 +261,9 @@ fn bind_or_provision(
                 provisioner.clone(),
             );
         });
-        c.record_event(reference_to(&claim), EventType::Normal, "ExternalProvisioning", &format!("Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."), "persistentvolume-controller", None);
+        c.record_event(reference_to(claim), EventType::Normal, "ExternalProvisioning", &format!("Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."), "persistentvolume-controller", None);
         c.record_event(
-            reference_to(&claim),
+            reference_to(claim),
             EventType::Normal,
             "Provisioning",
             &format!("External provisioner is provisioning volume for claim \"{ns}/{name}\""),
@@ -245,7 +278,7 @@ fn bind_or_provision(
 /// The provisioner has created the volume: store it and bind the claim to it.
 pub fn finish_provisioning(c: &mut Cluster, key: &str) {
     let (ns, name) = key.split_once('/').unwrap_or(("", key));
-    let Some(claim) = c.store.get::<PersistentVolumeClaim>(ns, name).cloned() else {
+    let Some(claim) = c.store.snapshot_one::<PersistentVolumeClaim>(ns, name) else {
         return;
     };
     if phase_of(&claim) != "Pending" || claim.metadata.deletion_timestamp.is_some() {
@@ -298,14 +331,18 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
             ..Default::default()
         }),
     };
-    if c.create(pv).is_err() {
+    if c.create_shared(pv).is_err() {
         return;
     }
     c.volumes.insert(pv_name.clone(), Fs::default());
     bind(c, &claim, &pv_name);
-    if let Some(claim) = c.store.get::<PersistentVolumeClaim>(ns, name).cloned() {
+    if let Some(r) = c
+        .store
+        .get::<PersistentVolumeClaim>(ns, name)
+        .map(reference_to)
+    {
         c.record_event(
-            reference_to(&claim),
+            r,
             EventType::Normal,
             "ProvisioningSucceeded",
             &format!("Successfully provisioned volume {pv_name}"),
@@ -317,10 +354,11 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
 
 /// Volumes whose claim is gone: Delete removes them (and their files), Retain leaves them Released.
 fn reclaim(c: &mut Cluster) {
-    let volumes: Vec<PersistentVolume> = c.store.list::<PersistentVolume>(None).cloned().collect();
+    let volumes: Vec<Rc<PersistentVolume>> = c.store.snapshot::<PersistentVolume>(None);
     for pv in volumes {
-        let name = pv.metadata.name.clone().unwrap_or_default();
-        let spec = pv.spec.clone().unwrap_or_default();
+        let Some(spec) = pv.spec.as_ref() else {
+            continue;
+        };
         let Some(r) = spec.claim_ref.as_ref() else {
             continue;
         };
@@ -332,6 +370,7 @@ fn reclaim(c: &mut Cluster) {
         if !gone {
             continue;
         }
+        let name = pv.metadata.name.clone().unwrap_or_default();
         let policy = spec
             .persistent_volume_reclaim_policy
             .clone()

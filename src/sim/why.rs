@@ -23,20 +23,47 @@ pub struct WhyLine {
 pub struct Why {
     lines: VecDeque<WhyLine>,
     waiting: BTreeMap<String, String>,
+    /// For each subject with kept lines: how many there are and the text of the newest. Rebuilt from
+    /// `lines` when missing (after reading a saved state), so the format does not change.
+    #[serde(skip)]
+    latest: Option<BTreeMap<String, (usize, String)>>,
 }
 
 impl Why {
     /// Records a decision about `subject`.
     pub fn note(&mut self, at_ms: u64, subject: &str, text: impl Into<String>) {
         let text = text.into();
+        let lines = &self.lines;
+        let latest = self.latest.get_or_insert_with(|| {
+            let mut index: BTreeMap<String, (usize, String)> = BTreeMap::new();
+            for l in lines {
+                let e = index.entry(l.subject.clone()).or_default();
+                e.0 += 1;
+                e.1.clone_from(&l.text);
+            }
+            index
+        });
         // Repeating the very same line for the same subject adds nothing a reader can use.
-        if let Some(last) = self.lines.iter().rev().find(|l| l.subject == subject)
-            && last.text == text
-        {
+        if latest.get(subject).is_some_and(|(_, last)| *last == text) {
             return;
         }
-        if self.lines.len() >= KEEP {
-            self.lines.pop_front();
+        if self.lines.len() >= KEEP
+            && let Some(old) = self.lines.pop_front()
+            && let Some(e) = latest.get_mut(&old.subject)
+        {
+            e.0 -= 1;
+            if e.0 == 0 {
+                latest.remove(&old.subject);
+            }
+        }
+        match latest.get_mut(subject) {
+            Some(e) => {
+                e.0 += 1;
+                e.1.clone_from(&text);
+            }
+            None => {
+                latest.insert(subject.to_string(), (1, text.clone()));
+            }
         }
         self.lines.push_back(WhyLine {
             at_ms,
@@ -100,6 +127,29 @@ mod tests {
         );
         w.wait(3, "sts/default/web", None);
         assert_eq!(w.waiting_for("sts/default/web"), None);
+    }
+
+    #[test]
+    fn a_repeat_is_dropped_even_after_older_lines_of_its_subject_are_gone() {
+        let mut w = Why::default();
+        w.note(0, "a", "first");
+        w.note(1, "a", "second");
+        for i in 0..(KEEP - 1) {
+            w.note(2, "b", format!("b {i}"));
+        }
+        // Only "a: second" is left of subject a; repeating it adds nothing, "first" does.
+        w.note(3, "a", "second");
+        assert_eq!(w.about("a").count(), 1);
+        w.note(4, "a", "first");
+        assert_eq!(w.about("a").count(), 1, "the oldest line made room");
+        let text = serde_json::to_string(&w).unwrap();
+        let mut back: Why = serde_json::from_str(&text).unwrap();
+        back.note(5, "a", "first");
+        assert_eq!(
+            back.about("a").count(),
+            1,
+            "the index is rebuilt after reading"
+        );
     }
 
     #[test]

@@ -22,18 +22,29 @@ impl FieldPath {
         if self.0.is_empty() {
             FieldPath(name.to_string())
         } else {
-            FieldPath(format!("{}.{}", self.0, name))
+            self.joined(".", name, "")
         }
     }
 
     /// Appends a list index, rendered as `[i]`.
     pub fn index(&self, i: usize) -> Self {
-        FieldPath(format!("{}[{}]", self.0, i))
+        self.joined("[", &i.to_string(), "]")
     }
 
     /// Appends a map key, rendered as `[key]`.
     pub fn key(&self, key: &str) -> Self {
-        FieldPath(format!("{}[{}]", self.0, key))
+        self.joined("[", key, "]")
+    }
+
+    /// The path followed by `open`, `part` and `close` (validation builds many paths, so this
+    /// avoids the formatter).
+    fn joined(&self, open: &str, part: &str, close: &str) -> Self {
+        let mut s = String::with_capacity(self.0.len() + open.len() + part.len() + close.len());
+        s.push_str(&self.0);
+        s.push_str(open);
+        s.push_str(part);
+        s.push_str(close);
+        FieldPath(s)
     }
 
     /// The rendered path.

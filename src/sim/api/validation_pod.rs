@@ -46,12 +46,48 @@ const VOLUME_SOURCES: &[&str] = &[
     "image",
 ];
 
+/// Whether the volume sets the source with the given JSON field name.
+fn has_source(v: &Volume, source: &str) -> bool {
+    match source {
+        "emptyDir" => v.empty_dir.is_some(),
+        "hostPath" => v.host_path.is_some(),
+        "gitRepo" => v.git_repo.is_some(),
+        "gcePersistentDisk" => v.gce_persistent_disk.is_some(),
+        "awsElasticBlockStore" => v.aws_elastic_block_store.is_some(),
+        "secret" => v.secret.is_some(),
+        "nfs" => v.nfs.is_some(),
+        "iscsi" => v.iscsi.is_some(),
+        "glusterfs" => v.glusterfs.is_some(),
+        "flexVolume" => v.flex_volume.is_some(),
+        "persistentVolumeClaim" => v.persistent_volume_claim.is_some(),
+        "rbd" => v.rbd.is_some(),
+        "cinder" => v.cinder.is_some(),
+        "cephfs" => v.cephfs.is_some(),
+        "flocker" => v.flocker.is_some(),
+        "downwardAPI" => v.downward_api.is_some(),
+        "fc" => v.fc.is_some(),
+        "azureFile" => v.azure_file.is_some(),
+        "vsphereVolume" => v.vsphere_volume.is_some(),
+        "quobyte" => v.quobyte.is_some(),
+        "azureDisk" => v.azure_disk.is_some(),
+        "photonPersistentDisk" => v.photon_persistent_disk.is_some(),
+        "portworxVolume" => v.portworx_volume.is_some(),
+        "scaleIO" => v.scale_io.is_some(),
+        "storageos" => v.storageos.is_some(),
+        "configMap" => v.config_map.is_some(),
+        "projected" => v.projected.is_some(),
+        "csi" => v.csi.is_some(),
+        "ephemeral" => v.ephemeral.is_some(),
+        "image" => v.image.is_some(),
+        _ => false,
+    }
+}
+
 fn volume_source(v: &Volume, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = Vec::new();
-    let json = serde_json::to_value(v).unwrap_or(Value::Null);
     let mut count = 0;
     for source in VOLUME_SOURCES {
-        if json.get(source).is_none() {
+        if !has_source(v, source) {
             continue;
         }
         if count > 0 {
@@ -297,8 +333,9 @@ pub fn validate_pod_metadata_and_spec(pod: &Pod) -> Vec<FieldError> {
         NameRule::Dns1123Subdomain,
         &FieldPath::new("metadata"),
     );
+    let no_spec = PodSpec::default();
     errs.extend(validate_pod_spec(
-        &pod.spec.clone().unwrap_or_default(),
+        pod.spec.as_ref().unwrap_or(&no_spec),
         &FieldPath::new("spec"),
     ));
     errs
@@ -307,7 +344,8 @@ pub fn validate_pod_metadata_and_spec(pod: &Pod) -> Vec<FieldError> {
 /// Validates a Pod on create (after defaulting and admission).
 pub fn validate_pod(pod: &Pod) -> Vec<FieldError> {
     let mut errs = validate_pod_metadata_and_spec(pod);
-    let spec = pod.spec.clone().unwrap_or_default();
+    let no_spec = PodSpec::default();
+    let spec = pod.spec.as_ref().unwrap_or(&no_spec);
     let path = FieldPath::new("spec");
     if spec
         .ephemeral_containers
@@ -331,4 +369,33 @@ pub fn validate_pod(pod: &Pod) -> Vec<FieldError> {
         ));
     }
     errs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_volume_source_is_found_as_the_json_form_shows_it() {
+        let body = serde_json::json!({
+            "path": "/x", "server": "s", "volumeID": "v", "pdName": "p", "secretName": "s",
+            "claimName": "c", "driver": "d", "monitors": ["m"], "image": "i", "targetPortal": "t",
+            "iqn": "q", "lun": 0, "endpoints": "e", "diskName": "d", "diskURI": "u",
+            "shareName": "s", "volumePath": "v", "registry": "r", "volume": "v", "pdID": "p",
+            "gateway": "g", "system": "s", "repository": "r", "datasetName": "d", "name": "n"
+        });
+        let mut checked = 0;
+        for source in VOLUME_SOURCES {
+            let json = serde_json::json!({"name": "v", *source: body.clone()});
+            let Ok(v) = serde_json::from_value::<Volume>(json) else {
+                continue;
+            };
+            let value = serde_json::to_value(&v).unwrap();
+            for other in VOLUME_SOURCES {
+                assert_eq!(has_source(&v, other), value.get(other).is_some(), "{other}");
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, VOLUME_SOURCES.len());
+    }
 }

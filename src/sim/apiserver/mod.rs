@@ -7,6 +7,8 @@ pub mod requests;
 
 pub use error::ApiError;
 
+use std::rc::Rc;
+
 use k8s_openapi::api::core::v1::{Namespace, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::Time;
 
@@ -59,7 +61,12 @@ impl Cluster {
 
     /// Creates `obj` as the API server would: the namespace must exist and be active, the name must be
     /// free, admission plugins run, server metadata is set.
-    pub fn create<T: Object>(&mut self, mut obj: T) -> Result<T, ApiError> {
+    pub fn create<T: Object>(&mut self, obj: T) -> Result<T, ApiError> {
+        self.create_shared(obj).map(|o| (*o).clone())
+    }
+
+    /// `create`, answering with a shared handle to the stored object instead of a copy.
+    pub fn create_shared<T: Object>(&mut self, mut obj: T) -> Result<Rc<T>, ApiError> {
         let kind = T::SIM_KIND;
         let name = obj.metadata().name.clone().unwrap_or_default();
         if kind.namespaced() {
@@ -83,17 +90,22 @@ impl Cluster {
         admission::admit(self, &mut obj);
         admission::default_and_validate(&mut obj)?;
         self.stamp(&mut obj);
-        let stored = (*self.store.put(obj)).clone();
+        let stored = self.store.put(obj);
         self.dispatch();
         Ok(stored)
     }
 
     /// Replaces a stored object; bumps the StatefulSet generation when its spec changes and removes an
     /// object whose deletion was only waiting for finalizers that are now gone.
-    pub fn update<T: Object + PartialEq>(&mut self, mut obj: T) -> Result<T, ApiError> {
+    pub fn update<T: Object + PartialEq>(&mut self, obj: T) -> Result<T, ApiError> {
+        self.update_shared(obj).map(|o| (*o).clone())
+    }
+
+    /// `update`, answering with a shared handle to the stored object instead of a copy.
+    pub fn update_shared<T: Object + PartialEq>(&mut self, mut obj: T) -> Result<Rc<T>, ApiError> {
         let k = key_of(&obj);
         let name = obj.metadata().name.clone().unwrap_or_default();
-        let Some(old) = T::table(&self.store).get(&k).map(|o| (**o).clone()) else {
+        let Some(old) = T::table(&self.store).get(&k).cloned() else {
             return Err(ApiError::not_found(T::SIM_KIND, &name));
         };
         {
@@ -105,22 +117,24 @@ impl Cluster {
             meta.deletion_grace_period_seconds = old_meta.deletion_grace_period_seconds;
             meta.resource_version = old_meta.resource_version.clone();
         }
-        if T::SIM_KIND == Kind::StatefulSet && spec_of(&obj) != spec_of(&old) {
+        if T::SIM_KIND == Kind::StatefulSet && spec_of(&obj) != spec_of(&*old) {
             let meta = obj.metadata_mut();
             meta.generation = Some(meta.generation.unwrap_or(0) + 1);
         }
-        if obj == old {
+        if obj == *old {
             return Ok(old);
         }
+        // The handle to the old object is let go so that the store does not keep two copies.
+        drop(old);
         let deleting = obj.metadata().deletion_timestamp.is_some();
         let unblocked = obj.metadata().finalizers.as_ref().is_none_or(Vec::is_empty);
         let ns = obj.metadata().namespace.clone().unwrap_or_default();
         if deleting && unblocked && T::SIM_KIND != Kind::Pod {
             self.store.remove::<T>(&ns, &name);
             self.dispatch();
-            return Ok(obj);
+            return Ok(Rc::new(obj));
         }
-        let stored = (*self.store.put(obj)).clone();
+        let stored = self.store.put(obj);
         self.dispatch();
         Ok(stored)
     }
@@ -132,9 +146,9 @@ impl Cluster {
         name: &str,
         opts: DeleteOptions,
     ) -> Result<(), ApiError> {
-        let Some(obj) = self.store.get::<T>(namespace, name).cloned() else {
+        if self.store.get::<T>(namespace, name).is_none() {
             return Err(ApiError::not_found(T::SIM_KIND, name));
-        };
+        }
         if T::SIM_KIND == Kind::Pod {
             if let Some(pod) = self.store.get::<Pod>(namespace, name).cloned() {
                 self.delete_pod(pod, opts);
@@ -142,7 +156,9 @@ impl Cluster {
             self.dispatch();
             return Ok(());
         }
-        let mut obj = obj;
+        let Some(mut obj) = self.store.get::<T>(namespace, name).cloned() else {
+            return Err(ApiError::not_found(T::SIM_KIND, name));
+        };
         let meta = obj.metadata_mut();
         let mut finalizers = meta.finalizers.clone().unwrap_or_default();
         let extra = match opts.propagation {

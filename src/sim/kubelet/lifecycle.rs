@@ -64,7 +64,7 @@ pub fn step(c: &mut Cluster, uid: &str) {
     }
     let stage = rt.stage;
     let (ns, name) = (rt.namespace.clone(), rt.name.clone());
-    let Some(pod) = c.store.get::<Pod>(&ns, &name).cloned() else {
+    let Some(pod) = c.store.get::<Pod>(&ns, &name) else {
         c.runtime.remove(uid);
         return;
     };
@@ -72,6 +72,8 @@ pub fn step(c: &mut Cluster, uid: &str) {
         c.runtime.remove(uid);
         return;
     }
+    let deletable = pod.metadata.deletion_timestamp.is_some()
+        && pod.metadata.finalizers.as_ref().is_none_or(Vec::is_empty);
     match stage {
         Stage::Admitted => {
             if let Some(rt) = c.runtime.get_mut(uid) {
@@ -99,8 +101,6 @@ pub fn step(c: &mut Cluster, uid: &str) {
         Stage::Killing => finish_kill(c, uid),
         Stage::Stopped => {
             c.runtime.remove(uid);
-            let deletable = pod.metadata.deletion_timestamp.is_some()
-                && pod.metadata.finalizers.as_ref().is_none_or(Vec::is_empty);
             if deletable {
                 c.finish_deletion::<Pod>(&ns, &name);
             }
@@ -295,8 +295,18 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
     {
         return false;
     }
-    let policy = container_spec(c, uid, i)
-        .and_then(|s| s.image_pull_policy)
+    let policy = c
+        .runtime
+        .get(uid)
+        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|p| {
+            p.spec
+                .as_ref()?
+                .containers
+                .get(i)?
+                .image_pull_policy
+                .clone()
+        })
         .unwrap_or_else(|| {
             if reference.tag == "latest" && reference.digest.is_none() {
                 "Always".into()

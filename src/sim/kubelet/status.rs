@@ -45,16 +45,23 @@ fn api_state(state: &ContainerState) -> ApiState {
 
 fn hex_id(seed: &str) -> String {
     // A stable 64-hex-digit id derived from the seed text (FNV-1a folded four times).
-    let mut out = String::new();
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = Vec::with_capacity(64);
     for round in 0u64..4 {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ round;
         for b in seed.bytes() {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        out.push_str(&format!("{h:016x}"));
+        for i in (0..16).rev() {
+            out.push(
+                HEX.get(((h >> (4 * i)) & 0xf) as usize)
+                    .copied()
+                    .unwrap_or(b'0'),
+            );
+        }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Writes the pod's status from the runtime record (keeping condition transition times stable).
@@ -65,14 +72,16 @@ pub fn write(c: &mut Cluster, uid: &str) {
     let Some(rt) = c.runtime.get(uid) else {
         return;
     };
-    let (ns, name) = (rt.namespace.clone(), rt.name.clone());
+    let (ns, name) = (rt.namespace.as_str(), rt.name.as_str());
     let changed = c
         .store
-        .get::<Pod>(&ns, &name)
+        .get::<Pod>(ns, name)
         .is_some_and(|p| p.status.as_ref() != Some(&status));
     if changed {
-        c.store
-            .modify::<Pod>(&ns, &name, |p| p.status = Some(status));
+        c.store.edit::<Pod>(ns, name, |p| {
+            p.status = Some(status);
+            true
+        });
     }
 }
 
@@ -98,18 +107,14 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
         .iter()
         .map(|k| {
             let reference = images::parse(&k.image);
+            let canonical = reference.canonical();
             let started = matches!(k.state, ContainerState::Running(_));
             let ever_ran = k.pulled
                 && !matches!(k.state, ContainerState::Waiting(ref r) if r == "ContainerCreating");
             ContainerStatus {
                 name: k.name.clone(),
-                image: reference.canonical(),
                 image_id: if ever_ran {
-                    format!(
-                        "{}@sha256:{}",
-                        reference.repository,
-                        hex_id(&reference.canonical())
-                    )
+                    format!("{}@sha256:{}", reference.repository, hex_id(&canonical))
                 } else {
                     String::new()
                 },
@@ -119,6 +124,7 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
                         hex_id(&format!("{uid}/{}/{}", k.name, k.restarts))
                     )
                 }),
+                image: canonical,
                 ready: k.ready && started,
                 restart_count: k.restarts,
                 started: Some(started),
@@ -196,4 +202,25 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
         ..Default::default()
     };
     Some(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hex_id;
+
+    #[test]
+    fn hex_ids_are_four_folded_fnv_hashes_in_hex() {
+        let seed = "docker.io/library/nginx:1.25";
+        let mut want = String::new();
+        for round in 0u64..4 {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ round;
+            for b in seed.bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            want.push_str(&format!("{h:016x}"));
+        }
+        assert_eq!(hex_id(seed), want);
+        assert_eq!(hex_id("").len(), 64);
+    }
 }

@@ -8,6 +8,7 @@ use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::pod_control;
+use super::replicas::Replicas;
 use super::revision::apply_revision;
 use super::status::update_status;
 use super::utils::*;
@@ -19,33 +20,6 @@ pub struct Outcome {
     pub status: StatefulSetStatus,
     /// The controller's reason for waiting, in plain words.
     pub waiting: Option<String>,
-}
-
-/// Builds the pod a missing ordinal should get: current revision below the partition, else update revision.
-fn versioned_pod(
-    current_set: &StatefulSet,
-    update_set: &StatefulSet,
-    current: &ControllerRevision,
-    update: &ControllerRevision,
-    ordinal: i64,
-) -> Pod {
-    let spec = Some(&current_set.spec);
-    let strategy = spec.and_then(|s| s.update_strategy.as_ref());
-    let rolling = strategy.is_none_or(|s| s.type_.as_deref().is_none_or(|t| t == "RollingUpdate"));
-    let rolling_update = strategy.and_then(|s| s.rolling_update.as_ref());
-    let start = start_ordinal(current_set);
-    let current_replicas = current_set
-        .status
-        .as_ref()
-        .and_then(|s| s.current_replicas)
-        .map_or(0, i64::from);
-    let use_current = (rolling && rolling_update.is_none() && ordinal < start + current_replicas)
-        || rolling_update.is_some_and(|r| ordinal < start + i64::from(r.partition.unwrap_or(0)));
-    if use_current {
-        new_pod(current_set, ordinal, current)
-    } else {
-        new_pod(update_set, ordinal, update)
-    }
 }
 
 /// A new pod of `set` for `ordinal` made from the set's template, labelled with `revision`.
@@ -138,28 +112,20 @@ pub fn update_stateful_set(
             condemned.push(pod);
         }
     }
-    // Existing pods are borrowed; only missing ordinals get a freshly built placeholder.
-    let replicas_list: Vec<Cow<'_, Pod>> = slots
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| match p {
-            Some(p) => Cow::Borrowed(p),
-            None => Cow::Owned(versioned_pod(
-                &current_set,
-                &update_set,
-                current,
-                update,
-                start + i as i64,
-            )),
-        })
-        .collect();
+    // Existing pods are borrowed; the new pod of a missing ordinal is built only when it is needed.
+    let replicas_list = Replicas::new(slots, start, &current_set, &update_set, current, update);
     condemned.sort_by_key(|p| std::cmp::Reverse(member_ordinal(set, p).unwrap_or(0)));
-    let first_unhealthy = replicas_list
-        .iter()
-        .map(|p| p.as_ref())
-        .chain(condemned.iter().rev().copied())
-        .find(|p| !is_healthy(p))
-        .map(|p| pod_name(p).to_string());
+    let first_unhealthy = (0..replicas_list.len())
+        .find(|&i| !replicas_list.is_healthy(i))
+        .and_then(|i| replicas_list.name(i))
+        .map(Cow::into_owned)
+        .or_else(|| {
+            condemned
+                .iter()
+                .rev()
+                .find(|p| !is_healthy(p))
+                .map(|p| pod_name(p).to_string())
+        });
     let condemned: Vec<&Pod> = condemned;
     update_status(
         &mut status,
@@ -262,13 +228,17 @@ fn process_replica(
     set: &StatefulSet,
     update_set: &StatefulSet,
     monotonic: bool,
-    replicas_list: &[Cow<'_, Pod>],
+    replicas_list: &Replicas<'_>,
     i: usize,
     min_ready: u64,
 ) -> Option<String> {
     let now = c.now_ms();
-    let pod: &Pod = replicas_list.get(i)?;
-    let name = pod_name(pod).to_string();
+    if replicas_list.is_missing(i) {
+        // The new pod of a missing ordinal has no phase: it is created straight away.
+        return create_replica(c, set, monotonic, replicas_list.build(i)?);
+    }
+    let pod: &Pod = replicas_list.pod(i)?;
+    let name = pod_name(pod);
     if is_failed(pod) || is_succeeded(pod) {
         if !is_terminating(pod) {
             c.why.note(
@@ -290,18 +260,7 @@ fn process_replica(
         ));
     }
     if !is_created(pod) {
-        if pod_control::claim_is_stale(c, set, pod) {
-            return Some(format!(
-                "{name} not created: its claim still belongs to the previous {name} (whenScaled: Delete)"
-            ));
-        }
-        let result = pod_control::create_pod(c, set, pod.clone());
-        return match result {
-            Ok(()) => {
-                monotonic.then(|| format!("{name} created: waiting for it to be Running and Ready"))
-            }
-            Err(e) => Some(format!("{name} not created: {e}")),
-        };
+        return create_replica(c, set, monotonic, pod.clone());
     }
     if crate::sim::statefulset::utils::is_pending(pod) {
         let _ = pod_control::create_missing_claims(c, set, pod);
@@ -312,9 +271,9 @@ fn process_replica(
         ));
     }
     if !is_running_and_ready(pod) && monotonic {
-        let next = replicas_list.get(i + 1).map(|p| pod_name(p).to_string());
+        let next = replicas_list.name(i + 1);
         return Some(match next {
-            Some(n) if !is_created(replicas_list.get(i + 1)?) => {
+            Some(n) if !replicas_list.is_created(i + 1) => {
                 format!("{n} not created: {name} is not Running and Ready (OrderedReady)")
             }
             _ => format!("waiting for {name} to be Running and Ready (OrderedReady)"),
@@ -348,11 +307,27 @@ fn process_replica(
     None
 }
 
+/// Creates the pod of a replica slot unless an old claim still blocks it; returns why the walk stops.
+fn create_replica(c: &mut Cluster, set: &StatefulSet, monotonic: bool, pod: Pod) -> Option<String> {
+    let name = pod_name(&pod).to_string();
+    if pod_control::claim_is_stale(c, set, &pod) {
+        return Some(format!(
+            "{name} not created: its claim still belongs to the previous {name} (whenScaled: Delete)"
+        ));
+    }
+    match pod_control::create_pod(c, set, pod) {
+        Ok(()) => {
+            monotonic.then(|| format!("{name} created: waiting for it to be Running and Ready"))
+        }
+        Err(e) => Some(format!("{name} not created: {e}")),
+    }
+}
+
 /// The rolling update step (MaxUnavailableStatefulSet on, as in v1.37).
 fn rolling_update(
     c: &mut Cluster,
     set: &StatefulSet,
-    replicas_list: &[Cow<'_, Pod>],
+    replicas_list: &Replicas<'_>,
     update_name: &str,
     status: &mut StatefulSetStatus,
     min_ready: u64,
@@ -364,19 +339,22 @@ fn rolling_update(
         .and_then(|r| r.partition)
         .map_or(0, i64::from);
     let max = max_unavailable(set);
-    let unavailable: Vec<&Pod> = replicas_list
-        .iter()
-        .map(|p| p.as_ref())
-        .filter(|p| is_unavailable(p, min_ready, now))
+    let unavailable: Vec<Cow<'_, str>> = (0..replicas_list.len())
+        .filter(|&i| replicas_list.is_unavailable(i, min_ready, now))
+        .filter_map(|i| replicas_list.name(i))
         .collect();
-    let outdated = replicas_list
-        .iter()
-        .any(|p| pod_revision(p) != update_name && is_created(p));
+    // Only pods the API server has can be outdated.
+    let outdated = (0..replicas_list.len()).any(|i| {
+        replicas_list.is_created(i)
+            && replicas_list
+                .pod(i)
+                .is_some_and(|p| pod_revision(p) != update_name)
+    });
     if unavailable.len() as i64 >= max {
         if !outdated {
             return None;
         }
-        let names: Vec<&str> = unavailable.iter().map(|p| pod_name(p)).collect();
+        let names: Vec<&str> = unavailable.iter().map(|n| n.as_ref()).collect();
         return Some(format!(
             "rolling update waits: {} unavailable ({}), maxUnavailable is {max}",
             names.len(),
@@ -385,10 +363,13 @@ fn rolling_update(
     }
     let mut budget = max - unavailable.len() as i64;
     let mut waiting = None;
-    for (idx, pod) in replicas_list.iter().enumerate().rev() {
+    for idx in (0..replicas_list.len()).rev() {
         if budget == 0 {
             break;
         }
+        let Some(pod) = replicas_list.pod(idx) else {
+            continue;
+        };
         let name = pod_name(pod);
         if (idx as i64) < partition {
             if pod_revision(pod) != update_name {

@@ -3,6 +3,7 @@
 
 pub mod control;
 pub mod pod_control;
+pub mod replicas;
 pub mod revision;
 pub mod status;
 pub mod utils;
@@ -51,12 +52,15 @@ pub fn sync(c: &mut Cluster, key: &str) {
             .modify::<StatefulSet>(&ns, &name, |s| s.status = Some(status.clone()));
     }
     // Pods may have changed during the walk: look at their revisions again before pruning history.
-    let live_revisions: Vec<String> = c
-        .store
-        .list::<Pod>(Some(&ns))
-        .filter(|p| is_controlled_by(p.metadata.owner_references.as_ref(), &set))
-        .map(|p| pod_revision(p).to_string())
-        .collect();
+    let mut live_revisions: Vec<String> = Vec::new();
+    for p in c.store.list::<Pod>(Some(&ns)) {
+        let rev = pod_revision(p);
+        if !live_revisions.iter().any(|r| r == rev)
+            && is_controlled_by(p.metadata.owner_references.as_ref(), &set)
+        {
+            live_revisions.push(rev.to_string());
+        }
+    }
     truncate_history(c, &set, &live_revisions, &revisions, &current, &update);
     if let Some(at) = status::next_availability_ms(&set, &pods, now) {
         c.queue.push(at, Work::SyncStatefulSet(key.to_string()));

@@ -6,17 +6,19 @@ use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 
 use super::utils::{
-    claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name,
-    set_name, set_namespace,
+    claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name, set_name,
+    set_namespace, with_claim_name,
 };
 use crate::sim::Cluster;
 use crate::sim::apiserver::DeleteOptions;
 use crate::sim::events::{EventType, reference_to};
 
 /// The retention policy as (whenDeleted, whenScaled), defaulting to Retain.
-pub fn retention(set: &StatefulSet) -> (String, String) {
+pub fn retention(set: &StatefulSet) -> (&str, &str) {
     let policy = Some(&set.spec).and_then(|s| s.persistent_volume_claim_retention_policy.as_ref());
-    let get = |v: Option<&String>| v.cloned().unwrap_or_else(|| "Retain".to_string());
+    fn get(v: Option<&String>) -> &str {
+        v.map_or("Retain", String::as_str)
+    }
     (
         get(policy.and_then(|p| p.when_deleted.as_ref())),
         get(policy.and_then(|p| p.when_scaled.as_ref())),
@@ -103,9 +105,11 @@ pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> R
     let ns = set_namespace(set).to_string();
     // The common case is that every claim exists: check names before building claim objects.
     let all_present = claim_templates(set).iter().all(|t| {
-        c.store
-            .get::<PersistentVolumeClaim>(&ns, &claim_name(t, set, ordinal))
-            .is_some_and(|p| p.metadata.deletion_timestamp.is_none())
+        with_claim_name(t, set, ordinal, |name| {
+            c.store
+                .get::<PersistentVolumeClaim>(&ns, name)
+                .is_some_and(|p| p.metadata.deletion_timestamp.is_none())
+        })
     });
     if all_present {
         return Ok(());
@@ -114,7 +118,7 @@ pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> R
     for claim in claims_for(set, ordinal) {
         let name = claim.metadata.name.clone().unwrap_or_default();
         match c.store.get::<PersistentVolumeClaim>(&ns, &name) {
-            None => match c.create(claim) {
+            None => match c.create_shared(claim) {
                 Ok(_) => record_claim(c, set, pod_name(pod), &name, None),
                 Err(e) => {
                     let text = e.message.clone();
@@ -144,7 +148,7 @@ pub fn create_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) -> Result<(), St
         record_pod(c, set, "create", &name, Some(&e));
         return Err(e);
     }
-    match c.create(pod.clone()) {
+    match c.create_shared(pod) {
         Ok(created) => {
             update_claims_for_retention(c, set, &created);
             record_pod(c, set, "create", &name, None);
@@ -239,15 +243,17 @@ pub fn claims_match_retention(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool
     if when_deleted == "Retain" && when_scaled == "Retain" {
         // The default policy wants no set or pod references on the claims: check just that.
         return claim_templates(set).iter().all(|t| {
-            c.store
-                .get::<PersistentVolumeClaim>(set_namespace(set), &claim_name(t, set, ordinal))
-                .is_none_or(|claim| {
-                    let ours = |r: &OwnerReference| {
-                        (r.kind == "StatefulSet" && r.name == set_name(set))
-                            || (r.kind == "Pod" && r.name == pod_name(pod))
-                    };
-                    !claim.metadata.owner_references.iter().flatten().any(ours)
-                })
+            with_claim_name(t, set, ordinal, |name| {
+                c.store
+                    .get::<PersistentVolumeClaim>(set_namespace(set), name)
+            })
+            .is_none_or(|claim| {
+                let ours = |r: &OwnerReference| {
+                    (r.kind == "StatefulSet" && r.name == set_name(set))
+                        || (r.kind == "Pod" && r.name == pod_name(pod))
+                };
+                !claim.metadata.owner_references.iter().flatten().any(ours)
+            })
         });
     }
     claims_for(set, ordinal).iter().all(|t| {
@@ -286,10 +292,10 @@ pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod
     let ns = set_namespace(set).to_string();
     for t in claims_for(set, ordinal) {
         let name = t.metadata.name.clone().unwrap_or_default();
-        let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &name).cloned() else {
+        let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &name) else {
             continue;
         };
-        match wanted_refs(set, pod, &claim) {
+        match wanted_refs(set, pod, claim) {
             None => {
                 let message = format!(
                     "PersistentVolumeClaim {name} has a conflicting OwnerReference that acts as a manging controller, the retention policy is ignored for this claim"
@@ -306,7 +312,7 @@ pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod
             Some(want) => {
                 let want = (!want.is_empty()).then_some(want);
                 if claim.metadata.owner_references != want {
-                    let mut updated = claim;
+                    let mut updated = claim.clone();
                     updated.metadata.owner_references = want;
                     let _ = c.update(updated);
                 }
@@ -326,16 +332,17 @@ pub fn claim_is_stale(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool {
         return false;
     };
     claim_templates(set).iter().any(|t| {
-        let name = claim_name(t, set, ordinal);
-        c.store
-            .get::<PersistentVolumeClaim>(set_namespace(set), &name)
-            .is_some_and(|claim| {
-                has_stale_ref(
-                    claim.metadata.owner_references.as_deref().unwrap_or(&[]),
-                    "Pod",
-                    pod_name(pod),
-                    pod.metadata.uid.as_ref(),
-                )
-            })
+        with_claim_name(t, set, ordinal, |name| {
+            c.store
+                .get::<PersistentVolumeClaim>(set_namespace(set), name)
+        })
+        .is_some_and(|claim| {
+            has_stale_ref(
+                claim.metadata.owner_references.as_deref().unwrap_or(&[]),
+                "Pod",
+                pod_name(pod),
+                pod.metadata.uid.as_ref(),
+            )
+        })
     })
 }

@@ -9,6 +9,7 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, OwnerReference};
 
 use crate::sim::clock::ms_of;
+use crate::sim::store::with_ordinal_name;
 
 /// Label with the pod's name, part of its identity.
 pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
@@ -19,11 +20,22 @@ pub const REVISION_LABEL: &str = "controller-revision-hash";
 
 /// Splits `web-12` into (`web`, 12), as the controller's `(.*)-([0-9]+)$` does.
 pub fn parent_and_ordinal(name: &str) -> Option<(&str, i64)> {
-    let (parent, digits) = name.rsplit_once('-')?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    // Scanned by hand: this runs for every pod in every pass of the controller.
+    let bytes = name.as_bytes();
+    let digits = bytes
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let dash = bytes.len().checked_sub(digits + 1)?;
+    if digits == 0 || bytes.get(dash) != Some(&b'-') {
         return None;
     }
-    digits.parse::<i64>().ok().map(|o| (parent, o))
+    let mut ordinal: i64 = 0;
+    for b in bytes.get(dash + 1..)? {
+        ordinal = ordinal.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+    }
+    Some((name.get(..dash)?, ordinal))
 }
 
 /// The set's name.
@@ -172,7 +184,7 @@ pub fn identity_matches(set: &StatefulSet, pod: &Pod) -> bool {
     let Some(ordinal) = member_ordinal(set, pod) else {
         return false;
     };
-    pod_name(pod) == ordinal_pod_name(set, ordinal)
+    with_ordinal_name(&[set_name(set)], ordinal, |n| n == pod_name(pod))
         && pod.metadata.namespace.as_deref().unwrap_or("default") == set_namespace(set)
         && pod
             .metadata
@@ -188,6 +200,23 @@ pub fn claim_name(template: &PersistentVolumeClaim, set: &StatefulSet, ordinal: 
         "{}-{}-{ordinal}",
         template.metadata.name.as_deref().unwrap_or(""),
         set_name(set)
+    )
+}
+
+/// Runs `f` with the claim name for `template` and `ordinal`, without allocating it.
+pub fn with_claim_name<R>(
+    template: &PersistentVolumeClaim,
+    set: &StatefulSet,
+    ordinal: i64,
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    with_ordinal_name(
+        &[
+            template.metadata.name.as_deref().unwrap_or(""),
+            set_name(set),
+        ],
+        ordinal,
+        f,
     )
 }
 
@@ -209,12 +238,13 @@ pub fn storage_matches(set: &StatefulSet, pod: &Pod) -> bool {
         .and_then(|s| s.volumes.as_deref())
         .unwrap_or(&[]);
     claim_templates(set).iter().all(|t| {
-        let want = claim_name(t, set, ordinal);
-        volumes.iter().any(|v| {
-            Some(v.name.as_str()) == t.metadata.name.as_deref()
-                && v.persistent_volume_claim
-                    .as_ref()
-                    .is_some_and(|c| c.claim_name == want)
+        with_claim_name(t, set, ordinal, |want| {
+            volumes.iter().any(|v| {
+                Some(v.name.as_str()) == t.metadata.name.as_deref()
+                    && v.persistent_volume_claim
+                        .as_ref()
+                        .is_some_and(|c| c.claim_name == want)
+            })
         })
     })
 }
@@ -353,6 +383,11 @@ mod tests {
         assert_eq!(parent_and_ordinal("web-"), None);
         assert_eq!(parent_and_ordinal("web-a1"), None);
         assert_eq!(parent_and_ordinal("web"), None);
+        assert_eq!(parent_and_ordinal("-5"), Some(("", 5)));
+        assert_eq!(parent_and_ordinal("web-1-02"), Some(("web-1", 2)));
+        assert_eq!(parent_and_ordinal("web-99999999999999999999"), None);
+        assert_eq!(parent_and_ordinal("wéb-7"), Some(("wéb", 7)));
+        assert_eq!(parent_and_ordinal("7"), None);
     }
 
     #[test]
