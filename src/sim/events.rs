@@ -165,7 +165,7 @@ impl Cluster {
                     && e.involved_object.name.as_deref() == Some(name)
             })
             .collect();
-        out.sort_by_key(|e| {
+        crate::order::sort_by_key(&mut out, |e| {
             (
                 e.first_timestamp.as_ref().map(|t| t.0),
                 e.metadata.name.clone(),

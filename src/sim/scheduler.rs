@@ -251,7 +251,7 @@ fn schedule_one(
             (loads.get(i).copied().unwrap_or(0), name, i)
         })
         .collect();
-    best.sort();
+    crate::order::sort(&mut best);
     let min = best.first().map_or(0, |b| b.0);
     let ties: Vec<(&str, usize)> = best
         .into_iter()

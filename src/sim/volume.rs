@@ -214,7 +214,7 @@ fn bind_or_provision(
             (cap, pv.metadata.name.clone().unwrap_or_default())
         })
         .collect();
-    candidates.sort();
+    crate::order::sort(&mut candidates);
     if let Some((_, pv)) = candidates.first().cloned() {
         available.retain(|v| v.metadata.name.as_deref() != Some(pv.as_str()));
         bind(c, claim, &pv);

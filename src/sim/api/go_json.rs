@@ -74,7 +74,7 @@ fn write_value(value: &Value, out: &mut String) {
         }
         Value::Object(map) => {
             let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            crate::order::sort(&mut keys);
             out.push('{');
             for (i, key) in keys.iter().enumerate() {
                 if i > 0 {
@@ -167,7 +167,7 @@ pub fn go_sprint(value: &Value) -> String {
         }
         Value::Object(map) => {
             let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            crate::order::sort(&mut keys);
             let parts: Vec<String> = keys
                 .iter()
                 .map(|k| format!("{k}:{}", map.get(*k).map(go_sprint).unwrap_or_default()))

@@ -99,7 +99,7 @@ fn diff_maps(
         .iter()
         .any(|(k, v)| !v.is_null() && !modified.contains_key(k));
     if !retain.is_empty() && (!patch.is_empty() || extra) {
-        retain.sort();
+        crate::order::sort(&mut retain);
         patch.insert(
             RETAIN_KEYS.to_string(),
             Value::Array(retain.into_iter().map(Value::String).collect()),
@@ -134,7 +134,7 @@ fn diff_lists(
     };
     if kind == Kind::Map {
         let (mut patch, deletes) = diff_lists_of_maps(original, modified, ctx, mk, opts)?;
-        patch.sort_by_key(|v| position(modified, v));
+        crate::order::sort_by_key(&mut patch, |v| position(modified, v));
         let same_order = original.len() == modified.len()
             && original
                 .iter()
@@ -154,7 +154,7 @@ fn diff_lists(
         return Ok((patch, Vec::new(), order));
     }
     let (mut add, del) = diff_lists_of_scalars(original, modified, opts);
-    add.sort_by_key(|v| position(modified, v));
+    crate::order::sort_by_key(&mut add, |v| position(modified, v));
     let mut order = Vec::new();
     if opts.set_element_order
         && ((!opts.ignore_deletions && !del.is_empty())
@@ -172,8 +172,8 @@ fn diff_lists_of_scalars(
 ) -> (Vec<Value>, Vec<Value>) {
     let mut o: Vec<&Value> = original.iter().collect();
     let mut m: Vec<&Value> = modified.iter().collect();
-    o.sort_by_key(|v| scalar_string(v));
-    m.sort_by_key(|v| scalar_string(v));
+    crate::order::sort_by_key(&mut o, |v| scalar_string(v));
+    crate::order::sort_by_key(&mut m, |v| scalar_string(v));
     let (mut i, mut j) = (0, 0);
     let (mut add, mut del) = (Vec::new(), Vec::<Value>::new());
     loop {
@@ -232,8 +232,8 @@ fn diff_lists_of_maps(
         .iter()
         .map(|v| key_of(v).map(|k| (k, v)))
         .collect::<Result<_, _>>()?;
-    o.sort_by(|a, b| a.0.cmp(&b.0));
-    m.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut o, |a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut m, |a, b| a.0.cmp(&b.0));
     let (mut patch, mut deletes) = (Vec::new(), Vec::new());
     let (mut i, mut j) = (0, 0);
     loop {

@@ -196,7 +196,9 @@ fn sort_by_order(
         items = keep;
         deletes = del;
     }
-    items.sort_by_key(|v| index_in(order, v, mk, kind).unwrap_or(usize::MAX));
+    crate::order::sort_by_key(&mut items, |v| {
+        index_in(order, v, mk, kind).unwrap_or(usize::MAX)
+    });
     items.extend(deletes);
     Ok(items)
 }

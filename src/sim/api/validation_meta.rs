@@ -215,7 +215,7 @@ pub fn validate_object_meta_update(
             .flatten()
             .filter(|f| !old_f.contains(f))
             .collect();
-        extra.sort();
+        crate::order::sort(&mut extra);
         extra.dedup();
         if !extra.is_empty() {
             let list: Vec<String> = extra.iter().map(|f| format!("{f:?}")).collect();

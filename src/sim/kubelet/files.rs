@@ -80,7 +80,7 @@ pub fn mounts(c: &Cluster, pod: &Pod, container: usize) -> Vec<(String, String)>
             out.push((normalize("/", &m.mount_path), pv));
         }
     }
-    out.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    crate::order::sort_by_key(&mut out, |(p, _)| std::cmp::Reverse(p.len()));
     out
 }
 

@@ -114,7 +114,9 @@ pub fn update_stateful_set(
     }
     // Existing pods are borrowed; the new pod of a missing ordinal is built only when it is needed.
     let replicas_list = Replicas::new(slots, start, &current_set, &update_set, current, update);
-    condemned.sort_by_key(|p| std::cmp::Reverse(member_ordinal(set, p).unwrap_or(0)));
+    crate::order::sort_by_key(&mut condemned, |p| {
+        std::cmp::Reverse(member_ordinal(set, p).unwrap_or(0))
+    });
     let first_unhealthy = (0..replicas_list.len())
         .find(|&i| !replicas_list.is_healthy(i))
         .and_then(|i| replicas_list.name(i))

@@ -32,7 +32,7 @@ pub fn sync(c: &mut Cluster, key: &str) {
     c.sync_error = false;
     let pods = claim_pods(c, &set);
     let mut revisions = claim_revisions(c, &set);
-    revisions.sort_by(|a, b| {
+    crate::order::sort_by(&mut revisions, |a, b| {
         (a.revision, a.metadata.name.as_deref()).cmp(&(b.revision, b.metadata.name.as_deref()))
     });
     let (current, update, collision_count) = revisions_of(c, &set, &mut revisions);
@@ -242,7 +242,7 @@ fn truncate_history(
         .iter()
         .filter(|r| !live(r.metadata.name.as_deref().unwrap_or("")))
         .collect();
-    history.sort_by_key(|r| r.revision.unwrap_or(0));
+    crate::order::sort_by_key(&mut history, |r| r.revision.unwrap_or(0));
     let excess = history
         .len()
         .saturating_sub(usize::try_from(limit).unwrap_or(0));
