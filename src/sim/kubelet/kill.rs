@@ -3,7 +3,7 @@
 use k8s_openapi::api::core::v1::Pod;
 
 use super::images::{self, Pull};
-use super::lifecycle::event;
+use super::report::event;
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
 use crate::sim::clock::ms_of;

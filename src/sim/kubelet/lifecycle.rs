@@ -1,58 +1,15 @@
 //! The kubelet's stages for one pod: admission, sandbox, image pulls, container starts, exits and restarts.
 
-use k8s_openapi::api::core::v1::{Node, ObjectReference, Pod};
+use k8s_openapi::api::core::v1::{Node, Pod};
 
 use super::images::{self, Pull};
 use super::kill::finish_kill;
 use super::plan::{back_off, first_pull_retry_ms, pull_ms, run_plan};
+use super::report::{container_events, container_spec, event};
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
 use crate::sim::queue::Work;
-
-pub(super) fn pod_ref(c: &Cluster, uid: &str, container: Option<&str>) -> Option<ObjectReference> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
-    let mut r = crate::sim::events::reference_to(pod);
-    r.field_path = container.map(|k| format!("spec.containers{{{k}}}"));
-    Some(r)
-}
-
-pub(super) fn event(
-    c: &mut Cluster,
-    uid: &str,
-    container: Option<&str>,
-    kind: EventType,
-    reason: &str,
-    message: &str,
-) {
-    let node = c.runtime.get(uid).map(|r| r.node.clone());
-    if let Some(r) = pod_ref(c, uid, container) {
-        c.record_event(r, kind, reason, message, "kubelet", node.as_deref());
-    }
-}
-
-/// Records several kubelet events about one container, in order.
-fn container_events(
-    c: &mut Cluster,
-    uid: &str,
-    container: &str,
-    events: &[(EventType, &str, &str)],
-) {
-    for (kind, reason, message) in events {
-        event(c, uid, Some(container), *kind, reason, message);
-    }
-}
-
-pub(super) fn container_spec(
-    c: &Cluster,
-    uid: &str,
-    index: usize,
-) -> Option<k8s_openapi::api::core::v1::Container> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
-    pod.spec.as_ref()?.containers.get(index).cloned()
-}
 
 /// Runs the pod's next lifecycle step.
 pub fn step(c: &mut Cluster, uid: &str) {

@@ -8,6 +8,7 @@ mod lifecycle;
 mod node;
 mod plan;
 pub mod probes;
+mod report;
 mod status;
 
 use serde::{Deserialize, Serialize};

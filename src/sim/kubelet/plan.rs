@@ -1,7 +1,7 @@
 //! What a container does once started: how long it runs and how it exits, and the kubelet's back-offs.
 
 use super::images::{self, Behaviour, Pull};
-use super::lifecycle::container_spec;
+use super::report::container_spec;
 use crate::sim::Cluster;
 
 /// How long a started container runs by itself and its exit code (None: until stopped).
