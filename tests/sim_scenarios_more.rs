@@ -260,3 +260,45 @@ fn a_name_too_long_for_the_revision_label_fails_every_pod_create() {
     assert!(failures[0].count.unwrap_or(0) >= 2, "retries are counted");
     assert_eq!(c.store.list::<Pod>(Some("default")).count(), 0);
 }
+
+#[test]
+fn a_node_selector_no_node_matches_leaves_the_pod_pending_with_the_schedulers_words() {
+    for policy in ["OrderedReady", "Parallel"] {
+        let mut c = Cluster::new(3);
+        c.create(nginx_service()).expect("service");
+        let mut s = web(2, policy, "nginx:1.25");
+        if let Some(spec) = s.spec.template.spec.as_mut() {
+            spec.node_selector = Some([("disktype".to_string(), "ssd".to_string())].into());
+        }
+        c.create(s).expect("set");
+        let mut inv = Invariants::new(&c);
+        inv.settle(&mut c);
+        let pending: Vec<&Pod> = pods(&c);
+        let want = if policy == "Parallel" { 2 } else { 1 };
+        assert_eq!(
+            pending.len(),
+            want,
+            "{policy}: OrderedReady waits for web-0"
+        );
+        assert!(
+            pending
+                .iter()
+                .all(|p| p.spec.as_ref().is_some_and(|s| s.node_name.is_none()))
+        );
+        let message = c
+            .store
+            .list::<Event>(Some("default"))
+            .find(|e| e.reason.as_deref() == Some("FailedScheduling"))
+            .and_then(|e| e.message.clone())
+            .unwrap_or_default();
+        // Upstream sorts the "N reason" strings, so the single tainted node comes first.
+        assert_eq!(
+            message,
+            "0/4 nodes are available: 1 node(s) had untolerated taint \
+             {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match Pod's node \
+             affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful \
+             for scheduling.",
+            "{policy}"
+        );
+    }
+}

@@ -229,7 +229,9 @@ fn schedule_one(
         }
     }
     if feasible.is_empty() {
-        let parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        // The scheduler sorts the whole "N reason" strings, so counts lead the order.
+        let mut parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        crate::order::sort(&mut parts);
         fail(
             c,
             pod,
