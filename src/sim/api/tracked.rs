@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use serde::de::value::StringDeserializer;
+use serde::de::value::StrDeserializer;
 use serde::de::{
     self, DeserializeSeed, Deserializer, Expected, IntoDeserializer, MapAccess, SeqAccess,
     Unexpected, Visitor,
@@ -257,7 +257,7 @@ impl<'de> MapAccess<'de> for Entries {
         let Some((key, value)) = self.iter.next() else {
             return Ok(None);
         };
-        let out = seed.deserialize(Key(key.clone()))?;
+        let out = seed.deserialize(Key(&key))?;
         self.pending = Some((key, value));
         Ok(Some(out))
     }
@@ -304,24 +304,26 @@ impl<'de> SeqAccess<'de> for Items {
 }
 
 /// An object key: a string, or a number or boolean written as one (as serde_json allows).
-struct Key(String);
+///
+/// It borrows the key, so struct fields are matched without a copy of their names.
+struct Key<'k>(&'k str);
 
 macro_rules! parsed_keys {
     ($($method:ident $visit:ident $ty:ty;)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TrackedError> {
             match self.0.parse::<$ty>() {
                 Ok(n) => visitor.$visit(n),
-                Err(_) => Err(de::Error::invalid_type(Unexpected::Str(&self.0), &visitor)),
+                Err(_) => Err(de::Error::invalid_type(Unexpected::Str(self.0), &visitor)),
             }
         }
     )*};
 }
 
-impl<'de> Deserializer<'de> for Key {
+impl<'de> Deserializer<'de> for Key<'_> {
     type Error = TrackedError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TrackedError> {
-        visitor.visit_string(self.0)
+        visitor.visit_str(self.0)
     }
 
     parsed_keys! {
@@ -348,7 +350,7 @@ impl<'de> Deserializer<'de> for Key {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, TrackedError> {
-        let key: StringDeserializer<TrackedError> = self.0.into_deserializer();
+        let key: StrDeserializer<TrackedError> = self.0.into_deserializer();
         key.deserialize_enum(name, variants, visitor)
     }
 
