@@ -4,8 +4,8 @@ use serde_json::Value;
 
 use super::Run;
 use super::apply_common::{
-    DryRun, LAST_APPLIED, normalized, print_result, print_warnings, prune_nulls, setup,
-    with_last_applied,
+    DryRun, LAST_APPLIED, normalized, print_result, print_warnings, print_written, prune_nulls,
+    setup, with_last_applied,
 };
 use super::apply_files::FileObject;
 use super::ctx::{Ctx, Failure, print_failures, with_source};
@@ -134,16 +134,7 @@ fn apply_one(
         opts,
     ) {
         Ok(resp) => {
-            print_warnings(ctx, &resp);
-            print_result(
-                ctx,
-                out_mode,
-                obj.kind,
-                &obj.name,
-                Some(resp.object),
-                "configured",
-                dry,
-            );
+            print_written(ctx, out_mode, obj.kind, &obj.name, resp, "configured", dry);
             Ok(())
         }
         Err(e) => {
@@ -193,13 +184,12 @@ fn apply_server_side(ctx: &mut Ctx<'_>) -> Option<Run> {
         };
         match result {
             Ok(resp) => {
-                print_warnings(ctx, &resp);
-                print_result(
+                print_written(
                     ctx,
                     &s.mode,
                     obj.kind,
                     &obj.name,
-                    Some(resp.object),
+                    resp,
                     "serverside-applied",
                     s.dry,
                 );

@@ -135,6 +135,20 @@ pub(crate) fn setup(ctx: &mut Ctx<'_>) -> Option<Setup> {
     })
 }
 
+/// Prints a successful write: the server's warnings first, then the result line or object.
+pub(crate) fn print_written(
+    ctx: &mut Ctx<'_>,
+    out_mode: &Mode,
+    kind: crate::sim::kind::Kind,
+    name: &str,
+    resp: Response,
+    operation: &str,
+    dry: DryRun,
+) {
+    print_warnings(ctx, &resp);
+    print_result(ctx, out_mode, kind, name, Some(resp.object), operation, dry);
+}
+
 /// Prints the server's warnings as kubectl does (`Warning: …` on stderr).
 pub(crate) fn print_warnings(ctx: &mut Ctx<'_>, resp: &Response) {
     for w in &resp.warnings {

@@ -2,7 +2,7 @@
 
 use super::Run;
 use super::apply_common::{
-    DryRun, LAST_APPLIED, normalized, print_result, print_warnings, setup, with_last_applied,
+    DryRun, LAST_APPLIED, normalized, print_result, print_written, setup, with_last_applied,
 };
 use super::ctx::{Ctx, Failure, print_failures, with_source};
 use super::resources::name_prefix;
@@ -39,16 +39,7 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Option<Run> {
         }
         match requests::create(&mut ctx.session.cluster, &body, &obj.namespace, &s.opts) {
             Ok(resp) => {
-                print_warnings(ctx, &resp);
-                print_result(
-                    ctx,
-                    &s.mode,
-                    obj.kind,
-                    &obj.name,
-                    Some(resp.object),
-                    "created",
-                    s.dry,
-                );
+                print_written(ctx, &s.mode, obj.kind, &obj.name, resp, "created", s.dry);
             }
             Err(e) => failures.push(Failure::Api(with_source("creating", &obj.source, e))),
         }
@@ -120,16 +111,7 @@ pub(crate) fn replace(ctx: &mut Ctx<'_>) -> Option<Run> {
             let c = &mut ctx.session.cluster;
             match requests::create(c, &body, &obj.namespace, &s.opts) {
                 Ok(resp) => {
-                    print_warnings(ctx, &resp);
-                    print_result(
-                        ctx,
-                        &s.mode,
-                        obj.kind,
-                        &obj.name,
-                        Some(resp.object),
-                        "replaced",
-                        s.dry,
-                    );
+                    print_written(ctx, &s.mode, obj.kind, &obj.name, resp, "replaced", s.dry);
                 }
                 Err(e) => failures.push(Failure::Api(with_source("creating", &obj.source, e))),
             }
@@ -137,16 +119,7 @@ pub(crate) fn replace(ctx: &mut Ctx<'_>) -> Option<Run> {
         }
         match requests::update(c, &body, &obj.namespace, &s.opts) {
             Ok(resp) => {
-                print_warnings(ctx, &resp);
-                print_result(
-                    ctx,
-                    &s.mode,
-                    obj.kind,
-                    &obj.name,
-                    Some(resp.object),
-                    "replaced",
-                    s.dry,
-                );
+                print_written(ctx, &s.mode, obj.kind, &obj.name, resp, "replaced", s.dry);
             }
             Err(e) => failures.push(Failure::Api(with_source("replacing", &obj.source, e))),
         }

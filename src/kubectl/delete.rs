@@ -3,7 +3,7 @@
 
 use k8s_openapi::Metadata as _;
 
-use super::ctx::{Ctx, Failure, error_text, print_failures, with_source};
+use super::ctx::{Ctx, Failure, error_text, print_failures};
 use super::resources::name_prefix;
 use super::targets::{ObjRef, Query, Selected, select};
 use super::watch::{Prefixed, advance_until};
@@ -83,33 +83,7 @@ impl Waiting for UntilGone {
 
 fn selection(ctx: &Ctx<'_>) -> Result<Selected, Vec<Failure>> {
     if !ctx.flags.list("filename").is_empty() {
-        let items = super::apply_files::read_objects(ctx)?;
-        let mut out = Selected {
-            by_name: true,
-            ..Selected::default()
-        };
-        for item in items {
-            match item {
-                Ok(obj) => {
-                    let r = ObjRef {
-                        kind: obj.kind,
-                        namespace: obj.namespace,
-                        name: obj.name,
-                    };
-                    if super::targets::exists(&ctx.session.cluster, &r) {
-                        out.refs.push(r);
-                    } else {
-                        out.failures.push(Failure::Api(with_source(
-                            "deleting",
-                            &obj.source,
-                            crate::sim::apiserver::ApiError::not_found(r.kind, &r.name),
-                        )));
-                    }
-                }
-                Err(f) => out.failures.push(f),
-            }
-        }
-        return Ok(out);
+        return super::get::select_from_files(ctx, "deleting");
     }
     if ctx.flags.args.is_empty() {
         return Err(vec![Failure::Plain("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'".to_string())]);

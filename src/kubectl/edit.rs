@@ -56,7 +56,7 @@ fn resolve(ctx: &Ctx<'_>) -> Result<ObjRef, Output> {
     let sel = if ctx.flags.list("filename").is_empty() {
         select(ctx, &ctx.flags.args, &q)
     } else {
-        super::get::select_from_files(ctx)
+        super::get::select_from_files(ctx, "getting")
     };
     match sel {
         Ok(s) => {

@@ -99,8 +99,9 @@ pub(crate) fn table_from_value(kind: Kind, value: &serde_json::Value, now: Times
     })
 }
 
-/// The objects named by `-f` files, for commands that act on existing objects.
-pub(crate) fn select_from_files(ctx: &Ctx<'_>) -> Result<Selected, Vec<Failure>> {
+/// The objects named by `-f` files, for commands that act on existing objects; `doing` words a
+/// missing object's error as kubectl does ("getting", "deleting").
+pub(crate) fn select_from_files(ctx: &Ctx<'_>, doing: &str) -> Result<Selected, Vec<Failure>> {
     let items = super::apply_files::read_objects(ctx)?;
     let mut out = Selected {
         by_name: true,
@@ -118,7 +119,7 @@ pub(crate) fn select_from_files(ctx: &Ctx<'_>) -> Result<Selected, Vec<Failure>>
                     out.refs.push(r);
                 } else {
                     out.failures.push(Failure::Api(super::ctx::with_source(
-                        "getting",
+                        doing,
                         &obj.source,
                         crate::sim::apiserver::ApiError::not_found(r.kind, &r.name),
                     )));
@@ -133,7 +134,7 @@ pub(crate) fn select_from_files(ctx: &Ctx<'_>) -> Result<Selected, Vec<Failure>>
 /// Resolves what a reading command (get, describe, wait) acts on.
 pub(crate) fn selection(ctx: &Ctx<'_>, list_bare_types: bool) -> Result<Selected, Vec<Failure>> {
     if !ctx.flags.list("filename").is_empty() {
-        return select_from_files(ctx);
+        return select_from_files(ctx, "getting");
     }
     let q = Query {
         all_namespaces: ctx.all_namespaces(),

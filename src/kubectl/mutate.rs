@@ -17,7 +17,7 @@ use crate::sim::kind::Kind;
 /// Resolves the objects a changing command acts on (`TYPE NAME`, `TYPE/NAME`, `-f`, `-l`, `--all`).
 pub(crate) fn targets(ctx: &Ctx<'_>, args: &[String]) -> Result<Selected, Vec<Failure>> {
     if !ctx.flags.list("filename").is_empty() {
-        return super::get::select_from_files(ctx);
+        return super::get::select_from_files(ctx, "getting");
     }
     let q = Query {
         all_namespaces: ctx.all_namespaces(),

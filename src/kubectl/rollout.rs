@@ -31,7 +31,7 @@ pub(crate) fn rollout_targets(ctx: &mut Ctx<'_>) -> Option<Vec<ObjRef>> {
         };
         select(ctx, &ctx.flags.args, &q)
     } else {
-        super::get::select_from_files(ctx)
+        super::get::select_from_files(ctx, "getting")
     };
     match sel {
         Ok(s) if s.failures.is_empty() => Some(s.refs),

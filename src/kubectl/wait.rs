@@ -225,7 +225,7 @@ pub(crate) fn wait(ctx: &mut Ctx<'_>) -> Option<Run> {
         };
         select(ctx, &ctx.flags.args, &q)
     } else {
-        super::get::select_from_files(ctx)
+        super::get::select_from_files(ctx, "getting")
     };
     let mut sel = match sel {
         Ok(s) => s,
