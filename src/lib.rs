@@ -9,3 +9,7 @@ pub mod sim;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
