@@ -1,6 +1,5 @@
 //! The object store: one table per kind, resource versions, and a change feed that drives the controllers.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
@@ -12,9 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use super::kind::{Kind, Object};
 
-/// Objects of one kind by key (`namespace/name`, or `name` for cluster-scoped kinds). Objects are
-/// shared so that controllers can snapshot a list without copying every object.
-pub type Table<T> = BTreeMap<String, Rc<T>>;
+mod table;
+
+pub use table::Table;
 
 /// What happened to an object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,9 +211,7 @@ impl Store {
         obj.metadata_mut().resource_version = Some(rv.to_string());
         let k = key_of(&obj);
         let shared = Rc::new(obj);
-        let existed = T::table_mut(self)
-            .insert(k.clone(), Rc::clone(&shared))
-            .is_some();
+        let existed = T::table_mut(self).put(&k, Rc::clone(&shared)).is_some();
         self.pending.push(Change {
             kind: T::SIM_KIND,
             key: k,
@@ -269,24 +266,29 @@ impl Store {
         name: &str,
         f: impl FnOnce(&mut T) -> bool,
     ) -> bool {
-        let k = key(namespace, name);
         let rv = self.resource_version + 1;
-        let Some(slot) = T::table_mut(self).get_mut(&k) else {
-            return false;
-        };
-        let obj = Rc::make_mut(slot);
-        if !f(obj) {
-            return false;
-        }
-        obj.metadata_mut().resource_version = Some(rv.to_string());
-        self.resource_version = rv;
-        self.pending.push(Change {
-            kind: T::SIM_KIND,
-            key: k,
-            change: ChangeType::Modified,
-            resource_version: rv,
+        // The lookup key lives on the stack; the change record's key is allocated only on a change.
+        let changed = with_key(namespace, name, |k| {
+            let Some(slot) = T::table_mut(self).get_mut(k) else {
+                return false;
+            };
+            let obj = Rc::make_mut(slot);
+            if !f(obj) {
+                return false;
+            }
+            obj.metadata_mut().resource_version = Some(rv.to_string());
+            true
         });
-        true
+        if changed {
+            self.resource_version = rv;
+            self.pending.push(Change {
+                kind: T::SIM_KIND,
+                key: key(namespace, name),
+                change: ChangeType::Modified,
+                resource_version: rv,
+            });
+        }
+        changed
     }
 
     /// Takes the changes recorded since the last call.
