@@ -1,11 +1,12 @@
 //! The event queue: work for the controllers and the kubelet, ordered by virtual time.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 /// One piece of work, run when the clock reaches its time.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Work {
     /// Sync one StatefulSet (store key).
     SyncStatefulSet(String),
@@ -41,8 +42,9 @@ impl Work {
 #[serde(into = "QueueRepr", from = "QueueRepr")]
 pub struct Queue {
     items: BTreeMap<(u64, u64), Work>,
-    /// Where each pending item sits in `items`, so that moving or cancelling one is cheap.
-    pending: BTreeMap<Work, (u64, u64)>,
+    /// Where each pending item sits in `items`, so that moving or cancelling one is cheap. It is
+    /// never iterated, so its order cannot leak into the state, and its hasher is fixed.
+    pending: HashMap<Work, (u64, u64), FxBuildHasher>,
     /// The slots of the items that are not background work, for the settling clock.
     foreground: BTreeSet<(u64, u64)>,
     seq: u64,
