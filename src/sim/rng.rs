@@ -38,28 +38,25 @@ impl Rng {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let a = self.next_u64();
         let b = self.next_u64();
-        // The 32 hex digits of `a` then `b`, most significant first, with the version and variant
-        // digits set and dashes in the 8-4-4-4-12 layout.
-        let bits = (u128::from(a) << 64) | u128::from(b);
-        let variant = [b'8', b'9', b'a', b'b']
-            .get((b >> 60) as usize % 4)
-            .copied()
-            .unwrap_or(b'8');
-        let mut out = Vec::with_capacity(36);
-        for i in 0..32u32 {
-            if matches!(i, 8 | 12 | 16 | 20) {
-                out.push(b'-');
+        // The 32 hex digits of `a` then `b`, most significant first, in the 8-4-4-4-12 layout, with
+        // the version digit (the 13th) set to 4 and the variant digit (the 17th) to one of 8, 9, a, b.
+        let variant = 8 + ((b >> 60) & 3) as usize;
+        let mut out = String::with_capacity(36);
+        for (i, word) in [a, b].into_iter().enumerate() {
+            for d in 0..16 {
+                let digit = i * 16 + d;
+                if matches!(digit, 8 | 12 | 16 | 20) {
+                    out.push('-');
+                }
+                let nibble = match digit {
+                    12 => 4,
+                    16 => variant,
+                    _ => ((word >> (60 - 4 * d)) & 0xf) as usize,
+                };
+                out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
             }
-            out.push(match i {
-                12 => b'4',
-                16 => variant,
-                _ => HEX
-                    .get(((bits >> (124 - 4 * i)) & 0xf) as usize)
-                    .copied()
-                    .unwrap_or(b'0'),
-            });
         }
-        String::from_utf8(out).unwrap_or_default()
+        out
     }
 
     /// A lower-case alphanumeric suffix like the ones generateName and event names use.
