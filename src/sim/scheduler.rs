@@ -127,9 +127,12 @@ fn schedule_one(
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let name = pod.metadata.name.clone().unwrap_or_default();
     let total = nodes.len();
-    let preemption = format!(
-        "preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling."
-    );
+    // Only a failure message needs this text, so it is built only then.
+    let preemption = || {
+        format!(
+            "preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling."
+        )
+    };
     let mut waiting_for_first_consumer = Vec::new();
     for claim_name in claims_of(pod) {
         let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &claim_name) else {
@@ -137,7 +140,8 @@ fn schedule_one(
                 c,
                 pod,
                 format!(
-                    "0/{total} nodes are available: persistentvolumeclaim \"{claim_name}\" not found. {preemption}"
+                    "0/{total} nodes are available: persistentvolumeclaim \"{claim_name}\" not found. {}",
+                    preemption()
                 ),
             );
             return;
@@ -147,7 +151,8 @@ fn schedule_one(
                 c,
                 pod,
                 format!(
-                    "0/{total} nodes are available: persistentvolumeclaim \"{claim_name}\" is being deleted. {preemption}"
+                    "0/{total} nodes are available: persistentvolumeclaim \"{claim_name}\" is being deleted. {}",
+                    preemption()
                 ),
             );
             return;
@@ -175,7 +180,8 @@ fn schedule_one(
                 c,
                 pod,
                 format!(
-                    "0/{total} nodes are available: pod has unbound immediate PersistentVolumeClaims. {preemption}"
+                    "0/{total} nodes are available: pod has unbound immediate PersistentVolumeClaims. {}",
+                    preemption()
                 ),
             );
             return;
@@ -236,8 +242,9 @@ fn schedule_one(
             c,
             pod,
             format!(
-                "0/{total} nodes are available: {}. {preemption}",
-                parts.join(", ")
+                "0/{total} nodes are available: {}. {}",
+                parts.join(", "),
+                preemption()
             ),
         );
         return;
