@@ -144,14 +144,14 @@ fn bind_or_provision(
     claim: &PersistentVolumeClaim,
     available: &mut Vec<PersistentVolume>,
 ) {
-    let ns = claim.metadata.namespace.clone().unwrap_or_default();
-    let name = claim.metadata.name.clone().unwrap_or_default();
+    let ns = claim.metadata.namespace.as_deref().unwrap_or_default();
+    let name = claim.metadata.name.as_deref().unwrap_or_default();
     let no_spec = Default::default();
     let spec: &k8s_openapi::api::core::v1::PersistentVolumeClaimSpec =
         claim.spec.as_ref().unwrap_or(&no_spec);
-    let class = spec.storage_class_name.clone().unwrap_or_default();
+    let class = spec.storage_class_name.as_deref().unwrap_or_default();
     let modes = spec.access_modes.as_deref().unwrap_or(&[]);
-    let sc = c.store.get::<StorageClass>("", &class).cloned();
+    let sc = c.store.snapshot_one::<StorageClass>("", class);
     let wffc = sc
         .as_ref()
         .is_some_and(|s| s.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer"));
@@ -159,9 +159,8 @@ fn bind_or_provision(
         .metadata
         .annotations
         .as_ref()
-        .and_then(|a| a.get(SELECTED_NODE))
-        .cloned();
-    if wffc && selected.is_none() {
+        .is_some_and(|a| a.contains_key(SELECTED_NODE));
+    if wffc && !selected {
         c.record_event(
             reference_to(claim),
             EventType::Normal,
@@ -172,12 +171,18 @@ fn bind_or_provision(
         );
         return;
     }
-    let wanted = request(claim).map_or(0, |q| quantity_bytes(&q.0));
     // A static volume that fits: same class, enough capacity, the access modes asked for, not claimed.
+    // The request is only read when there is a volume to compare it with.
+    let wanted = if available.is_empty() {
+        0
+    } else {
+        request(claim).map_or(0, |q| quantity_bytes(&q.0))
+    };
     let mut candidates: Vec<(u128, String)> = available
         .iter()
         .filter(|pv| {
-            let s = pv.spec.clone().unwrap_or_default();
+            let no_pv_spec = PersistentVolumeSpec::default();
+            let s = pv.spec.as_ref().unwrap_or(&no_pv_spec);
             let available = pv
                 .status
                 .as_ref()
@@ -185,18 +190,17 @@ fn bind_or_provision(
                 .is_none_or(|p| p == "Available")
                 && pv.metadata.deletion_timestamp.is_none();
             let claimed_by_other = s.claim_ref.as_ref().is_some_and(|r| {
-                r.name.as_deref() != Some(name.as_str())
-                    || r.namespace.as_deref() != Some(ns.as_str())
+                r.name.as_deref() != Some(name) || r.namespace.as_deref() != Some(ns)
             });
             let cap = s
                 .capacity
                 .as_ref()
                 .and_then(|m| m.get("storage"))
                 .map_or(0, |q| quantity_bytes(&q.0));
-            let pv_modes = s.access_modes.clone().unwrap_or_default();
+            let pv_modes = s.access_modes.as_deref().unwrap_or_default();
             available
                 && !claimed_by_other
-                && s.storage_class_name.clone().unwrap_or_default() == class
+                && s.storage_class_name.as_deref().unwrap_or_default() == class
                 && cap >= wanted
                 && modes.iter().all(|m| pv_modes.contains(m))
                 && spec
@@ -242,23 +246,22 @@ fn bind_or_provision(
         }
         return;
     };
-    let provisioner = sc.provisioner.clone();
-    let key = format!("{ns}/{name}");
+    let provisioner = sc.provisioner.as_str();
     let already = claim
         .metadata
         .annotations
         .as_ref()
         .is_some_and(|a| a.contains_key("volume.kubernetes.io/storage-provisioner"));
     if !already {
-        c.store.modify::<PersistentVolumeClaim>(&ns, &name, |p| {
+        c.store.modify::<PersistentVolumeClaim>(ns, name, |p| {
             let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
             ann.insert(
                 "volume.beta.kubernetes.io/storage-provisioner".into(),
-                provisioner.clone(),
+                provisioner.to_string(),
             );
             ann.insert(
                 "volume.kubernetes.io/storage-provisioner".into(),
-                provisioner.clone(),
+                provisioner.to_string(),
             );
         });
         c.record_event(reference_to(claim), EventType::Normal, "ExternalProvisioning", &format!("Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."), "persistentvolume-controller", None);
@@ -267,11 +270,11 @@ fn bind_or_provision(
             EventType::Normal,
             "Provisioning",
             &format!("External provisioner is provisioning volume for claim \"{ns}/{name}\""),
-            &provisioner,
+            provisioner,
             None,
         );
         let at = c.after(800, 2_000);
-        c.queue.push(at, Work::Provisioned(key));
+        c.queue.push(at, Work::Provisioned(format!("{ns}/{name}")));
     }
 }
 
@@ -289,7 +292,7 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
         .as_ref()
         .and_then(|s| s.storage_class_name.clone())
         .unwrap_or_default();
-    let Some(sc) = c.store.get::<StorageClass>("", &class).cloned() else {
+    let Some(sc) = c.store.snapshot_one::<StorageClass>("", &class) else {
         return;
     };
     let pv_name = format!("pvc-{}", claim.metadata.uid.clone().unwrap_or_default());
