@@ -1,4 +1,4 @@
-//! What the kubelet reports about a pod: its events, and the container specs it reads them from.
+//! What the kubelet reports about a pod: its events.
 
 use k8s_openapi::api::core::v1::{ObjectReference, Pod};
 
@@ -39,15 +39,4 @@ pub(super) fn container_events(
     for (kind, reason, message) in events {
         event(c, uid, Some(container), *kind, reason, message);
     }
-}
-
-/// The spec of the pod's container at `index`.
-pub(super) fn container_spec(
-    c: &Cluster,
-    uid: &str,
-    index: usize,
-) -> Option<k8s_openapi::api::core::v1::Container> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
-    pod.spec.as_ref()?.containers.get(index).cloned()
 }
