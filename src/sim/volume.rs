@@ -75,23 +75,30 @@ pub fn reconcile(c: &mut Cluster) {
     reclaim(c);
 }
 
-fn bind(c: &mut Cluster, claim: &PersistentVolumeClaim, pv_name: &str) {
-    let ns = claim.metadata.namespace.clone().unwrap_or_default();
-    let name = claim.metadata.name.clone().unwrap_or_default();
+/// The reference a bound volume keeps to its claim.
+fn claim_reference(claim: &PersistentVolumeClaim) -> ObjectReference {
+    ObjectReference {
+        api_version: Some("v1".into()),
+        kind: Some("PersistentVolumeClaim".into()),
+        name: Some(claim.metadata.name.clone().unwrap_or_default()),
+        namespace: Some(claim.metadata.namespace.clone().unwrap_or_default()),
+        uid: claim.metadata.uid.clone(),
+        resource_version: claim.metadata.resource_version.clone(),
+        field_path: None,
+    }
+}
+
+/// Binds the claim that `claim_ref` names to the volume `pv_name`. It takes the reference rather
+/// than the claim, so that no handle to the claim is held while the claim is written.
+fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
+    let ns = claim_ref.namespace.clone().unwrap_or_default();
+    let name = claim_ref.name.clone().unwrap_or_default();
     let Some(pv) = c.store.get::<PersistentVolume>("", pv_name) else {
         return;
     };
     let capacity = pv.spec.as_ref().and_then(|s| s.capacity.clone());
     let modes = pv.spec.as_ref().and_then(|s| s.access_modes.clone());
-    let claim_ref = Some(ObjectReference {
-        api_version: Some("v1".into()),
-        kind: Some("PersistentVolumeClaim".into()),
-        name: Some(name.clone()),
-        namespace: Some(ns.clone()),
-        uid: claim.metadata.uid.clone(),
-        resource_version: claim.metadata.resource_version.clone(),
-        field_path: None,
-    });
+    let claim_ref = Some(claim_ref);
     let pv_status = Some(PersistentVolumeStatus {
         phase: Some("Bound".into()),
         ..Default::default()
@@ -221,7 +228,7 @@ fn bind_or_provision(
     crate::order::sort(&mut candidates);
     if let Some((_, pv)) = candidates.first().cloned() {
         available.retain(|v| v.metadata.name.as_deref() != Some(pv.as_str()));
-        bind(c, claim, &pv);
+        bind(c, claim_reference(claim), &pv);
         return;
     }
     let Some(sc) = sc else {
@@ -334,11 +341,14 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
             ..Default::default()
         }),
     };
+    let claim_ref = claim_reference(&claim);
+    // The claim is written below; a handle still held here would make the store copy it.
+    drop(claim);
     if c.create_shared(pv).is_err() {
         return;
     }
     c.volumes.insert(pv_name.clone(), Fs::default());
-    bind(c, &claim, &pv_name);
+    bind(c, claim_ref, &pv_name);
     if let Some(r) = c
         .store
         .get::<PersistentVolumeClaim>(ns, name)
