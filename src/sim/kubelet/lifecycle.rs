@@ -89,14 +89,12 @@ fn containers(c: &mut Cluster, uid: &str) {
             break;
         }
     }
-    let all_started = c.runtime.get(uid).is_some_and(|r| {
-        r.containers
+    if let Some(rt) = c.runtime.get_mut(uid)
+        && rt.stage == Stage::Containers
+        && rt
+            .containers
             .iter()
             .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)))
-    });
-    if let Some(rt) = c.runtime.get_mut(uid)
-        && all_started
-        && rt.stage == Stage::Containers
     {
         rt.stage = Stage::Running;
     }
@@ -131,19 +129,13 @@ fn containers(c: &mut Cluster, uid: &str) {
 
 /// Moves one container along; false when later containers must wait (pulls and starts are sequential).
 fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
-    let Some(k) = c
+    let Some((k, node)) = c
         .runtime
         .get(uid)
-        .and_then(|r| r.containers.get(i))
-        .cloned()
+        .and_then(|r| Some((r.containers.get(i)?.clone(), r.node.clone())))
     else {
         return false;
     };
-    let node = c
-        .runtime
-        .get(uid)
-        .map(|r| r.node.clone())
-        .unwrap_or_default();
     let reference = images::parse(&k.image);
     if let ContainerState::Running(started) = k.state {
         if let Some((at, code)) = k.exit_at

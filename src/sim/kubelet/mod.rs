@@ -227,6 +227,6 @@ pub(crate) fn lifecycle_event(
         return;
     };
     let mut r = super::events::reference_to(pod);
-    r.field_path = Some(format!("spec.containers{{{container}}}"));
+    r.field_path = Some(report::container_field_path(container));
     c.record_event(r, kind, reason, message, "kubelet", Some(&node));
 }
