@@ -77,20 +77,14 @@ pub fn write(c: &mut Cluster, uid: &str) {
     let Some(rt) = c.runtime.get(uid) else {
         return;
     };
-    let (ns, name) = (rt.namespace.as_str(), rt.name.as_str());
-    let changed = c
-        .store
-        .get::<Pod>(ns, name)
-        .is_some_and(|p| p.status.as_ref() != Some(&status));
-    if changed {
-        c.store.edit::<Pod>(ns, name, |p| {
-            p.status = Some(status);
-            true
-        });
-    }
+    c.store.edit::<Pod>(&rt.namespace, &rt.name, |p| {
+        p.status = Some(status);
+        true
+    });
 }
 
-/// The status the kubelet would report now, borrowing its record (None if the pod is gone).
+/// The status the kubelet would report now, borrowing its record (None if the pod is gone or
+/// already reports exactly this).
 fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
     let rt = c.runtime.get(uid)?;
     let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
@@ -220,7 +214,7 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
         qos_class: old.qos_class.clone().or(Some("BestEffort".into())),
         ..Default::default()
     };
-    Some(status)
+    (pod.status.as_ref() != Some(&status)).then_some(status)
 }
 
 #[cfg(test)]
