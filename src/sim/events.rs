@@ -1,5 +1,7 @@
 //! The event recorder: core/v1 Events with client-go's aggregation of identical events into counts.
 
+use std::collections::btree_map::Entry;
+
 use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
@@ -54,6 +56,24 @@ fn push_debug(out: &mut String, value: Option<&str>) {
     }
 }
 
+/// `{object}.{stamp:016x}`, the name client-go gives a new event, without the formatter.
+fn event_name(object: &str, stamp: u64) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut digits = [b'0'; 17];
+    let mut rest = stamp;
+    for d in digits.iter_mut().rev() {
+        *d = HEX.get((rest & 0xf) as usize).copied().unwrap_or(b'0');
+        rest >>= 4;
+    }
+    if let Some(dot) = digits.first_mut() {
+        *dot = b'.';
+    }
+    let mut name = String::with_capacity(object.len() + digits.len());
+    name.push_str(object);
+    name.push_str(std::str::from_utf8(&digits).unwrap_or_default());
+    name
+}
+
 impl Cluster {
     /// Records an event about `involved` from `component` (on `host` for kubelet events).
     pub fn record_event(
@@ -97,14 +117,16 @@ impl Cluster {
             index_key.push('|');
             index_key.push_str(part);
         }
-        // The index finds the event to aggregate into without scanning every event.
-        let existing = self
-            .event_index
-            .get(&index_key)
-            .filter(|name| self.store.get::<Event>(&namespace, name).is_some_and(same))
-            .cloned();
-        if let Some(name) = existing {
-            self.store.edit::<Event>(&namespace, &name, |e| {
+        // The index finds the event to aggregate into without scanning every event; one entry
+        // serves both the lookup and the insertion of a new event's name.
+        let entry = self.event_index.entry(index_key);
+        if let Entry::Occupied(o) = &entry
+            && self
+                .store
+                .get::<Event>(&namespace, o.get())
+                .is_some_and(same)
+        {
+            self.store.edit::<Event>(&namespace, o.get(), |e| {
                 e.count = Some(e.count.unwrap_or(1) + 1);
                 e.last_timestamp = Some(now);
                 true
@@ -112,15 +134,21 @@ impl Cluster {
             return;
         }
         self.event_seq += 1;
-        let object_name = involved.name.clone().unwrap_or_default();
-        let name = format!(
-            "{object_name}.{:016x}",
+        let name = event_name(
+            involved.name.as_deref().unwrap_or_default(),
             (crate::sim::clock::EPOCH_UNIX_MS as u64)
                 .wrapping_mul(1_000_000)
-                .wrapping_add(self.clock.now_ms * 1_000_000 + self.event_seq)
+                .wrapping_add(self.clock.now_ms * 1_000_000 + self.event_seq),
         );
         let uid = self.rng.uuid();
-        self.event_index.insert(index_key, name.clone());
+        match entry {
+            Entry::Occupied(mut o) => {
+                o.insert(name.clone());
+            }
+            Entry::Vacant(v) => {
+                v.insert(name.clone());
+            }
+        }
         let event = Event {
             metadata: ObjectMeta {
                 name: Some(name),
@@ -177,7 +205,14 @@ impl Cluster {
 
 #[cfg(test)]
 mod tests {
-    use super::push_debug;
+    use super::{event_name, push_debug};
+
+    #[test]
+    fn event_names_print_the_stamp_as_sixteen_hex_digits() {
+        for stamp in [0u64, 1, 0xabc, u64::MAX, 1_784_628_000_000_000_123] {
+            assert_eq!(event_name("web-0", stamp), format!("web-0.{stamp:016x}"));
+        }
+    }
 
     #[test]
     fn the_index_key_parts_print_as_debug_does() {

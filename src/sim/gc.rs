@@ -1,6 +1,8 @@
 //! The garbage collector: dependents of deleted owners (background, foreground, orphan), and the
 //! protection finalizers of claims and volumes.
 
+use std::rc::Rc;
+
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{PersistentVolume, PersistentVolumeClaim, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
@@ -54,21 +56,24 @@ fn owner_state(c: &Cluster, namespace: &str, r: &OwnerReference) -> OwnerState {
 }
 
 fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
-    let dependents: Vec<(String, String, Vec<OwnerReference>, bool)> = T::table(&c.store)
+    // Shared handles, not copies: each dependent is judged by the object as it was at this point.
+    let dependents: Vec<Rc<T>> = T::table(&c.store)
         .values()
-        .filter_map(|o| {
-            let m = o.metadata();
-            let refs = m.owner_references.clone().filter(|r| !r.is_empty())?;
-            Some((
-                m.namespace.clone().unwrap_or_default(),
-                m.name.clone().unwrap_or_default(),
-                refs,
-                m.deletion_timestamp.is_some(),
-            ))
+        .filter(|o| {
+            o.metadata()
+                .owner_references
+                .as_ref()
+                .is_some_and(|r| !r.is_empty())
         })
+        .cloned()
         .collect();
-    for (ns, name, refs, deleting) in dependents {
-        let states: Vec<OwnerState> = refs.iter().map(|r| owner_state(c, &ns, r)).collect();
+    for dependent in dependents {
+        let m = dependent.metadata();
+        let ns = m.namespace.as_deref().unwrap_or_default();
+        let name = m.name.as_deref().unwrap_or_default();
+        let refs = m.owner_references.as_deref().unwrap_or_default();
+        let deleting = m.deletion_timestamp.is_some();
+        let states: Vec<OwnerState> = refs.iter().map(|r| owner_state(c, ns, r)).collect();
         let orphaned: Vec<&OwnerReference> = refs
             .iter()
             .zip(&states)
@@ -77,7 +82,7 @@ fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
             .collect();
         if !orphaned.is_empty() {
             let uids: Vec<String> = orphaned.iter().map(|r| r.uid.clone()).collect();
-            c.store.modify::<T>(&ns, &name, |o| {
+            c.store.modify::<T>(ns, name, |o| {
                 let m = o.metadata_mut();
                 m.owner_references = m
                     .owner_references
@@ -97,7 +102,7 @@ fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
         let all_gone = states.iter().all(|s| matches!(s, OwnerState::Gone));
         let foreground = states.iter().any(|s| matches!(s, OwnerState::Foreground));
         if all_gone || foreground {
-            let _ = c.delete::<T>(&ns, &name, DeleteOptions::default());
+            let _ = c.delete::<T>(ns, name, DeleteOptions::default());
         }
     }
 }
@@ -209,6 +214,6 @@ pub fn collect(c: &mut Cluster) {
         drop_finalizer::<PersistentVolume>(c, "", &name, PV_PROTECTION);
     }
     // Files of volumes that no longer exist are gone with them.
-    let live: Vec<String> = c.store.persistent_volumes.keys().cloned().collect();
-    c.volumes.retain(|k, _| live.contains(k));
+    let live = &c.store.persistent_volumes;
+    c.volumes.retain(|k, _| live.contains_key(k));
 }

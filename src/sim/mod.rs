@@ -88,6 +88,15 @@ pub fn bootstrap_workers() -> [&'static str; 3] {
     bootstrap::WORKERS
 }
 
+/// The namespace and name of a store key (`name` alone for cluster-scoped kinds).
+fn split_key(key: &str) -> (&str, &str) {
+    // A byte search: the key's separator is ASCII, and this runs for every change.
+    match key.bytes().position(|b| b == b'/') {
+        Some(i) => (key.get(..i).unwrap_or(""), key.get(i + 1..).unwrap_or("")),
+        None => ("", key),
+    }
+}
+
 fn work_key(work: &Work) -> String {
     format!("{work:?}")
 }
@@ -173,7 +182,7 @@ impl Cluster {
     }
 
     fn dispatch_one(&mut self, kind: Kind, key: &str, change: ChangeType) {
-        let (namespace, name) = key.split_once('/').unwrap_or(("", key));
+        let (namespace, name) = split_key(key);
         match kind {
             Kind::StatefulSet => {
                 self.enqueue(5, 15, Work::SyncStatefulSet(key.to_string()));
@@ -198,18 +207,15 @@ impl Cluster {
                     return;
                 }
                 kubelet::on_pod_change(self, namespace, name);
-                let unscheduled = self.store.pods.get(key).is_some_and(|p| {
-                    p.metadata.deletion_timestamp.is_none()
-                        && p.spec.as_ref().and_then(|s| s.node_name.as_ref()).is_none()
-                });
+                let (unscheduled, terminating) =
+                    self.store.pods.get(key).map_or((false, false), |p| {
+                        let terminating = p.metadata.deletion_timestamp.is_some();
+                        let unbound = p.spec.as_ref().and_then(|s| s.node_name.as_ref()).is_none();
+                        (!terminating && unbound, terminating)
+                    });
                 if unscheduled {
                     self.enqueue(2, 8, Work::Schedule);
                 }
-                let terminating = self
-                    .store
-                    .pods
-                    .get(key)
-                    .is_some_and(|p| p.metadata.deletion_timestamp.is_some());
                 if terminating {
                     self.enqueue(5, 20, Work::Collect);
                 }

@@ -75,23 +75,30 @@ pub fn reconcile(c: &mut Cluster) {
     reclaim(c);
 }
 
-fn bind(c: &mut Cluster, claim: &PersistentVolumeClaim, pv_name: &str) {
-    let ns = claim.metadata.namespace.clone().unwrap_or_default();
-    let name = claim.metadata.name.clone().unwrap_or_default();
+/// The reference a bound volume keeps to its claim.
+fn claim_reference(claim: &PersistentVolumeClaim) -> ObjectReference {
+    ObjectReference {
+        api_version: Some("v1".into()),
+        kind: Some("PersistentVolumeClaim".into()),
+        name: Some(claim.metadata.name.clone().unwrap_or_default()),
+        namespace: Some(claim.metadata.namespace.clone().unwrap_or_default()),
+        uid: claim.metadata.uid.clone(),
+        resource_version: claim.metadata.resource_version.clone(),
+        field_path: None,
+    }
+}
+
+/// Binds the claim that `claim_ref` names to the volume `pv_name`. It takes the reference rather
+/// than the claim, so that no handle to the claim is held while the claim is written.
+fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
+    let ns = claim_ref.namespace.clone().unwrap_or_default();
+    let name = claim_ref.name.clone().unwrap_or_default();
     let Some(pv) = c.store.get::<PersistentVolume>("", pv_name) else {
         return;
     };
     let capacity = pv.spec.as_ref().and_then(|s| s.capacity.clone());
     let modes = pv.spec.as_ref().and_then(|s| s.access_modes.clone());
-    let claim_ref = Some(ObjectReference {
-        api_version: Some("v1".into()),
-        kind: Some("PersistentVolumeClaim".into()),
-        name: Some(name.clone()),
-        namespace: Some(ns.clone()),
-        uid: claim.metadata.uid.clone(),
-        resource_version: claim.metadata.resource_version.clone(),
-        field_path: None,
-    });
+    let claim_ref = Some(claim_ref);
     let pv_status = Some(PersistentVolumeStatus {
         phase: Some("Bound".into()),
         ..Default::default()
@@ -144,14 +151,14 @@ fn bind_or_provision(
     claim: &PersistentVolumeClaim,
     available: &mut Vec<PersistentVolume>,
 ) {
-    let ns = claim.metadata.namespace.clone().unwrap_or_default();
-    let name = claim.metadata.name.clone().unwrap_or_default();
+    let ns = claim.metadata.namespace.as_deref().unwrap_or_default();
+    let name = claim.metadata.name.as_deref().unwrap_or_default();
     let no_spec = Default::default();
     let spec: &k8s_openapi::api::core::v1::PersistentVolumeClaimSpec =
         claim.spec.as_ref().unwrap_or(&no_spec);
-    let class = spec.storage_class_name.clone().unwrap_or_default();
+    let class = spec.storage_class_name.as_deref().unwrap_or_default();
     let modes = spec.access_modes.as_deref().unwrap_or(&[]);
-    let sc = c.store.get::<StorageClass>("", &class).cloned();
+    let sc = c.store.snapshot_one::<StorageClass>("", class);
     let wffc = sc
         .as_ref()
         .is_some_and(|s| s.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer"));
@@ -159,9 +166,8 @@ fn bind_or_provision(
         .metadata
         .annotations
         .as_ref()
-        .and_then(|a| a.get(SELECTED_NODE))
-        .cloned();
-    if wffc && selected.is_none() {
+        .is_some_and(|a| a.contains_key(SELECTED_NODE));
+    if wffc && !selected {
         c.record_event(
             reference_to(claim),
             EventType::Normal,
@@ -172,12 +178,18 @@ fn bind_or_provision(
         );
         return;
     }
-    let wanted = request(claim).map_or(0, |q| quantity_bytes(&q.0));
     // A static volume that fits: same class, enough capacity, the access modes asked for, not claimed.
+    // The request is only read when there is a volume to compare it with.
+    let wanted = if available.is_empty() {
+        0
+    } else {
+        request(claim).map_or(0, |q| quantity_bytes(&q.0))
+    };
     let mut candidates: Vec<(u128, String)> = available
         .iter()
         .filter(|pv| {
-            let s = pv.spec.clone().unwrap_or_default();
+            let no_pv_spec = PersistentVolumeSpec::default();
+            let s = pv.spec.as_ref().unwrap_or(&no_pv_spec);
             let available = pv
                 .status
                 .as_ref()
@@ -185,18 +197,17 @@ fn bind_or_provision(
                 .is_none_or(|p| p == "Available")
                 && pv.metadata.deletion_timestamp.is_none();
             let claimed_by_other = s.claim_ref.as_ref().is_some_and(|r| {
-                r.name.as_deref() != Some(name.as_str())
-                    || r.namespace.as_deref() != Some(ns.as_str())
+                r.name.as_deref() != Some(name) || r.namespace.as_deref() != Some(ns)
             });
             let cap = s
                 .capacity
                 .as_ref()
                 .and_then(|m| m.get("storage"))
                 .map_or(0, |q| quantity_bytes(&q.0));
-            let pv_modes = s.access_modes.clone().unwrap_or_default();
+            let pv_modes = s.access_modes.as_deref().unwrap_or_default();
             available
                 && !claimed_by_other
-                && s.storage_class_name.clone().unwrap_or_default() == class
+                && s.storage_class_name.as_deref().unwrap_or_default() == class
                 && cap >= wanted
                 && modes.iter().all(|m| pv_modes.contains(m))
                 && spec
@@ -217,7 +228,7 @@ fn bind_or_provision(
     crate::order::sort(&mut candidates);
     if let Some((_, pv)) = candidates.first().cloned() {
         available.retain(|v| v.metadata.name.as_deref() != Some(pv.as_str()));
-        bind(c, claim, &pv);
+        bind(c, claim_reference(claim), &pv);
         return;
     }
     let Some(sc) = sc else {
@@ -242,23 +253,22 @@ fn bind_or_provision(
         }
         return;
     };
-    let provisioner = sc.provisioner.clone();
-    let key = format!("{ns}/{name}");
+    let provisioner = sc.provisioner.as_str();
     let already = claim
         .metadata
         .annotations
         .as_ref()
         .is_some_and(|a| a.contains_key("volume.kubernetes.io/storage-provisioner"));
     if !already {
-        c.store.modify::<PersistentVolumeClaim>(&ns, &name, |p| {
+        c.store.modify::<PersistentVolumeClaim>(ns, name, |p| {
             let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
             ann.insert(
                 "volume.beta.kubernetes.io/storage-provisioner".into(),
-                provisioner.clone(),
+                provisioner.to_string(),
             );
             ann.insert(
                 "volume.kubernetes.io/storage-provisioner".into(),
-                provisioner.clone(),
+                provisioner.to_string(),
             );
         });
         c.record_event(reference_to(claim), EventType::Normal, "ExternalProvisioning", &format!("Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."), "persistentvolume-controller", None);
@@ -267,11 +277,11 @@ fn bind_or_provision(
             EventType::Normal,
             "Provisioning",
             &format!("External provisioner is provisioning volume for claim \"{ns}/{name}\""),
-            &provisioner,
+            provisioner,
             None,
         );
         let at = c.after(800, 2_000);
-        c.queue.push(at, Work::Provisioned(key));
+        c.queue.push(at, Work::Provisioned(format!("{ns}/{name}")));
     }
 }
 
@@ -289,7 +299,7 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
         .as_ref()
         .and_then(|s| s.storage_class_name.clone())
         .unwrap_or_default();
-    let Some(sc) = c.store.get::<StorageClass>("", &class).cloned() else {
+    let Some(sc) = c.store.snapshot_one::<StorageClass>("", &class) else {
         return;
     };
     let pv_name = format!("pvc-{}", claim.metadata.uid.clone().unwrap_or_default());
@@ -331,11 +341,14 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
             ..Default::default()
         }),
     };
+    let claim_ref = claim_reference(&claim);
+    // The claim is written below; a handle still held here would make the store copy it.
+    drop(claim);
     if c.create_shared(pv).is_err() {
         return;
     }
     c.volumes.insert(pv_name.clone(), Fs::default());
-    bind(c, &claim, &pv_name);
+    bind(c, claim_ref, &pv_name);
     if let Some(r) = c
         .store
         .get::<PersistentVolumeClaim>(ns, name)

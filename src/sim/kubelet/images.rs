@@ -207,10 +207,15 @@ pub struct ImageRef {
 impl ImageRef {
     /// The canonical reference as containerd reports it (`docker.io/library/nginx:1.25`).
     pub fn canonical(&self) -> String {
-        match &self.digest {
-            Some(d) => format!("{}@{d}", self.repository),
-            None => format!("{}:{}", self.repository, self.tag),
-        }
+        let (sep, rest) = match &self.digest {
+            Some(d) => ('@', d),
+            None => (':', &self.tag),
+        };
+        let mut out = String::with_capacity(self.repository.len() + 1 + rest.len());
+        out.push_str(&self.repository);
+        out.push(sep);
+        out.push_str(rest);
+        out
     }
 }
 
@@ -231,13 +236,16 @@ pub fn parse(image: &str) -> ImageRef {
     let first = name.split('/').next().unwrap_or("");
     let has_registry =
         name.contains('/') && (first.contains('.') || first.contains(':') || first == "localhost");
-    let repository = if has_registry {
-        name.to_string()
+    let prefix = if has_registry {
+        ""
     } else if name.contains('/') {
-        format!("docker.io/{name}")
+        "docker.io/"
     } else {
-        format!("docker.io/library/{name}")
+        "docker.io/library/"
     };
+    let mut repository = String::with_capacity(prefix.len() + name.len());
+    repository.push_str(prefix);
+    repository.push_str(name);
     ImageRef {
         repository,
         tag,

@@ -5,7 +5,7 @@ use k8s_openapi::api::core::v1::{Node, Pod};
 use super::images::{self, Pull};
 use super::kill::finish_kill;
 use super::plan::{back_off, first_pull_retry_ms, pull_ms, run_plan};
-use super::report::{container_events, container_spec, event};
+use super::report::{container_events, event};
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
@@ -89,14 +89,12 @@ fn containers(c: &mut Cluster, uid: &str) {
             break;
         }
     }
-    let all_started = c.runtime.get(uid).is_some_and(|r| {
-        r.containers
+    if let Some(rt) = c.runtime.get_mut(uid)
+        && rt.stage == Stage::Containers
+        && rt
+            .containers
             .iter()
             .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)))
-    });
-    if let Some(rt) = c.runtime.get_mut(uid)
-        && all_started
-        && rt.stage == Stage::Containers
     {
         rt.stage = Stage::Running;
     }
@@ -131,19 +129,13 @@ fn containers(c: &mut Cluster, uid: &str) {
 
 /// Moves one container along; false when later containers must wait (pulls and starts are sequential).
 fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
-    let Some(k) = c
+    let Some((k, node)) = c
         .runtime
         .get(uid)
-        .and_then(|r| r.containers.get(i))
-        .cloned()
+        .and_then(|r| Some((r.containers.get(i)?.clone(), r.node.clone())))
     else {
         return false;
     };
-    let node = c
-        .runtime
-        .get(uid)
-        .map(|r| r.node.clone())
-        .unwrap_or_default();
     let reference = images::parse(&k.image);
     if let ContainerState::Running(started) = k.state {
         if let Some((at, code)) = k.exit_at
@@ -390,14 +382,21 @@ fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         "Started",
         "Container started",
     );
-    let plan = run_plan(c, uid, i);
-    let spec = container_spec(c, uid, i);
-    let has_readiness = spec.as_ref().is_some_and(|s| s.readiness_probe.is_some());
+    // A shared handle to the pod, so that its container spec is read without a copy.
+    let pod = c
+        .runtime
+        .get(uid)
+        .and_then(|rt| c.store.snapshot_one::<Pod>(&rt.namespace, &rt.name));
+    let spec = pod
+        .as_deref()
+        .and_then(|p| p.spec.as_ref()?.containers.get(i));
+    let plan = spec.and_then(run_plan);
+    let has_readiness = spec.is_some_and(|s| s.readiness_probe.is_some());
     if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
         kc.state = ContainerState::Running(now);
         kc.ready = !has_readiness;
         kc.streaks = (0, 0, 0);
         kc.exit_at = plan.map(|(after, code)| (now + after, code));
     }
-    super::probes::schedule_initial(c, uid, i, spec.as_ref(), now);
+    super::probes::schedule_initial(c, uid, i, spec, now);
 }

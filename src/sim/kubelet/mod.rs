@@ -118,42 +118,25 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
     else {
         return;
     };
-    let Some(uid) = pod.metadata.uid.clone() else {
+    // Borrowed until the branch that acts is known: most changes need no copy of either.
+    let Some(uid) = pod.metadata.uid.as_deref() else {
         return;
     };
-    let Some(node) = pod.spec.as_ref().and_then(|s| s.node_name.clone()) else {
+    let Some(node) = pod.spec.as_ref().and_then(|s| s.node_name.as_deref()) else {
         return;
     };
-    if c.failed_nodes.contains_key(&node) {
+    if c.failed_nodes.contains_key(node) {
         return;
     }
     let terminating = pod.metadata.deletion_timestamp.is_some();
-    match c.runtime.get(&uid).map(|r| r.stage) {
+    match c.runtime.get(uid).map(|r| r.stage) {
         None if !terminating => {
             let containers = pod
                 .spec
                 .as_ref()
-                .map(|s| {
-                    s.containers
-                        .iter()
-                        .map(|k| ContainerRuntime {
-                            name: k.name.clone(),
-                            image: k.image.clone().unwrap_or_default(),
-                            state: ContainerState::Waiting("ContainerCreating".into()),
-                            last: None,
-                            restarts: 0,
-                            ready: false,
-                            streaks: (0, 0, 0),
-                            pull_failures: 0,
-                            pulled: false,
-                            pulling_until: None,
-                            exit_at: None,
-                            restart_at: None,
-                            retry_pull_at: None,
-                        })
-                        .collect()
-                })
+                .map(|s| s.containers.iter().map(new_container).collect())
                 .unwrap_or_default();
+            let (uid, node) = (uid.to_string(), node.to_string());
             c.runtime.insert(
                 uid.clone(),
                 PodRuntime {
@@ -171,6 +154,7 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
             c.queue.push(at, Work::Kubelet(uid));
         }
         None => {
+            let (uid, node) = (uid.to_string(), node.to_string());
             // Deleted before the kubelet ever started it: nothing runs, so confirm at once.
             let at = c.after(10, 50);
             c.runtime.insert(
@@ -189,6 +173,7 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
             c.queue.reschedule(at, Work::Kubelet(uid));
         }
         Some(stage) if terminating && !matches!(stage, Stage::Killing | Stage::Stopped) => {
+            let uid = uid.to_string();
             kill::begin_kill(c, &uid);
         }
         Some(_) => {
@@ -198,9 +183,29 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                 .as_ref()
                 .is_some_and(|t| super::clock::ms_of(t) <= c.clock.now_ms);
             if deadline_passed {
+                let uid = uid.to_string();
                 c.queue.reschedule(c.clock.now_ms, Work::Kubelet(uid));
             }
         }
+    }
+}
+
+/// The kubelet's first record of a container of a pod it admits.
+fn new_container(k: &k8s_openapi::api::core::v1::Container) -> ContainerRuntime {
+    ContainerRuntime {
+        name: k.name.clone(),
+        image: k.image.clone().unwrap_or_default(),
+        state: ContainerState::Waiting("ContainerCreating".into()),
+        last: None,
+        restarts: 0,
+        ready: false,
+        streaks: (0, 0, 0),
+        pull_failures: 0,
+        pulled: false,
+        pulling_until: None,
+        exit_at: None,
+        restart_at: None,
+        retry_pull_at: None,
     }
 }
 
@@ -222,6 +227,6 @@ pub(crate) fn lifecycle_event(
         return;
     };
     let mut r = super::events::reference_to(pod);
-    r.field_path = Some(format!("spec.containers{{{container}}}"));
+    r.field_path = Some(report::container_field_path(container));
     c.record_event(r, kind, reason, message, "kubelet", Some(&node));
 }

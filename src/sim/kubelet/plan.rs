@@ -1,22 +1,21 @@
 //! What a container does once started: how long it runs and how it exits, and the kubelet's back-offs.
 
-use super::images::{self, Behaviour, Pull};
-use super::report::container_spec;
-use crate::sim::Cluster;
+use k8s_openapi::api::core::v1::Container;
 
-/// How long a started container runs by itself and its exit code (None: until stopped).
-pub(super) fn run_plan(c: &Cluster, uid: &str, index: usize) -> Option<(u64, i32)> {
-    let spec = container_spec(c, uid, index)?;
-    let image = spec.image.clone().unwrap_or_default();
-    let Pull::Ok(_, behaviour, _) = images::pull(&image) else {
+use super::images::{self, Behaviour, Pull};
+
+/// How long a started container with `spec` runs by itself and its exit code (None: until stopped).
+pub(super) fn run_plan(spec: &Container) -> Option<(u64, i32)> {
+    let image = spec.image.as_deref().unwrap_or_default();
+    let Pull::Ok(_, behaviour, _) = images::pull(image) else {
         return None;
     };
-    let words: Vec<String> = spec
+    let words: Vec<&str> = spec
         .command
         .iter()
         .flatten()
         .chain(spec.args.iter().flatten())
-        .cloned()
+        .map(String::as_str)
         .collect();
     let line = words.join(" ");
     if let Behaviour::Server {

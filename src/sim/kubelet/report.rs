@@ -1,17 +1,17 @@
-//! What the kubelet reports about a pod: its events, and the container specs it reads them from.
+//! What the kubelet reports about a pod: its events.
 
-use k8s_openapi::api::core::v1::{ObjectReference, Pod};
+use k8s_openapi::api::core::v1::Pod;
 
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
 
-/// A reference to the pod (or one of its containers) for the events the kubelet records.
-pub(super) fn pod_ref(c: &Cluster, uid: &str, container: Option<&str>) -> Option<ObjectReference> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
-    let mut r = crate::sim::events::reference_to(pod);
-    r.field_path = container.map(|k| format!("spec.containers{{{k}}}"));
-    Some(r)
+/// The field path that names one container of a pod in events (`spec.containers{nginx}`).
+pub(super) fn container_field_path(container: &str) -> String {
+    let mut path = String::with_capacity(container.len() + 17);
+    path.push_str("spec.containers{");
+    path.push_str(container);
+    path.push('}');
+    path
 }
 
 /// Records a kubelet event about the pod, or about one of its containers.
@@ -23,10 +23,14 @@ pub(super) fn event(
     reason: &str,
     message: &str,
 ) {
-    let node = c.runtime.get(uid).map(|r| r.node.clone());
-    if let Some(r) = pod_ref(c, uid, container) {
-        c.record_event(r, kind, reason, message, "kubelet", node.as_deref());
-    }
+    let Some(rt) = c.runtime.get(uid) else { return };
+    let Some(pod) = c.store.get::<Pod>(&rt.namespace, &rt.name) else {
+        return;
+    };
+    let mut r = crate::sim::events::reference_to(pod);
+    r.field_path = container.map(container_field_path);
+    let node = rt.node.clone();
+    c.record_event(r, kind, reason, message, "kubelet", Some(&node));
 }
 
 /// Records several kubelet events about one container, in order.
@@ -39,15 +43,4 @@ pub(super) fn container_events(
     for (kind, reason, message) in events {
         event(c, uid, Some(container), *kind, reason, message);
     }
-}
-
-/// The spec of the pod's container at `index`.
-pub(super) fn container_spec(
-    c: &Cluster,
-    uid: &str,
-    index: usize,
-) -> Option<k8s_openapi::api::core::v1::Container> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
-    pod.spec.as_ref()?.containers.get(index).cloned()
 }

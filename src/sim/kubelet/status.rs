@@ -44,24 +44,29 @@ fn api_state(state: &ContainerState) -> ApiState {
 }
 
 fn hex_id(seed: &str) -> String {
+    hex_id_of(&[seed.as_bytes()])
+}
+
+/// The id of the seed text made of `parts` in order, without joining them first.
+fn hex_id_of(parts: &[&[u8]]) -> String {
     // A stable 64-hex-digit id derived from the seed text (FNV-1a folded four times).
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = Vec::with_capacity(64);
-    for round in 0u64..4 {
+    let mut out = [b'0'; 64];
+    for (round, chunk) in (0u64..4).zip(out.chunks_mut(16)) {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ round;
-        for b in seed.bytes() {
-            h ^= u64::from(b);
+        for b in parts.iter().flat_map(|p| p.iter()) {
+            h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        for i in (0..16).rev() {
-            out.push(
-                HEX.get(((h >> (4 * i)) & 0xf) as usize)
-                    .copied()
-                    .unwrap_or(b'0'),
-            );
+        for (i, digit) in chunk.iter_mut().enumerate() {
+            let shift = 4 * (15 - i);
+            *digit = HEX
+                .get(((h >> shift) & 0xf) as usize)
+                .copied()
+                .unwrap_or(b'0');
         }
     }
-    String::from_utf8(out).unwrap_or_default()
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Writes the pod's status from the runtime record (keeping condition transition times stable).
@@ -72,20 +77,14 @@ pub fn write(c: &mut Cluster, uid: &str) {
     let Some(rt) = c.runtime.get(uid) else {
         return;
     };
-    let (ns, name) = (rt.namespace.as_str(), rt.name.as_str());
-    let changed = c
-        .store
-        .get::<Pod>(ns, name)
-        .is_some_and(|p| p.status.as_ref() != Some(&status));
-    if changed {
-        c.store.edit::<Pod>(ns, name, |p| {
-            p.status = Some(status);
-            true
-        });
-    }
+    c.store.edit::<Pod>(&rt.namespace, &rt.name, |p| {
+        p.status = Some(status);
+        true
+    });
 }
 
-/// The status the kubelet would report now, borrowing its record (None if the pod is gone).
+/// The status the kubelet would report now, borrowing its record (None if the pod is gone or
+/// already reports exactly this).
 fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
     let rt = c.runtime.get(uid)?;
     let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
@@ -114,15 +113,27 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
             ContainerStatus {
                 name: k.name.clone(),
                 image_id: if ever_ran {
-                    format!("{}@sha256:{}", reference.repository, hex_id(&canonical))
+                    let mut id = String::with_capacity(reference.repository.len() + 72);
+                    id.push_str(&reference.repository);
+                    id.push_str("@sha256:");
+                    id.push_str(&hex_id(&canonical));
+                    id
                 } else {
                     String::new()
                 },
                 container_id: ever_ran.then(|| {
-                    format!(
-                        "containerd://{}",
-                        hex_id(&format!("{uid}/{}/{}", k.name, k.restarts))
-                    )
+                    let restarts = k.restarts.to_string();
+                    let hex = hex_id_of(&[
+                        uid.as_bytes(),
+                        b"/",
+                        k.name.as_bytes(),
+                        b"/",
+                        restarts.as_bytes(),
+                    ]);
+                    let mut id = String::with_capacity(13 + hex.len());
+                    id.push_str("containerd://");
+                    id.push_str(&hex);
+                    id
                 }),
                 image: canonical,
                 ready: k.ready && started,
@@ -135,11 +146,14 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
         })
         .collect();
     let all_ready = !statuses.is_empty() && statuses.iter().all(|s| s.ready);
-    let unready: Vec<String> = statuses
-        .iter()
-        .filter(|s| !s.ready)
-        .map(|s| s.name.clone())
-        .collect();
+    let mut unready_msg = String::from("containers with unready status: [");
+    for (n, s) in statuses.iter().filter(|s| !s.ready).enumerate() {
+        if n > 0 {
+            unready_msg.push(' ');
+        }
+        unready_msg.push_str(&s.name);
+    }
+    unready_msg.push(']');
     let sandbox = !matches!(rt.stage, Stage::Admitted) && rt.ip.is_some();
     let running = matches!(rt.stage, Stage::Running | Stage::Killing | Stage::Stopped)
         || rt
@@ -170,7 +184,6 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
             ..Default::default()
         }
     };
-    let unready_msg = format!("containers with unready status: [{}]", unready.join(" "));
     let conditions = vec![
         cond("PodReadyToStartContainers", sandbox, None, None),
         cond("Initialized", true, None, None),
@@ -201,12 +214,21 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
         qos_class: old.qos_class.clone().or(Some("BestEffort".into())),
         ..Default::default()
     };
-    Some(status)
+    (pod.status.as_ref() != Some(&status)).then_some(status)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::hex_id;
+    use super::{hex_id, hex_id_of};
+
+    #[test]
+    fn an_id_of_parts_is_the_id_of_their_joined_text() {
+        assert_eq!(
+            hex_id_of(&[b"uid-1", b"/", b"nginx", b"/", b"12"]),
+            hex_id("uid-1/nginx/12")
+        );
+        assert_ne!(hex_id("a"), hex_id("b"));
+    }
 
     #[test]
     fn hex_ids_are_four_folded_fnv_hashes_in_hex() {
