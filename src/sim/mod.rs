@@ -265,8 +265,7 @@ impl Cluster {
         let in_ns = |ns: &str| {
             self.store
                 .pods
-                .range(format!("{ns}/")..format!("{ns}0"))
-                .count()
+                .count_range(format!("{ns}/")..format!("{ns}0"))
         };
         match work {
             Work::SyncStatefulSet(key) => Some(in_ns(key.split('/').next().unwrap_or(""))),

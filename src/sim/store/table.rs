@@ -1,8 +1,9 @@
-//! One kind's objects by store key: a hash map finds an object in one probe, and an ordered key set
-//! keeps listing, namespace ranges and serialisation in key order, as a watch cache lists them.
+//! One kind's objects by store key: the objects sit in slots, a hash map finds a key's slot in one
+//! probe, and an ordered map of keys to slots keeps listing, namespace ranges and serialisation in
+//! key order, as a watch cache lists them.
 
 use std::borrow::Borrow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::RangeBounds;
 use std::rc::Rc;
@@ -13,18 +14,24 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Objects of one kind by key (`namespace/name`, or `name` for cluster-scoped kinds). Objects are
 /// shared so that controllers can snapshot a list without copying every object.
 pub struct Table<T> {
-    /// The objects; a fixed hasher keeps the simulation free of global randomness, and the map is
-    /// never iterated, so its order cannot leak into the state.
-    objects: HashMap<String, Rc<T>, FxBuildHasher>,
-    /// Every key, in order.
-    order: BTreeSet<String>,
+    /// The objects, each in a slot that stays put while it lives.
+    slots: Vec<Option<Rc<T>>>,
+    /// Slots freed by removals, reused first.
+    free: Vec<usize>,
+    /// Each key's slot. The hasher is fixed, and the map is never iterated, so its order cannot
+    /// leak into the state.
+    index: HashMap<String, usize, FxBuildHasher>,
+    /// Each key's slot, in key order.
+    order: BTreeMap<String, usize>,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Table {
-            objects: HashMap::default(),
-            order: BTreeSet::new(),
+            slots: Vec::new(),
+            free: Vec::new(),
+            index: HashMap::default(),
+            order: BTreeMap::new(),
         }
     }
 }
@@ -32,7 +39,9 @@ impl<T> Default for Table<T> {
 impl<T> Clone for Table<T> {
     fn clone(&self) -> Self {
         Table {
-            objects: self.objects.clone(),
+            slots: self.slots.clone(),
+            free: self.free.clone(),
+            index: self.index.clone(),
             order: self.order.clone(),
         }
     }
@@ -45,29 +54,34 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
 }
 
 impl<T> Table<T> {
+    fn slot(&self, i: usize) -> Option<&Rc<T>> {
+        self.slots.get(i).and_then(Option::as_ref)
+    }
+
     /// The object with key `k`.
     pub fn get(&self, k: &str) -> Option<&Rc<T>> {
-        self.objects.get(k)
+        self.slot(*self.index.get(k)?)
     }
 
     /// The object with key `k`, to change in place.
     pub fn get_mut(&mut self, k: &str) -> Option<&mut Rc<T>> {
-        self.objects.get_mut(k)
+        let i = *self.index.get(k)?;
+        self.slots.get_mut(i).and_then(Option::as_mut)
     }
 
     /// Whether an object has key `k`.
     pub fn contains_key(&self, k: &str) -> bool {
-        self.objects.contains_key(k)
+        self.index.contains_key(k)
     }
 
     /// The number of objects.
     pub fn len(&self) -> usize {
-        self.objects.len()
+        self.index.len()
     }
 
     /// Whether there are no objects.
     pub fn is_empty(&self) -> bool {
-        self.objects.is_empty()
+        self.index.is_empty()
     }
 
     /// Stores `value` under `k`, returning the object it replaced.
@@ -77,21 +91,32 @@ impl<T> Table<T> {
 
     /// Stores `value` under `k`, returning the object it replaced; the key is copied only when new.
     pub fn put(&mut self, k: &str, value: Rc<T>) -> Option<Rc<T>> {
-        match self.objects.get_mut(k) {
-            Some(slot) => Some(std::mem::replace(slot, value)),
-            None => {
-                self.order.insert(k.to_string());
-                self.objects.insert(k.to_string(), value);
-                None
-            }
+        if let Some(old) = self.get_mut(k) {
+            return Some(std::mem::replace(old, value));
         }
+        let i = match self.free.pop() {
+            Some(i) => {
+                if let Some(slot) = self.slots.get_mut(i) {
+                    *slot = Some(value);
+                }
+                i
+            }
+            None => {
+                self.slots.push(Some(value));
+                self.slots.len() - 1
+            }
+        };
+        self.index.insert(k.to_string(), i);
+        self.order.insert(k.to_string(), i);
+        None
     }
 
     /// Removes and returns the object with key `k`.
     pub fn remove(&mut self, k: &str) -> Option<Rc<T>> {
-        let removed = self.objects.remove(k)?;
+        let i = self.index.remove(k)?;
         self.order.remove(k);
-        Some(removed)
+        self.free.push(i);
+        self.slots.get_mut(i).and_then(Option::take)
     }
 
     /// Keys and objects, in key order.
@@ -101,7 +126,7 @@ impl<T> Table<T> {
 
     /// Keys in order.
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + '_ {
-        self.order.iter()
+        self.order.keys()
     }
 
     /// Objects in key order.
@@ -119,12 +144,22 @@ impl<T> Table<T> {
         self.pair_up(self.order.range(range))
     }
 
+    /// How many keys fall in `range`, without visiting the objects.
+    pub fn count_range<K, R>(&self, range: R) -> usize
+    where
+        K: Ord + ?Sized,
+        R: RangeBounds<K>,
+        String: Borrow<K>,
+    {
+        self.order.range(range).count()
+    }
+
     fn pair_up<'a>(
         &'a self,
-        keys: impl DoubleEndedIterator<Item = &'a String> + 'a,
+        keys: impl DoubleEndedIterator<Item = (&'a String, &'a usize)> + 'a,
     ) -> impl DoubleEndedIterator<Item = (&'a String, &'a Rc<T>)> + 'a {
-        // Every ordered key has an object: `insert` and `remove` change both together.
-        keys.filter_map(|k| self.objects.get(k.as_str()).map(|v| (k, v)))
+        // Every ordered key has a filled slot: `put` and `remove` change all three together.
+        keys.filter_map(|(k, &i)| self.slot(i).map(|v| (k, v)))
     }
 }
 
@@ -139,11 +174,7 @@ impl<'a, T> IntoIterator for &'a Table<T> {
 
 impl<T: PartialEq> PartialEq for Table<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.order == other.order
-            && self
-                .objects
-                .iter()
-                .all(|(k, v)| other.objects.get(k).is_some_and(|o| o == v))
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
     }
 }
 
@@ -203,6 +234,11 @@ mod tests {
         assert!(!t.contains_key("b"));
         assert_eq!(t.keys().count(), 1);
         assert!(t.remove("b").is_none());
+        // The freed slot is reused without disturbing the other objects or the key order.
+        t.insert("0".into(), Rc::new(7));
+        let all: Vec<(&str, u32)> = t.iter().map(|(k, v)| (k.as_str(), **v)).collect();
+        assert_eq!(all, [("0", 7), ("a", 9)]);
+        assert_eq!(t.count_range("0".to_string()..="9".to_string()), 1);
     }
 
     #[test]
