@@ -305,8 +305,9 @@ pub fn validate_object_meta_update(
 /// Validates a label selector's labels and expressions.
 pub fn validate_label_selector(sel: &LabelSelector, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = validate_labels(sel.match_labels.as_ref(), &path.child("matchLabels"));
+    let exprs_path = path.child("matchExpressions");
     for (i, expr) in sel.match_expressions.iter().flatten().enumerate() {
-        let p = path.child("matchExpressions").index(i);
+        let p = exprs_path.index(i);
         let values = expr.values.as_deref().unwrap_or(&[]);
         match expr.operator.as_str() {
             "In" | "NotIn" if values.is_empty() => {
