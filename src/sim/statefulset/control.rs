@@ -52,7 +52,7 @@ pub fn new_pod(set: &StatefulSet, ordinal: i64, revision: &ControllerRevision) -
     pod
 }
 
-/// One pass of the control loop over the set's pods (the set is owned and not being deleted).
+/// One pass of the control loop over the set's member pods as `claim_pods` returns them.
 pub fn update_stateful_set(
     c: &mut Cluster,
     set: &StatefulSet,
@@ -119,7 +119,6 @@ pub fn update_stateful_set(
     let condemned: Vec<&Pod> = condemned;
     update_status(
         &mut status,
-        set,
         min_ready,
         now,
         &current_name,
