@@ -5,7 +5,7 @@ use sts_playground::sim::api::field_path::FieldPath;
 
 use serde_json::json;
 
-fn p(s: &str) -> FieldPath {
+fn p(s: &str) -> FieldPath<'_> {
     FieldPath::new(s)
 }
 

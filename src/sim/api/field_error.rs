@@ -220,7 +220,7 @@ impl FieldError {
     fn make(kind: ErrorKind, path: &FieldPath, bad_value: Option<BadValue>, detail: &str) -> Self {
         FieldError {
             kind,
-            field: path.as_str().to_string(),
+            field: path.render(),
             bad_value,
             detail: detail.to_string(),
         }

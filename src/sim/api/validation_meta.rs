@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta, OwnerReference};
 use serde_json::Value;
 
 use super::field_error::FieldError;
@@ -160,7 +160,8 @@ fn validate_meta_common(meta: &ObjectMeta, namespaced: bool, path: &FieldPath) -
 
 fn validate_owner_references(meta: &ObjectMeta, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = Vec::new();
-    let mut first_controller: Option<String> = None;
+    // The first controller reference is named only if a second one makes an error of it.
+    let mut first_controller: Option<&OwnerReference> = None;
     let refs = meta.owner_references.as_deref().unwrap_or(&[]);
     for (i, r) in refs.iter().enumerate() {
         let p = path.index(i);
@@ -182,9 +183,10 @@ fn validate_owner_references(meta: &ObjectMeta, path: &FieldPath) -> Vec<FieldEr
             }
         }
         if r.controller == Some(true) {
-            let current = format!("{}/{}", r.kind, r.name);
-            match &first_controller {
+            match first_controller {
                 Some(first) => {
+                    let first = format!("{}/{}", first.kind, first.name);
+                    let current = format!("{}/{}", r.kind, r.name);
                     let value = serde_json::to_value(refs).unwrap_or(Value::Null);
                     errs.push(FieldError::invalid(
                         path,
@@ -192,7 +194,7 @@ fn validate_owner_references(meta: &ObjectMeta, path: &FieldPath) -> Vec<FieldEr
                         &format!("Only one reference can have Controller set to true. Found \"true\" in references for {first} and {current}"),
                     ));
                 }
-                None => first_controller = Some(current),
+                None => first_controller = Some(r),
             }
         }
     }
@@ -305,8 +307,9 @@ pub fn validate_object_meta_update(
 /// Validates a label selector's labels and expressions.
 pub fn validate_label_selector(sel: &LabelSelector, path: &FieldPath) -> Vec<FieldError> {
     let mut errs = validate_labels(sel.match_labels.as_ref(), &path.child("matchLabels"));
+    let exprs_path = path.child("matchExpressions");
     for (i, expr) in sel.match_expressions.iter().flatten().enumerate() {
-        let p = path.child("matchExpressions").index(i);
+        let p = exprs_path.index(i);
         let values = expr.values.as_deref().unwrap_or(&[]);
         match expr.operator.as_str() {
             "In" | "NotIn" if values.is_empty() => {

@@ -138,8 +138,9 @@ pub fn validate_service(svc: &Service) -> Vec<FieldError> {
             ));
         }
     }
+    let ips_path = path.child("clusterIPs");
     for (i, ip) in spec.cluster_ips.iter().flatten().enumerate() {
-        let p = path.child("clusterIPs").index(i);
+        let p = ips_path.index(i);
         if ip == "None" {
             if ty == "NodePort" || ty == "LoadBalancer" {
                 errs.push(FieldError::invalid(

@@ -104,7 +104,8 @@ pub fn validate_pvc_spec(spec: &PersistentVolumeClaimSpec, path: &FieldPath) -> 
     if let Some(sel) = &spec.selector {
         errs.extend(validate_label_selector(sel, &path.child("selector")));
     }
-    let storage_path = path.child("resources").key("storage");
+    let resources_path = path.child("resources");
+    let storage_path = resources_path.key("storage");
     match storage_request(spec) {
         None => errs.push(FieldError::required(&storage_path, "")),
         Some(q) => errs.extend(positive_quantity(q, &storage_path)),

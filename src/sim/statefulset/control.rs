@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet, StatefulSetStatus};
 use k8s_openapi::api::core::v1::Pod;
-use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
+use super::claims::{ClaimIndex, claim_state, identity_matches_at, storage_matches_at};
 use super::pod_control;
 use super::replicas::Replicas;
 use super::revision::apply_revision;
@@ -24,17 +24,16 @@ pub struct Outcome {
 
 /// A new pod of `set` for `ordinal` made from the set's template, labelled with `revision`.
 pub fn new_pod(set: &StatefulSet, ordinal: i64, revision: &ControllerRevision) -> Pod {
-    let template = Some(&set.spec)
-        .map(|s| s.template.clone())
-        .unwrap_or_default();
-    let meta = template.metadata.unwrap_or_default();
+    // Only the parts of the template a pod takes are copied.
+    let template = &set.spec.template;
+    let meta = template.metadata.as_ref();
     let mut pod = Pod {
-        spec: template.spec,
+        spec: template.spec.clone(),
         ..Default::default()
     };
-    pod.metadata.labels = meta.labels;
-    pod.metadata.annotations = meta.annotations;
-    pod.metadata.finalizers = meta.finalizers;
+    pod.metadata.labels = meta.and_then(|m| m.labels.clone());
+    pod.metadata.annotations = meta.and_then(|m| m.annotations.clone());
+    pod.metadata.finalizers = meta.and_then(|m| m.finalizers.clone());
     pod.metadata.owner_references = Some(vec![controller_ref(set)]);
     update_identity(set, &mut pod, ordinal);
     let name = ordinal_pod_name(set, ordinal);
@@ -53,25 +52,7 @@ pub fn new_pod(set: &StatefulSet, ordinal: i64, revision: &ControllerRevision) -
     pod
 }
 
-/// maxUnavailable scaled against replicas, rounded down, at least 1.
-pub fn max_unavailable(set: &StatefulSet) -> i64 {
-    let replicas = replicas(set);
-    let value = Some(&set.spec)
-        .and_then(|s| s.update_strategy.as_ref())
-        .and_then(|s| s.rolling_update.as_ref())
-        .and_then(|r| r.max_unavailable.as_ref());
-    let n = match value {
-        None => 1,
-        Some(IntOrString::Int(i)) => i64::from(*i),
-        Some(IntOrString::String(s)) => s
-            .strip_suffix('%')
-            .and_then(|p| p.parse::<i64>().ok())
-            .map_or(1, |p| p * replicas / 100),
-    };
-    n.max(1)
-}
-
-/// One pass of the control loop over the set's pods (the set is owned and not being deleted).
+/// One pass of the control loop over the set's member pods as `claim_pods` returns them.
 pub fn update_stateful_set(
     c: &mut Cluster,
     set: &StatefulSet,
@@ -82,8 +63,15 @@ pub fn update_stateful_set(
 ) -> Outcome {
     let now = c.now_ms();
     let min_ready = min_ready_ms(set);
-    let current_set = apply_revision(set, current);
     let update_set = apply_revision(set, update);
+    // The same template data gives the same set: decode it once.
+    let current_owned;
+    let current_set = if super::revision::equal(current, update) {
+        &update_set
+    } else {
+        current_owned = apply_revision(set, current);
+        &current_owned
+    };
     let current_name = current.metadata.name.clone().unwrap_or_default();
     let update_name = update.metadata.name.clone().unwrap_or_default();
     let mut status = StatefulSetStatus {
@@ -113,7 +101,7 @@ pub fn update_stateful_set(
         }
     }
     // Existing pods are borrowed; the new pod of a missing ordinal is built only when it is needed.
-    let replicas_list = Replicas::new(slots, start, &current_set, &update_set, current, update);
+    let mut replicas_list = Replicas::new(slots, start, current_set, &update_set, current, update);
     crate::order::sort_by_key(&mut condemned, |p| {
         std::cmp::Reverse(member_ordinal(set, p).unwrap_or(0))
     });
@@ -131,7 +119,6 @@ pub fn update_stateful_set(
     let condemned: Vec<&Pod> = condemned;
     update_status(
         &mut status,
-        set,
         min_ready,
         now,
         &current_name,
@@ -143,6 +130,9 @@ pub fn update_stateful_set(
             status,
             waiting: Some("the StatefulSet is being deleted".into()),
         };
+    }
+    if !claim_templates(set).is_empty() {
+        replicas_list.set_claims(ClaimIndex::build(c, set, start, count));
     }
     let monotonic = !allows_burst(set);
     let mut waiting: Option<String> = None;
@@ -206,7 +196,7 @@ pub fn update_stateful_set(
     if strategy == "OnDelete" {
         return Outcome { status, waiting };
     }
-    let waiting = rolling_update(
+    let waiting = super::rolling::rolling_update(
         c,
         set,
         &replicas_list,
@@ -264,8 +254,12 @@ fn process_replica(
     if !is_created(pod) {
         return create_replica(c, set, monotonic, pod.clone());
     }
-    if crate::sim::statefulset::utils::is_pending(pod) {
-        let _ = pod_control::create_missing_claims(c, set, pod);
+    // The slot of an existing pod is the ordinal its name parses to.
+    let ordinal = start_ordinal(set) + i as i64;
+    let claims = claim_state(c, set, pod, ordinal, replicas_list.claims());
+    let creates_claims = is_pending(pod) && !claims.all_present;
+    if creates_claims {
+        let _ = pod_control::create_missing_claims_at(c, set, pod, ordinal);
     }
     if is_terminating(pod) && monotonic {
         return Some(format!(
@@ -287,8 +281,15 @@ fn process_replica(
             min_ready / 1000
         ));
     }
-    let retention_ok = pod_control::claims_match_retention(c, update_set, pod);
-    if identity_matches(set, pod) && storage_matches(set, pod) && retention_ok {
+    // The set and the update set share name, claim templates and retention policy.
+    let retention_ok = match claims.retention_ok {
+        Some(ok) if !creates_claims => ok,
+        _ => pod_control::claims_match_retention_at(c, update_set, pod, ordinal),
+    };
+    if identity_matches_at(set, pod, ordinal)
+        && storage_matches_at(set, pod, ordinal)
+        && retention_ok
+    {
         return None;
     }
     let mut repaired = pod.clone();
@@ -323,79 +324,4 @@ fn create_replica(c: &mut Cluster, set: &StatefulSet, monotonic: bool, pod: Pod)
         }
         Err(e) => Some(format!("{name} not created: {e}")),
     }
-}
-
-/// The rolling update step (MaxUnavailableStatefulSet on, as in v1.37).
-fn rolling_update(
-    c: &mut Cluster,
-    set: &StatefulSet,
-    replicas_list: &Replicas<'_>,
-    update_name: &str,
-    status: &mut StatefulSetStatus,
-    min_ready: u64,
-    now: u64,
-) -> Option<String> {
-    let partition = Some(&set.spec)
-        .and_then(|s| s.update_strategy.as_ref())
-        .and_then(|s| s.rolling_update.as_ref())
-        .and_then(|r| r.partition)
-        .map_or(0, i64::from);
-    let max = max_unavailable(set);
-    let unavailable: Vec<Cow<'_, str>> = (0..replicas_list.len())
-        .filter(|&i| replicas_list.is_unavailable(i, min_ready, now))
-        .filter_map(|i| replicas_list.name(i))
-        .collect();
-    // Only pods the API server has can be outdated.
-    let outdated = (0..replicas_list.len()).any(|i| {
-        replicas_list.is_created(i)
-            && replicas_list
-                .pod(i)
-                .is_some_and(|p| pod_revision(p) != update_name)
-    });
-    if unavailable.len() as i64 >= max {
-        if !outdated {
-            return None;
-        }
-        let names: Vec<&str> = unavailable.iter().map(|n| n.as_ref()).collect();
-        return Some(format!(
-            "rolling update waits: {} unavailable ({}), maxUnavailable is {max}",
-            names.len(),
-            names.join(", ")
-        ));
-    }
-    let mut budget = max - unavailable.len() as i64;
-    let mut waiting = None;
-    for idx in (0..replicas_list.len()).rev() {
-        if budget == 0 {
-            break;
-        }
-        let Some(pod) = replicas_list.pod(idx) else {
-            continue;
-        };
-        let name = pod_name(pod);
-        if (idx as i64) < partition {
-            if pod_revision(pod) != update_name {
-                c.why.note(
-                    now,
-                    &subject(set),
-                    format!("{name} not updated: below partition {partition}"),
-                );
-                waiting = Some(format!(
-                    "{name} and lower not updated: below partition {partition}"
-                ));
-            }
-            break;
-        }
-        if pod_revision(pod) != update_name && !is_terminating(pod) {
-            c.why.note(
-                now,
-                &subject(set),
-                format!("{name} deleted: rolling update to {update_name}"),
-            );
-            pod_control::delete_pod(c, set, pod);
-            status.current_replicas = status.current_replicas.map(|n| (n - 1).max(0));
-            budget -= 1;
-        }
-    }
-    waiting
 }

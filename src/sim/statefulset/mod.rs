@@ -1,10 +1,13 @@
-//! The StatefulSet controller, split like upstream: `control` (the walk), `pod_control` (API writes and
-//! events), `status`, `revision` and `utils`. `sync` is the entry point for one set.
+//! The StatefulSet controller, split like upstream: `control` (the walk), `rolling` (the rolling update
+//! step), `claims` (the walk's per-pod checks), `pod_control` (API writes and events), `status`,
+//! `revision` and `utils`. `sync` is the entry point for one set.
 
+pub mod claims;
 pub mod control;
 pub mod pod_control;
 pub mod replicas;
 pub mod revision;
+pub mod rolling;
 pub mod status;
 pub mod utils;
 
@@ -95,8 +98,8 @@ fn claim_pods(c: &mut Cluster, set: &StatefulSet) -> Vec<Rc<Pod>> {
     let mut owned = Vec::new();
     for shared in candidates {
         let pod: &Pod = &shared;
-        let matches = selector_matches(&selector, pod.metadata.labels.as_ref())
-            && member_ordinal(set, pod).is_some();
+        // Every candidate's name already makes it a member of the set.
+        let matches = selector_matches(&selector, pod.metadata.labels.as_ref());
         let refs = pod.metadata.owner_references.as_ref();
         if is_controlled_by(refs, set) {
             if matches || deleting {

@@ -6,8 +6,8 @@ use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 
 use super::utils::{
-    claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name, set_name,
-    set_namespace, with_claim_name,
+    claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name,
+    set_name, set_namespace, with_claim_name,
 };
 use crate::sim::Cluster;
 use crate::sim::apiserver::DeleteOptions;
@@ -99,21 +99,31 @@ fn title(verb: &str) -> String {
 
 /// Creates the pod's missing claims; errors are returned joined as the controller aggregates them.
 pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> Result<(), String> {
-    let Some(ordinal) = member_ordinal(set, pod) else {
-        return Ok(());
-    };
-    let ns = set_namespace(set).to_string();
+    match member_ordinal(set, pod) {
+        Some(ordinal) => create_missing_claims_at(c, set, pod, ordinal),
+        None => Ok(()),
+    }
+}
+
+/// `create_missing_claims` for the pod of `ordinal`.
+pub fn create_missing_claims_at(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    pod: &Pod,
+    ordinal: i64,
+) -> Result<(), String> {
     // The common case is that every claim exists: check names before building claim objects.
     let all_present = claim_templates(set).iter().all(|t| {
         with_claim_name(t, set, ordinal, |name| {
             c.store
-                .get::<PersistentVolumeClaim>(&ns, name)
+                .get::<PersistentVolumeClaim>(set_namespace(set), name)
                 .is_some_and(|p| p.metadata.deletion_timestamp.is_none())
         })
     });
     if all_present {
         return Ok(());
     }
+    let ns = set_namespace(set).to_string();
     let mut errs = Vec::new();
     for claim in claims_for(set, ordinal) {
         let name = claim.metadata.name.clone().unwrap_or_default();
@@ -236,9 +246,11 @@ fn wanted_refs(
 
 /// Whether the pod's claims already carry the owner references the retention policy asks for.
 pub fn claims_match_retention(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool {
-    let Some(ordinal) = member_ordinal(set, pod) else {
-        return true;
-    };
+    member_ordinal(set, pod).is_none_or(|ordinal| claims_match_retention_at(c, set, pod, ordinal))
+}
+
+/// `claims_match_retention` for the pod of `ordinal`.
+pub fn claims_match_retention_at(c: &Cluster, set: &StatefulSet, pod: &Pod, ordinal: i64) -> bool {
     let (when_deleted, when_scaled) = retention(set);
     if when_deleted == "Retain" && when_scaled == "Retain" {
         // The default policy wants no set or pod references on the claims: check just that.
@@ -256,28 +268,26 @@ pub fn claims_match_retention(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool
             })
         });
     }
-    claims_for(set, ordinal).iter().all(|t| {
-        let name = t.metadata.name.as_deref().unwrap_or("");
-        match c
-            .store
-            .get::<PersistentVolumeClaim>(set_namespace(set), name)
-        {
+    claim_templates(set).iter().all(|t| {
+        let claim = with_claim_name(t, set, ordinal, |name| {
+            c.store
+                .get::<PersistentVolumeClaim>(set_namespace(set), name)
+        });
+        match claim {
             None => true,
             Some(claim) => {
-                let current = claim.metadata.owner_references.clone().unwrap_or_default();
+                let current = claim.metadata.owner_references.as_deref().unwrap_or(&[]);
                 let stale =
                     has_stale_ref(
-                        &current,
+                        current,
                         "StatefulSet",
                         set_name(set),
                         set.metadata.uid.as_ref(),
-                    ) || has_stale_ref(&current, "Pod", pod_name(pod), pod.metadata.uid.as_ref());
+                    ) || has_stale_ref(current, "Pod", pod_name(pod), pod.metadata.uid.as_ref());
                 !stale
                     && wanted_refs(set, pod, claim).is_none_or(|want| {
                         want.len() == current.len()
-                            && want
-                                .iter()
-                                .all(|w| has_ref(&current, &w.kind, Some(&w.uid)))
+                            && want.iter().all(|w| has_ref(current, &w.kind, Some(&w.uid)))
                     })
             }
         }
@@ -290,8 +300,8 @@ pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod
         return;
     };
     let ns = set_namespace(set).to_string();
-    for t in claims_for(set, ordinal) {
-        let name = t.metadata.name.clone().unwrap_or_default();
+    for t in claim_templates(set) {
+        let name = claim_name(t, set, ordinal);
         let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &name) else {
             continue;
         };

@@ -8,6 +8,7 @@ use std::cell::OnceCell;
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::Pod;
 
+use super::claims::ClaimIndex;
 use super::control::new_pod;
 use super::utils::*;
 
@@ -51,6 +52,7 @@ pub struct Replicas<'a> {
     update_set: &'a StatefulSet,
     current: &'a ControllerRevision,
     update: &'a ControllerRevision,
+    claims: Option<ClaimIndex>,
 }
 
 impl<'a> Replicas<'a> {
@@ -77,7 +79,18 @@ impl<'a> Replicas<'a> {
             update_set,
             current,
             update,
+            claims: None,
         }
+    }
+
+    /// Keeps the claims read for this pass.
+    pub fn set_claims(&mut self, index: ClaimIndex) {
+        self.claims = Some(index);
+    }
+
+    /// The claims read for this pass, if any.
+    pub fn claims(&self) -> Option<&ClaimIndex> {
+        self.claims.as_ref()
     }
 
     /// The number of slots.

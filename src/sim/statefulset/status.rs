@@ -7,10 +7,10 @@ use k8s_openapi::api::core::v1::Pod;
 
 use super::utils::*;
 
-/// Recomputes the replica counters of `status` from `pods`.
+/// Recomputes the replica counters of `status` from `pods`, the set's members (as `claim_pods`
+/// returns them: every name is the set's name and an ordinal).
 pub fn update_status(
     status: &mut StatefulSetStatus,
-    set: &StatefulSet,
     min_ready_ms: u64,
     now_ms: u64,
     current_revision: &str,
@@ -18,11 +18,7 @@ pub fn update_status(
     pods: &[Rc<Pod>],
 ) {
     let (mut replicas, mut ready, mut available, mut current, mut updated) = (0, 0, 0, 0, 0);
-    for pod in pods
-        .iter()
-        .map(|p| p.as_ref())
-        .filter(|p| member_ordinal(set, p).is_some())
-    {
+    for pod in pods.iter().map(|p| p.as_ref()) {
         if is_created(pod) {
             replicas += 1;
         }

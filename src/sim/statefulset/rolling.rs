@@ -1,0 +1,109 @@
+//! The rolling update step of the control loop: maxUnavailable, the partition, and deleting outdated
+//! pods from the highest ordinal down.
+
+use std::borrow::Cow;
+
+use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetStatus};
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+
+use super::control::subject;
+use super::pod_control;
+use super::replicas::Replicas;
+use super::utils::*;
+use crate::sim::Cluster;
+
+/// maxUnavailable scaled against replicas, rounded down, at least 1.
+pub fn max_unavailable(set: &StatefulSet) -> i64 {
+    let replicas = replicas(set);
+    let value = Some(&set.spec)
+        .and_then(|s| s.update_strategy.as_ref())
+        .and_then(|s| s.rolling_update.as_ref())
+        .and_then(|r| r.max_unavailable.as_ref());
+    let n = match value {
+        None => 1,
+        Some(IntOrString::Int(i)) => i64::from(*i),
+        Some(IntOrString::String(s)) => s
+            .strip_suffix('%')
+            .and_then(|p| p.parse::<i64>().ok())
+            .map_or(1, |p| p * replicas / 100),
+    };
+    n.max(1)
+}
+
+/// The rolling update step (MaxUnavailableStatefulSet on, as in v1.37).
+pub fn rolling_update(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    replicas_list: &Replicas<'_>,
+    update_name: &str,
+    status: &mut StatefulSetStatus,
+    min_ready: u64,
+    now: u64,
+) -> Option<String> {
+    let partition = Some(&set.spec)
+        .and_then(|s| s.update_strategy.as_ref())
+        .and_then(|s| s.rolling_update.as_ref())
+        .and_then(|r| r.partition)
+        .map_or(0, i64::from);
+    let max = max_unavailable(set);
+    // Names are spelled out only for the message that lists them.
+    let unavailable: Vec<usize> = (0..replicas_list.len())
+        .filter(|&i| replicas_list.is_unavailable(i, min_ready, now))
+        .collect();
+    // Only pods the API server has can be outdated.
+    let outdated = (0..replicas_list.len()).any(|i| {
+        replicas_list.is_created(i)
+            && replicas_list
+                .pod(i)
+                .is_some_and(|p| pod_revision(p) != update_name)
+    });
+    if unavailable.len() as i64 >= max {
+        if !outdated {
+            return None;
+        }
+        let names: Vec<Cow<'_, str>> = unavailable
+            .iter()
+            .filter_map(|&i| replicas_list.name(i))
+            .collect();
+        return Some(format!(
+            "rolling update waits: {} unavailable ({}), maxUnavailable is {max}",
+            names.len(),
+            names.join(", ")
+        ));
+    }
+    let mut budget = max - unavailable.len() as i64;
+    let mut waiting = None;
+    for idx in (0..replicas_list.len()).rev() {
+        if budget == 0 {
+            break;
+        }
+        let Some(pod) = replicas_list.pod(idx) else {
+            continue;
+        };
+        let name = pod_name(pod);
+        if (idx as i64) < partition {
+            if pod_revision(pod) != update_name {
+                c.why.note(
+                    now,
+                    &subject(set),
+                    format!("{name} not updated: below partition {partition}"),
+                );
+                waiting = Some(format!(
+                    "{name} and lower not updated: below partition {partition}"
+                ));
+            }
+            break;
+        }
+        if pod_revision(pod) != update_name && !is_terminating(pod) {
+            c.why.note(
+                now,
+                &subject(set),
+                format!("{name} deleted: rolling update to {update_name}"),
+            );
+            pod_control::delete_pod(c, set, pod);
+            status.current_replicas = status.current_replicas.map(|n| (n - 1).max(0));
+            budget -= 1;
+        }
+    }
+    waiting
+}
