@@ -58,18 +58,10 @@ fn push_debug(out: &mut String, value: Option<&str>) {
 
 /// `{object}.{stamp:016x}`, the name client-go gives a new event, without the formatter.
 fn event_name(object: &str, stamp: u64) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut digits = [b'0'; 17];
-    let mut rest = stamp;
-    for d in digits.iter_mut().rev() {
-        *d = HEX.get((rest & 0xf) as usize).copied().unwrap_or(b'0');
-        rest >>= 4;
-    }
-    if let Some(dot) = digits.first_mut() {
-        *dot = b'.';
-    }
-    let mut name = String::with_capacity(object.len() + digits.len());
+    let digits = super::hex::digits(stamp);
+    let mut name = String::with_capacity(object.len() + 1 + digits.len());
     name.push_str(object);
+    name.push('.');
     name.push_str(std::str::from_utf8(&digits).unwrap_or_default());
     name
 }

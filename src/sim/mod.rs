@@ -9,6 +9,7 @@ pub mod endpoints;
 pub mod events;
 pub mod fs;
 mod gc;
+mod hex;
 pub mod kind;
 pub mod kubelet;
 pub mod queue;
@@ -86,15 +87,6 @@ const REST_PER_OBJECT_US: u64 = 500;
 /// The worker nodes of a fresh cluster.
 pub fn bootstrap_workers() -> [&'static str; 3] {
     bootstrap::WORKERS
-}
-
-/// The namespace and name of a store key (`name` alone for cluster-scoped kinds).
-fn split_key(key: &str) -> (&str, &str) {
-    // A byte search: the key's separator is ASCII, and this runs for every change.
-    match key.bytes().position(|b| b == b'/') {
-        Some(i) => (key.get(..i).unwrap_or(""), key.get(i + 1..).unwrap_or("")),
-        None => ("", key),
-    }
 }
 
 fn work_key(work: &Work) -> String {
@@ -182,7 +174,7 @@ impl Cluster {
     }
 
     fn dispatch_one(&mut self, kind: Kind, key: &str, change: ChangeType) {
-        let (namespace, name) = split_key(key);
+        let (namespace, name) = key.split_once('/').unwrap_or(("", key));
         match kind {
             Kind::StatefulSet => {
                 self.enqueue(5, 15, Work::SyncStatefulSet(key.to_string()));

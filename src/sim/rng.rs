@@ -35,33 +35,32 @@ impl Rng {
 
     /// A random RFC 4122 version-4 UUID string, as the API server assigns to metadata.uid.
     pub fn uuid(&mut self) -> String {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         let a = self.next_u64();
         let b = self.next_u64();
-        // The 32 hex digits of `a` then `b`, most significant first, in the 8-4-4-4-12 layout, with
-        // the version digit (the 13th) set to 4 and the variant digit (the 17th) to one of 8, 9, a, b.
-        let variant = 8 + ((b >> 60) & 3) as usize;
-        // Written into a fixed buffer: pushing 36 characters one by one costs more than the rest.
-        let mut out = [b'-'; 36];
-        let mut at = 0;
-        for (i, word) in [a, b].into_iter().enumerate() {
-            for d in 0..16 {
-                let digit = i * 16 + d;
-                if matches!(digit, 8 | 12 | 16 | 20) {
-                    at += 1;
-                }
-                let nibble = match digit {
-                    12 => 4,
-                    16 => variant,
-                    _ => ((word >> (60 - 4 * d)) & 0xf) as usize,
-                };
-                if let Some(slot) = out.get_mut(at) {
-                    *slot = HEX.get(nibble).copied().unwrap_or(b'0');
-                }
-                at += 1;
-            }
+        // The 32 hex digits of `a` then `b`, with the version digit (the 13th) set to 4 and the
+        // variant digit (the 17th) to one of 8, 9, a, b, in the 8-4-4-4-12 layout.
+        let mut hex = [super::hex::digits(a), super::hex::digits(b)].concat();
+        if let Some(d) = hex.get_mut(12) {
+            *d = b'4';
         }
-        String::from_utf8(out.to_vec()).unwrap_or_default()
+        if let (Some(d), Some(v)) = (hex.get_mut(16), b"89ab".get(((b >> 60) & 3) as usize)) {
+            *d = *v;
+        }
+        let mut out = String::with_capacity(36);
+        for (i, part) in [0..8, 8..12, 12..16, 16..20, 20..32]
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                out.push('-');
+            }
+            out.push_str(
+                hex.get(part)
+                    .and_then(|p| std::str::from_utf8(p).ok())
+                    .unwrap_or_default(),
+            );
+        }
+        out
     }
 
     /// A lower-case alphanumeric suffix like the ones generateName and event names use.

@@ -50,7 +50,6 @@ fn hex_id(seed: &str) -> String {
 /// The id of the seed text made of `parts` in order, without joining them first.
 fn hex_id_of(parts: &[&[u8]]) -> String {
     // A stable 64-hex-digit id derived from the seed text (FNV-1a folded four times).
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = [b'0'; 64];
     for (round, chunk) in (0u64..4).zip(out.chunks_mut(16)) {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ round;
@@ -58,12 +57,8 @@ fn hex_id_of(parts: &[&[u8]]) -> String {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        for (i, digit) in chunk.iter_mut().enumerate() {
-            let shift = 4 * (15 - i);
-            *digit = HEX
-                .get(((h >> shift) & 0xf) as usize)
-                .copied()
-                .unwrap_or(b'0');
+        for (d, h) in chunk.iter_mut().zip(crate::sim::hex::digits(h)) {
+            *d = h;
         }
     }
     String::from_utf8_lossy(&out).into_owned()

@@ -181,17 +181,7 @@ pub fn pod_revision(pod: &Pod) -> &str {
 
 /// Whether the pod's name, namespace and pod-name label match its identity in the set.
 pub fn identity_matches(set: &StatefulSet, pod: &Pod) -> bool {
-    let Some(ordinal) = member_ordinal(set, pod) else {
-        return false;
-    };
-    with_ordinal_name(&[set_name(set)], ordinal, |n| n == pod_name(pod))
-        && pod.metadata.namespace.as_deref().unwrap_or("default") == set_namespace(set)
-        && pod
-            .metadata
-            .labels
-            .as_ref()
-            .and_then(|l| l.get(POD_NAME_LABEL))
-            .is_some_and(|v| v == pod_name(pod))
+    member_ordinal(set, pod).is_some_and(|o| super::claims::identity_matches_at(set, pod, o))
 }
 
 /// The claim name for template `template` and `ordinal`: `www-web-0`.
@@ -229,24 +219,7 @@ pub fn claim_templates(set: &StatefulSet) -> &[PersistentVolumeClaim] {
 
 /// Whether every claim template is mounted as the pod's volume of the same name.
 pub fn storage_matches(set: &StatefulSet, pod: &Pod) -> bool {
-    let Some(ordinal) = member_ordinal(set, pod) else {
-        return false;
-    };
-    let volumes = pod
-        .spec
-        .as_ref()
-        .and_then(|s| s.volumes.as_deref())
-        .unwrap_or(&[]);
-    claim_templates(set).iter().all(|t| {
-        with_claim_name(t, set, ordinal, |want| {
-            volumes.iter().any(|v| {
-                Some(v.name.as_str()) == t.metadata.name.as_deref()
-                    && v.persistent_volume_claim
-                        .as_ref()
-                        .is_some_and(|c| c.claim_name == want)
-            })
-        })
-    })
+    member_ordinal(set, pod).is_some_and(|o| super::claims::storage_matches_at(set, pod, o))
 }
 
 /// The claims the pod of `ordinal` needs, labelled with the set's selector labels.

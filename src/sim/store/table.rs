@@ -84,11 +84,6 @@ impl<T> Table<T> {
         self.index.is_empty()
     }
 
-    /// Stores `value` under `k`, returning the object it replaced.
-    pub fn insert(&mut self, k: String, value: Rc<T>) -> Option<Rc<T>> {
-        self.put(&k, value)
-    }
-
     /// Stores `value` under `k`, returning the object it replaced; the key is copied only when new.
     pub fn put(&mut self, k: &str, value: Rc<T>) -> Option<Rc<T>> {
         if let Some(old) = self.get_mut(k) {
@@ -189,7 +184,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Table<T> {
         let entries = BTreeMap::<String, Rc<T>>::deserialize(deserializer)?;
         let mut table = Table::default();
         for (k, v) in entries {
-            table.insert(k, v);
+            table.put(&k, v);
         }
         Ok(table)
     }
@@ -202,7 +197,7 @@ mod tests {
     fn table(keys: &[&str]) -> Table<u32> {
         let mut t = Table::default();
         for (i, k) in keys.iter().enumerate() {
-            t.insert((*k).to_string(), Rc::new(i as u32));
+            t.put(k, Rc::new(i as u32));
         }
         t
     }
@@ -227,7 +222,7 @@ mod tests {
     #[test]
     fn replacing_keeps_one_key_and_removing_forgets_it() {
         let mut t = table(&["b", "a"]);
-        assert_eq!(t.insert("a".into(), Rc::new(9)).map(|v| *v), Some(1));
+        assert_eq!(t.put("a", Rc::new(9)).map(|v| *v), Some(1));
         assert_eq!(t.len(), 2);
         assert_eq!(t.get("a").map(|v| **v), Some(9));
         assert_eq!(t.remove("b").map(|v| *v), Some(0));
@@ -235,7 +230,7 @@ mod tests {
         assert_eq!(t.keys().count(), 1);
         assert!(t.remove("b").is_none());
         // The freed slot is reused without disturbing the other objects or the key order.
-        t.insert("0".into(), Rc::new(7));
+        t.put("0", Rc::new(7));
         let all: Vec<(&str, u32)> = t.iter().map(|(k, v)| (k.as_str(), **v)).collect();
         assert_eq!(all, [("0", 7), ("a", 9)]);
         assert_eq!(t.count_range("0".to_string()..="9".to_string()), 1);
