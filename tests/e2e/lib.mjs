@@ -107,6 +107,18 @@ export async function waitForReady(page, count, timeout = 60_000, revision = nul
   );
 }
 
+/** Waits until the pod `name` is a new pod (its uid is not `oldUid`), Running and ready. */
+export async function waitForReplacement(page, name, oldUid, timeout = 60_000) {
+  await page.waitForFunction(
+    ([n, uid]) => {
+      const tile = document.querySelector(`[data-testid=pod][data-name="${n}"]`);
+      return tile && tile.dataset.uid !== uid && tile.dataset.status === "Running" && tile.dataset.ready === "1/1";
+    },
+    [name, oldUid],
+    { timeout },
+  );
+}
+
 /** Clicks one of the speed buttons (`0.5×`, `1×`, `2×`, `5×`, `10×`). */
 export async function setSpeed(page, label) {
   await page.getByTestId("speed").getByRole("button", { name: label, exact: true }).click();

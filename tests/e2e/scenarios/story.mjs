@@ -15,6 +15,7 @@ import {
   terminalText,
   waitForOutput,
   waitForReady,
+  waitForReplacement,
 } from "../lib.mjs";
 
 const ready = (p) => p.status === "Running" && p.ready === "1/1";
@@ -61,14 +62,7 @@ export async function story({ newPage, open, check, outDir }) {
     await page.getByTestId("step").click();
   }
   await page.getByTestId("play").click();
-  await page.waitForFunction(
-    (uid) => {
-      const tile = document.querySelector("[data-testid=pod][data-name=web-0]");
-      return tile && tile.dataset.uid !== uid && tile.dataset.status === "Running" && tile.dataset.ready === "1/1";
-    },
-    before.uid,
-    { timeout: 60_000 },
-  );
+  await waitForReplacement(page, "web-0", before.uid);
   log = await history(page);
   const diskStates = log.map((e) => e.pvcs.find((d) => d.name === "www-web-0")?.pod);
   const detachedAt = diskStates.indexOf("");

@@ -3,7 +3,7 @@
 // Tab completes a pod name. Screenshots: terminal-exec.png (inside the container), terminal.png.
 
 import { join } from "node:path";
-import { command, pods, setSpeed, terminalText, waitForOutput, waitForReady } from "../lib.mjs";
+import { command, pods, setSpeed, terminalText, waitForOutput, waitForReady, waitForReplacement } from "../lib.mjs";
 
 /** The prompt shown left of the input. */
 const prompt = (page) => page.locator(".terminal__prompt .terminal__sigil").innerText();
@@ -32,14 +32,7 @@ export async function terminal({ newPage, open, check, outDir }) {
   const before = (await pods(page)).find((p) => p.name === "web-0");
   await command(page, "kubectl delete pod web-0");
   await waitForOutput(page, 'pod "web-0" deleted');
-  await page.waitForFunction(
-    (uid) => {
-      const tile = document.querySelector("[data-testid=pod][data-name=web-0]");
-      return tile && tile.dataset.uid !== uid && tile.dataset.status === "Running" && tile.dataset.ready === "1/1";
-    },
-    before.uid,
-    { timeout: 60_000 },
-  );
+  await waitForReplacement(page, "web-0", before.uid);
   await command(page, "kubectl exec web-0 -- cat /usr/share/nginx/html/hi.txt");
   await page.waitForFunction(() => !document.querySelector(".terminal__status"));
   const lines = (await terminalText(page)).trimEnd().split("\n");
