@@ -1,6 +1,6 @@
 //! The event recorder: core/v1 Events with client-go's aggregation of identical events into counts.
 
-use std::collections::btree_map::Entry;
+use std::collections::hash_map::Entry;
 
 use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;

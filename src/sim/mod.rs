@@ -65,8 +65,9 @@ pub struct Cluster {
     pub failed_nodes: BTreeMap<String, u64>,
     /// Decisions and waits in plain words.
     pub why: Why,
-    /// Aggregation index of events: identity of an event to its object name.
-    pub event_index: BTreeMap<String, String>,
+    /// Aggregation index of events: identity of an event to its object name. Every event looks
+    /// here, so it is hashed rather than ordered.
+    pub event_index: store::HashedMap<String>,
     /// A counter that keeps event names unique.
     pub event_seq: u64,
     /// For each controller pass (by work key), the earliest time it may run again. A pass over N
@@ -117,7 +118,7 @@ impl Cluster {
             node_ips: BTreeMap::new(),
             failed_nodes: BTreeMap::new(),
             why: Why::default(),
-            event_index: BTreeMap::new(),
+            event_index: store::HashedMap::default(),
             event_seq: 0,
             next_allowed: BTreeMap::new(),
             sync_failures: BTreeMap::new(),

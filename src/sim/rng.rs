@@ -46,21 +46,17 @@ impl Rng {
         if let (Some(d), Some(v)) = (hex.get_mut(16), b"89ab".get(((b >> 60) & 3) as usize)) {
             *d = *v;
         }
-        let mut out = String::with_capacity(36);
+        let mut out = Vec::with_capacity(36);
         for (i, part) in [0..8, 8..12, 12..16, 16..20, 20..32]
             .into_iter()
             .enumerate()
         {
             if i > 0 {
-                out.push('-');
+                out.push(b'-');
             }
-            out.push_str(
-                hex.get(part)
-                    .and_then(|p| std::str::from_utf8(p).ok())
-                    .unwrap_or_default(),
-            );
+            out.extend_from_slice(hex.get(part).unwrap_or_default());
         }
-        out
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// A lower-case alphanumeric suffix like the ones generateName and event names use.

@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use super::kind::{Kind, Object};
 
+mod hashed;
 mod table;
 
+pub use hashed::HashedMap;
 pub use table::Table;
 
 /// What happened to an object.
