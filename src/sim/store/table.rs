@@ -1,11 +1,13 @@
 //! One kind's objects by store key: the objects sit in slots, a hash map finds a key's slot in one
-//! probe, and an ordered map of keys to slots keeps listing, namespace ranges and serialisation in
-//! key order, as a watch cache lists them.
+//! probe, and a list of slots in key order keeps listing, namespace ranges and serialisation in key
+//! order, as a watch cache lists them. That list is sorted again only when it is read after keys
+//! came or went, so creating thousands of objects (events above all) costs no ordered insertions.
 
 use std::borrow::Borrow;
+use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::ops::RangeBounds;
+use std::ops::{Bound, RangeBounds};
 use std::rc::Rc;
 
 use rustc_hash::FxBuildHasher;
@@ -14,15 +16,18 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Objects of one kind by key (`namespace/name`, or `name` for cluster-scoped kinds). Objects are
 /// shared so that controllers can snapshot a list without copying every object.
 pub struct Table<T> {
-    /// The objects, each in a slot that stays put while it lives.
-    slots: Vec<Option<Rc<T>>>,
+    /// Each object with its key, in a slot that stays put while it lives.
+    slots: Vec<Option<(String, Rc<T>)>>,
     /// Slots freed by removals, reused first.
     free: Vec<usize>,
     /// Each key's slot. The hasher is fixed, and the map is never iterated, so its order cannot
     /// leak into the state.
     index: HashMap<String, usize, FxBuildHasher>,
-    /// Each key's slot, in key order.
-    order: BTreeMap<String, usize>,
+    /// The filled slots in key order, while no key has come or gone since it was sorted.
+    sorted: OnceCell<Vec<usize>>,
+    /// Otherwise: the last order, then the slots filled since. It may still name freed slots, and
+    /// a reused slot twice; sorting drops both.
+    unsorted: Cell<Vec<usize>>,
 }
 
 impl<T> Default for Table<T> {
@@ -31,7 +36,8 @@ impl<T> Default for Table<T> {
             slots: Vec::new(),
             free: Vec::new(),
             index: HashMap::default(),
-            order: BTreeMap::new(),
+            sorted: OnceCell::new(),
+            unsorted: Cell::default(),
         }
     }
 }
@@ -42,7 +48,8 @@ impl<T> Clone for Table<T> {
             slots: self.slots.clone(),
             free: self.free.clone(),
             index: self.index.clone(),
-            order: self.order.clone(),
+            sorted: OnceCell::from(self.order().to_vec()),
+            unsorted: Cell::default(),
         }
     }
 }
@@ -53,20 +60,63 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
     }
 }
 
+/// Whether `key` lies at or after the start of a range.
+fn after_start<K: Ord + ?Sized>(key: &K, start: Bound<&K>) -> bool {
+    match start {
+        Bound::Included(s) => key >= s,
+        Bound::Excluded(s) => key > s,
+        Bound::Unbounded => true,
+    }
+}
+
+/// Whether `key` lies before the end of a range.
+fn before_end<K: Ord + ?Sized>(key: &K, end: Bound<&K>) -> bool {
+    match end {
+        Bound::Included(e) => key <= e,
+        Bound::Excluded(e) => key < e,
+        Bound::Unbounded => true,
+    }
+}
+
 impl<T> Table<T> {
-    fn slot(&self, i: usize) -> Option<&Rc<T>> {
+    fn entry(&self, i: usize) -> Option<&(String, Rc<T>)> {
         self.slots.get(i).and_then(Option::as_ref)
+    }
+
+    fn key_at(&self, i: usize) -> &str {
+        self.entry(i).map_or("", |(k, _)| k.as_str())
+    }
+
+    /// The filled slots in key order, sorted now if keys came or went since the last read.
+    fn order(&self) -> &[usize] {
+        self.sorted.get_or_init(|| {
+            let mut order = self.unsorted.take();
+            order.retain(|&i| self.entry(i).is_some());
+            // The last order is one sorted run, so this costs little more than the new keys.
+            order.sort_by(|&a, &b| self.key_at(a).cmp(self.key_at(b)));
+            // A slot listed twice (freed, then reused) has one key, so its copies are neighbours.
+            order.dedup();
+            order
+        })
+    }
+
+    /// The order, to change now that a key comes or goes.
+    fn order_mut(&mut self) -> &mut Vec<usize> {
+        if let Some(order) = self.sorted.take() {
+            self.unsorted.set(order);
+        }
+        self.unsorted.get_mut()
     }
 
     /// The object with key `k`.
     pub fn get(&self, k: &str) -> Option<&Rc<T>> {
-        self.slot(*self.index.get(k)?)
+        self.entry(*self.index.get(k)?).map(|(_, v)| v)
     }
 
     /// The object with key `k`, to change in place.
     pub fn get_mut(&mut self, k: &str) -> Option<&mut Rc<T>> {
         let i = *self.index.get(k)?;
-        self.slots.get_mut(i).and_then(Option::as_mut)
+        self.slots.get_mut(i)?.as_mut().map(|(_, v)| v)
     }
 
     /// Whether an object has key `k`.
@@ -89,39 +139,41 @@ impl<T> Table<T> {
         if let Some(old) = self.get_mut(k) {
             return Some(std::mem::replace(old, value));
         }
+        let filled = Some((k.to_string(), value));
         let i = match self.free.pop() {
             Some(i) => {
                 if let Some(slot) = self.slots.get_mut(i) {
-                    *slot = Some(value);
+                    *slot = filled;
                 }
                 i
             }
             None => {
-                self.slots.push(Some(value));
+                self.slots.push(filled);
                 self.slots.len() - 1
             }
         };
         self.index.insert(k.to_string(), i);
-        self.order.insert(k.to_string(), i);
+        self.order_mut().push(i);
         None
     }
 
     /// Removes and returns the object with key `k`.
     pub fn remove(&mut self, k: &str) -> Option<Rc<T>> {
         let i = self.index.remove(k)?;
-        self.order.remove(k);
+        // The slot stays listed until the next read sorts it away.
+        self.order_mut();
         self.free.push(i);
-        self.slots.get_mut(i).and_then(Option::take)
+        self.slots.get_mut(i)?.take().map(|(_, v)| v)
     }
 
     /// Keys and objects, in key order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &Rc<T>)> + '_ {
-        self.pair_up(self.order.iter())
+        self.pair_up(self.order())
     }
 
     /// Keys in order.
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + '_ {
-        self.order.keys()
+        self.iter().map(|(k, _)| k)
     }
 
     /// Objects in key order.
@@ -136,7 +188,7 @@ impl<T> Table<T> {
         R: RangeBounds<K>,
         String: Borrow<K>,
     {
-        self.pair_up(self.order.range(range))
+        self.pair_up(self.span(&range))
     }
 
     /// How many keys fall in `range`, without visiting the objects.
@@ -146,15 +198,33 @@ impl<T> Table<T> {
         R: RangeBounds<K>,
         String: Borrow<K>,
     {
-        self.order.range(range).count()
+        self.span(&range).len()
+    }
+
+    /// The part of the order whose keys fall in `range`, found by binary search.
+    fn span<K, R>(&self, range: &R) -> &[usize]
+    where
+        K: Ord + ?Sized,
+        R: RangeBounds<K>,
+        String: Borrow<K>,
+    {
+        let order = self.order();
+        let key = |i: &usize| -> Option<&K> { self.entry(*i).map(|(k, _)| k.borrow()) };
+        let from =
+            order.partition_point(|i| key(i).is_some_and(|k| !after_start(k, range.start_bound())));
+        let to =
+            order.partition_point(|i| key(i).is_some_and(|k| before_end(k, range.end_bound())));
+        order.get(from..to.max(from)).unwrap_or_default()
     }
 
     fn pair_up<'a>(
         &'a self,
-        keys: impl DoubleEndedIterator<Item = (&'a String, &'a usize)> + 'a,
+        order: &'a [usize],
     ) -> impl DoubleEndedIterator<Item = (&'a String, &'a Rc<T>)> + 'a {
-        // Every ordered key has a filled slot: `put` and `remove` change all three together.
-        keys.filter_map(|(k, &i)| self.slot(i).map(|v| (k, v)))
+        // Every slot in a sorted order is filled: sorting drops the freed ones.
+        order
+            .iter()
+            .filter_map(|&i| self.entry(i).map(|(k, v)| (k, v)))
     }
 }
 
@@ -234,6 +304,52 @@ mod tests {
         let all: Vec<(&str, u32)> = t.iter().map(|(k, v)| (k.as_str(), **v)).collect();
         assert_eq!(all, [("0", 7), ("a", 9)]);
         assert_eq!(t.count_range("0".to_string()..="9".to_string()), 1);
+    }
+
+    #[test]
+    fn a_slot_freed_and_reused_before_a_read_is_listed_once_under_its_new_key() {
+        let mut t = table(&["a", "m", "z"]);
+        assert_eq!(t.keys().count(), 3);
+        t.remove("m");
+        t.put("b", Rc::new(5));
+        t.remove("z");
+        t.put("y", Rc::new(6));
+        t.put("c", Rc::new(7));
+        let all: Vec<(&str, u32)> = t.iter().map(|(k, v)| (k.as_str(), **v)).collect();
+        assert_eq!(all, [("a", 0), ("b", 5), ("c", 7), ("y", 6)]);
+        assert_eq!(t.len(), 4);
+        let cloned = t.clone();
+        assert!(cloned == t);
+    }
+
+    #[test]
+    fn ranges_honour_each_kind_of_bound() {
+        let t = table(&["a", "b", "c", "d"]);
+        let keys = |r: Vec<(&String, &Rc<u32>)>| -> Vec<String> {
+            r.into_iter().map(|(k, _)| k.clone()).collect()
+        };
+        use std::ops::Bound::{Excluded, Included, Unbounded};
+        let b = "b".to_string();
+        let d = "d".to_string();
+        assert_eq!(
+            keys(t.range::<String, _>((Excluded(&b), Included(&d))).collect()),
+            ["c", "d"]
+        );
+        assert_eq!(
+            keys(t.range::<String, _>((Unbounded, Excluded(&b))).collect()),
+            ["a"]
+        );
+        assert_eq!(
+            keys(t.range::<String, _>((Included(&d), Unbounded)).collect()),
+            ["d"]
+        );
+        assert_eq!(t.count_range("c".to_string().."b".to_string()), 0);
+        assert_eq!(
+            t.range::<String, _>(..)
+                .next_back()
+                .map(|(k, _)| k.as_str()),
+            Some("d")
+        );
     }
 
     #[test]
