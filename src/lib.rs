@@ -11,5 +11,8 @@ pub mod sim;
 pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]
+mod native_alloc;
+
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: native_alloc::Mimalloc = native_alloc::Mimalloc;
