@@ -30,6 +30,32 @@ fn node_ready(n: &Node) -> bool {
         .is_some_and(|c| c.status == "True")
 }
 
+/// Why a node cannot take a pod.
+enum Unfit<'a> {
+    /// A taint (key, value) the pod does not tolerate.
+    Taint(&'a str, &'a str),
+    /// The node is cordoned.
+    Unschedulable,
+    /// The node is not Ready.
+    NotReady,
+    /// The pod's nodeSelector does not match the node's labels.
+    Selector,
+}
+
+impl Unfit<'_> {
+    /// The reason as the scheduler's FailedScheduling message words it.
+    fn words(&self) -> String {
+        match self {
+            Unfit::Taint(key, value) => format!("node(s) had untolerated taint {{{key}: {value}}}"),
+            Unfit::Unschedulable => "node(s) were unschedulable".into(),
+            Unfit::NotReady => {
+                "node(s) had untolerated taint {node.kubernetes.io/not-ready: }".into()
+            }
+            Unfit::Selector => "node(s) didn't match Pod's node affinity/selector".into(),
+        }
+    }
+}
+
 /// One scheduling pass over every unscheduled pod.
 pub fn schedule(c: &mut Cluster) {
     let pending: Vec<std::rc::Rc<Pod>> = c
@@ -199,12 +225,16 @@ fn schedule_one(
         .as_ref()
         .and_then(|s| s.node_selector.as_ref())
         .unwrap_or(&no_selector);
-    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+    // Why each infeasible node was passed over; the words are only written if no node fits.
+    let mut passed_over: Vec<Unfit<'_>> = Vec::new();
     let mut feasible = Vec::new();
     for (index, n) in nodes.iter().map(|n| n.as_ref()).enumerate() {
-        let default_spec = Default::default();
-        let spec: &k8s_openapi::api::core::v1::NodeSpec = n.spec.as_ref().unwrap_or(&default_spec);
-        let untolerated = spec.taints.iter().flatten().find(|t| {
+        let taints = n
+            .spec
+            .as_ref()
+            .and_then(|s| s.taints.as_deref())
+            .unwrap_or(&[]);
+        let untolerated = taints.iter().find(|t| {
             (t.effect == "NoSchedule" || t.effect == "NoExecute")
                 && !tolerates(tolerations, &t.key, t.value.as_deref(), &t.effect)
         });
@@ -212,29 +242,22 @@ fn schedule_one(
         let labels: &std::collections::BTreeMap<String, String> =
             n.metadata.labels.as_ref().unwrap_or(&no_labels);
         if let Some(t) = untolerated {
-            let key = format!(
-                "node(s) had untolerated taint {{{}: {}}}",
-                t.key,
-                t.value.clone().unwrap_or_default()
-            );
-            *reasons.entry(key).or_default() += 1;
-        } else if spec.unschedulable == Some(true) {
-            *reasons
-                .entry("node(s) were unschedulable".into())
-                .or_default() += 1;
+            passed_over.push(Unfit::Taint(&t.key, t.value.as_deref().unwrap_or_default()));
+        } else if n.spec.as_ref().and_then(|s| s.unschedulable) == Some(true) {
+            passed_over.push(Unfit::Unschedulable);
         } else if !node_ready(n) {
-            *reasons
-                .entry("node(s) had untolerated taint {node.kubernetes.io/not-ready: }".into())
-                .or_default() += 1;
+            passed_over.push(Unfit::NotReady);
         } else if !selector.iter().all(|(k, v)| labels.get(k) == Some(v)) {
-            *reasons
-                .entry("node(s) didn't match Pod's node affinity/selector".into())
-                .or_default() += 1;
+            passed_over.push(Unfit::Selector);
         } else {
             feasible.push(index);
         }
     }
     if feasible.is_empty() {
+        let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+        for unfit in passed_over {
+            *reasons.entry(unfit.words()).or_default() += 1;
+        }
         // The scheduler sorts the whole "N reason" strings, so counts lead the order.
         let mut parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
         crate::order::sort(&mut parts);
