@@ -1,8 +1,8 @@
 //! A small safe wrapper over the libyaml event parser (`unsafe-libyaml`).
 //!
 //! libyaml is the C library that go-yaml (and so kubectl) was ported from, so its scanner and
-//! parser report the same problems, with the same wording and the same marks. This is the only
-//! file of the crate that contains `unsafe` code.
+//! parser report the same problems, with the same wording and the same marks. Apart from the native
+//! builds' allocator (`native_alloc.rs`), this is the only file with `unsafe` code.
 
 use std::ffi::CStr;
 use std::marker::PhantomData;
