@@ -1,6 +1,8 @@
 //! The "why" trace: every controller decision and every wait, in plain words.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+
+use rustc_hash::FxBuildHasher;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,9 +26,10 @@ pub struct Why {
     lines: VecDeque<WhyLine>,
     waiting: BTreeMap<String, String>,
     /// For each subject with kept lines: how many there are and the text of the newest. Rebuilt from
-    /// `lines` when missing (after reading a saved state), so the format does not change.
+    /// `lines` when missing (after reading a saved state), so the format does not change. Only
+    /// looked up, never listed, so it is hashed.
     #[serde(skip)]
-    latest: Option<BTreeMap<String, (usize, String)>>,
+    latest: Option<HashMap<String, (usize, String), FxBuildHasher>>,
 }
 
 impl Why {
@@ -35,7 +38,7 @@ impl Why {
         let text = text.into();
         let lines = &self.lines;
         let latest = self.latest.get_or_insert_with(|| {
-            let mut index: BTreeMap<String, (usize, String)> = BTreeMap::new();
+            let mut index: HashMap<String, (usize, String), FxBuildHasher> = HashMap::default();
             for l in lines {
                 let e = index.entry(l.subject.clone()).or_default();
                 e.0 += 1;
