@@ -16,7 +16,8 @@ const WORD: usize = std::mem::size_of::<usize>();
 pub struct Mimalloc;
 
 // SAFETY: each method forwards to the mimalloc function with the same contract, passing the
-// alignment whenever it exceeds the word alignment that every mimalloc block already has.
+// alignment whenever it exceeds the word alignment that every mimalloc block already has. Zeroed
+// blocks come from the trait's default, `alloc` then zeroing; the simulation asks for few.
 unsafe impl GlobalAlloc for Mimalloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: mimalloc accepts any size; the alignment is honoured as explained above.
@@ -25,17 +26,6 @@ unsafe impl GlobalAlloc for Mimalloc {
                 mi::mi_malloc(layout.size()).cast()
             } else {
                 mi::mi_malloc_aligned(layout.size(), layout.align()).cast()
-            }
-        }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: as for `alloc`.
-        unsafe {
-            if layout.align() <= WORD {
-                mi::mi_zalloc(layout.size()).cast()
-            } else {
-                mi::mi_zalloc_aligned(layout.size(), layout.align()).cast()
             }
         }
     }

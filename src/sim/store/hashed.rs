@@ -21,7 +21,7 @@ impl<V> Default for HashedMap<V> {
 
 impl<V> HashedMap<V> {
     /// The entries in key order.
-    pub fn sorted(&self) -> BTreeMap<&str, &V> {
+    fn sorted(&self) -> BTreeMap<&str, &V> {
         self.0.iter().map(|(k, v)| (k.as_str(), v)).collect()
     }
 }

@@ -60,24 +60,6 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
     }
 }
 
-/// Whether `key` lies at or after the start of a range.
-fn after_start<K: Ord + ?Sized>(key: &K, start: Bound<&K>) -> bool {
-    match start {
-        Bound::Included(s) => key >= s,
-        Bound::Excluded(s) => key > s,
-        Bound::Unbounded => true,
-    }
-}
-
-/// Whether `key` lies before the end of a range.
-fn before_end<K: Ord + ?Sized>(key: &K, end: Bound<&K>) -> bool {
-    match end {
-        Bound::Included(e) => key <= e,
-        Bound::Excluded(e) => key < e,
-        Bound::Unbounded => true,
-    }
-}
-
 impl<T> Table<T> {
     fn entry(&self, i: usize) -> Option<&(String, Rc<T>)> {
         self.slots.get(i).and_then(Option::as_ref)
@@ -210,10 +192,11 @@ impl<T> Table<T> {
     {
         let order = self.order();
         let key = |i: &usize| -> Option<&K> { self.entry(*i).map(|(k, _)| k.borrow()) };
-        let from =
-            order.partition_point(|i| key(i).is_some_and(|k| !after_start(k, range.start_bound())));
-        let to =
-            order.partition_point(|i| key(i).is_some_and(|k| before_end(k, range.end_bound())));
+        // The range's two halves, each open on the other side, split the order at its two ends.
+        let from_start = (range.start_bound(), Bound::Unbounded);
+        let to_end = (Bound::Unbounded, range.end_bound());
+        let from = order.partition_point(|i| key(i).is_some_and(|k| !from_start.contains(k)));
+        let to = order.partition_point(|i| key(i).is_some_and(|k| to_end.contains(k)));
         order.get(from..to.max(from)).unwrap_or_default()
     }
 
