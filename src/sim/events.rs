@@ -3,10 +3,11 @@
 use std::collections::hash_map::Entry;
 
 use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, Time};
 
 use super::Cluster;
 use super::kind::Object;
+use super::store::Recipe;
 
 /// Whether an event reports normal progress or a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,49 @@ fn event_name(object: &str, stamp: u64) -> String {
     name.push('.');
     name.push_str(std::str::from_utf8(&digits).unwrap_or_default());
     name
+}
+
+/// A new event's facts. Most events are never read, so the API's Event, a kilobyte of optional
+/// fields with a string for each, is made from these only when someone reads it.
+struct Recorded {
+    involved: ObjectReference,
+    kind: EventType,
+    reason: String,
+    message: String,
+    component: String,
+    host: Option<String>,
+    uid: String,
+    at: Time,
+}
+
+impl Recipe<Event> for Recorded {
+    fn make(&self, key: &str, rv: u64) -> Event {
+        let (namespace, name) = key.split_once('/').unwrap_or(("", key));
+        Event {
+            metadata: ObjectMeta {
+                name: Some(name.to_string()),
+                namespace: Some(namespace.to_string()),
+                uid: Some(self.uid.clone()),
+                creation_timestamp: Some(self.at.clone()),
+                resource_version: Some(rv.to_string()),
+                ..Default::default()
+            },
+            involved_object: self.involved.clone(),
+            reason: Some(self.reason.clone()),
+            message: Some(self.message.clone()),
+            type_: Some(self.kind.as_str().to_string()),
+            source: Some(EventSource {
+                component: Some(self.component.clone()),
+                host: self.host.clone(),
+            }),
+            first_timestamp: Some(self.at.clone()),
+            last_timestamp: Some(self.at.clone()),
+            count: Some(1),
+            reporting_component: Some(self.component.clone()),
+            reporting_instance: Some(self.host.clone().unwrap_or_default()),
+            ..Default::default()
+        }
+    }
 }
 
 impl Cluster {
@@ -141,30 +185,18 @@ impl Cluster {
                 v.insert(name.clone());
             }
         }
-        let event = Event {
-            metadata: ObjectMeta {
-                name: Some(name),
-                namespace: Some(namespace),
-                uid: Some(uid),
-                creation_timestamp: Some(now.clone()),
-                ..Default::default()
-            },
-            involved_object: involved,
-            reason: Some(reason.to_string()),
-            message: Some(message.to_string()),
-            type_: Some(kind.as_str().to_string()),
-            source: Some(EventSource {
-                component: Some(component.to_string()),
-                host: host.map(str::to_string),
-            }),
-            first_timestamp: Some(now.clone()),
-            last_timestamp: Some(now),
-            count: Some(1),
-            reporting_component: Some(component.to_string()),
-            reporting_instance: Some(host.unwrap_or("").to_string()),
-            ..Default::default()
+        let recorded = Recorded {
+            involved,
+            kind,
+            reason: reason.to_string(),
+            message: message.to_string(),
+            component: component.to_string(),
+            host: host.map(str::to_string),
+            uid,
+            at: now,
         };
-        self.store.put(event);
+        self.store
+            .put_pending::<Event, _>(&namespace, &name, recorded);
     }
 
     /// Events about the object at `namespace/name` of kind `kind_name`, oldest first.

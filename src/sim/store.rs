@@ -12,9 +12,11 @@ use serde::{Deserialize, Serialize};
 use super::kind::{Kind, Object};
 
 mod hashed;
+mod held;
 mod table;
 
 pub use hashed::HashedMap;
+pub use held::Recipe;
 pub use table::Table;
 
 /// What happened to an object.
@@ -225,6 +227,25 @@ impl Store {
             resource_version: rv,
         });
         shared
+    }
+
+    /// Stores the object `recipe` makes, at `namespace/name`, to be made when first read: bumps the
+    /// resource version and records the change as `put` does.
+    pub fn put_pending<T: Object, R: Recipe<T>>(&mut self, namespace: &str, name: &str, recipe: R) {
+        self.resource_version += 1;
+        let rv = self.resource_version;
+        let k = key(namespace, name);
+        let existed = T::table_mut(self).put_pending(&k, recipe, rv);
+        self.pending.push(Change {
+            kind: T::SIM_KIND,
+            key: k,
+            change: if existed {
+                ChangeType::Modified
+            } else {
+                ChangeType::Added
+            },
+            resource_version: rv,
+        });
     }
 
     /// Removes the object at `namespace/name`, recording the change; returns it.

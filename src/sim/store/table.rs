@@ -13,11 +13,14 @@ use std::rc::Rc;
 use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::held::{Held, Recipe};
+
 /// Objects of one kind by key (`namespace/name`, or `name` for cluster-scoped kinds). Objects are
-/// shared so that controllers can snapshot a list without copying every object.
+/// shared so that controllers can snapshot a list without copying every object; an object may be
+/// held as a recipe until it is first read.
 pub struct Table<T> {
     /// Each object with its key, in a slot that stays put while it lives.
-    slots: Vec<Option<(String, Rc<T>)>>,
+    slots: Vec<Option<(String, Held<T>)>>,
     /// Slots freed by removals, reused first.
     free: Vec<usize>,
     /// Each key's slot. The hasher is fixed, and the map is never iterated, so its order cannot
@@ -61,19 +64,24 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
 }
 
 impl<T> Table<T> {
-    fn entry(&self, i: usize) -> Option<&(String, Rc<T>)> {
+    fn slot(&self, i: usize) -> Option<&(String, Held<T>)> {
         self.slots.get(i).and_then(Option::as_ref)
     }
 
+    /// The key and object in slot `i`, made now if it was pending.
+    fn entry(&self, i: usize) -> Option<(&String, &Rc<T>)> {
+        self.slot(i).map(|(k, v)| (k, v.get(k)))
+    }
+
     fn key_at(&self, i: usize) -> &str {
-        self.entry(i).map_or("", |(k, _)| k.as_str())
+        self.slot(i).map_or("", |(k, _)| k.as_str())
     }
 
     /// The filled slots in key order, sorted now if keys came or went since the last read.
     fn order(&self) -> &[usize] {
         self.sorted.get_or_init(|| {
             let mut order = self.unsorted.take();
-            order.retain(|&i| self.entry(i).is_some());
+            order.retain(|&i| self.slot(i).is_some());
             // The last order is one sorted run, so this costs little more than the new keys.
             order.sort_by(|&a, &b| self.key_at(a).cmp(self.key_at(b)));
             // A slot listed twice (freed, then reused) has one key, so its copies are neighbours.
@@ -98,7 +106,8 @@ impl<T> Table<T> {
     /// The object with key `k`, to change in place.
     pub fn get_mut(&mut self, k: &str) -> Option<&mut Rc<T>> {
         let i = *self.index.get(k)?;
-        self.slots.get_mut(i)?.as_mut().map(|(_, v)| v)
+        let (key, held) = self.slots.get_mut(i)?.as_mut()?;
+        held.get_mut(key)
     }
 
     /// Whether an object has key `k`.
@@ -118,8 +127,23 @@ impl<T> Table<T> {
 
     /// Stores `value` under `k`, returning the object it replaced; the key is copied only when new.
     pub fn put(&mut self, k: &str, value: Rc<T>) -> Option<Rc<T>> {
-        if let Some(old) = self.get_mut(k) {
-            return Some(std::mem::replace(old, value));
+        self.hold(k, Held::Made(value))
+    }
+
+    /// Stores what `recipe` makes at resource version `rv` under `k`, to be made when first read;
+    /// returns whether it replaced an object.
+    pub fn put_pending<R: Recipe<T>>(&mut self, k: &str, recipe: R, rv: u64) -> bool
+    where
+        T: 'static,
+    {
+        self.hold(k, Held::pending(recipe, rv)).is_some()
+    }
+
+    fn hold(&mut self, k: &str, value: Held<T>) -> Option<Rc<T>> {
+        if let Some(&i) = self.index.get(k)
+            && let Some((key, old)) = self.slots.get_mut(i).and_then(Option::as_mut)
+        {
+            return Some(std::mem::replace(old, value).into_made(key));
         }
         let filled = Some((k.to_string(), value));
         let i = match self.free.pop() {
@@ -145,7 +169,7 @@ impl<T> Table<T> {
         // The slot stays listed until the next read sorts it away.
         self.order_mut();
         self.free.push(i);
-        self.slots.get_mut(i)?.take().map(|(_, v)| v)
+        self.slots.get_mut(i)?.take().map(|(k, v)| v.into_made(&k))
     }
 
     /// Keys and objects, in key order.
@@ -191,7 +215,7 @@ impl<T> Table<T> {
         String: Borrow<K>,
     {
         let order = self.order();
-        let key = |i: &usize| -> Option<&K> { self.entry(*i).map(|(k, _)| k.borrow()) };
+        let key = |i: &usize| -> Option<&K> { self.slot(*i).map(|(k, _)| k.borrow()) };
         // The range's two halves, each open on the other side, split the order at its two ends.
         let from_start = (range.start_bound(), Bound::Unbounded);
         let to_end = (Bound::Unbounded, range.end_bound());
@@ -205,9 +229,7 @@ impl<T> Table<T> {
         order: &'a [usize],
     ) -> impl DoubleEndedIterator<Item = (&'a String, &'a Rc<T>)> + 'a {
         // Every slot in a sorted order is filled: sorting drops the freed ones.
-        order
-            .iter()
-            .filter_map(|&i| self.entry(i).map(|(k, v)| (k, v)))
+        order.iter().filter_map(|&i| self.entry(i))
     }
 }
 
