@@ -35,28 +35,14 @@ impl Rng {
 
     /// A random RFC 4122 version-4 UUID string, as the API server assigns to metadata.uid.
     pub fn uuid(&mut self) -> String {
+        let (a, b) = self.uuid_bits();
+        uuid_text(a, b)
+    }
+
+    /// The random bits of a UUID, to be written out later by [`uuid_text`].
+    pub fn uuid_bits(&mut self) -> (u64, u64) {
         let a = self.next_u64();
-        let b = self.next_u64();
-        // The 32 hex digits of `a` then `b`, with the version digit (the 13th) set to 4 and the
-        // variant digit (the 17th) to one of 8, 9, a, b, in the 8-4-4-4-12 layout.
-        let mut hex = [super::hex::digits(a), super::hex::digits(b)].concat();
-        if let Some(d) = hex.get_mut(12) {
-            *d = b'4';
-        }
-        if let (Some(d), Some(v)) = (hex.get_mut(16), b"89ab".get(((b >> 60) & 3) as usize)) {
-            *d = *v;
-        }
-        let mut out = Vec::with_capacity(36);
-        for (i, part) in [0..8, 8..12, 12..16, 16..20, 20..32]
-            .into_iter()
-            .enumerate()
-        {
-            if i > 0 {
-                out.push(b'-');
-            }
-            out.extend_from_slice(hex.get(part).unwrap_or_default());
-        }
-        String::from_utf8(out).unwrap_or_default()
+        (a, self.next_u64())
     }
 
     /// A lower-case alphanumeric suffix like the ones generateName and event names use.
@@ -66,6 +52,30 @@ impl Rng {
             .map(|_| char::from(ALPHABET[(self.next_u64() % ALPHABET.len() as u64) as usize]))
             .collect()
     }
+}
+
+/// The RFC 4122 version-4 UUID string of the random bits `a` then `b`.
+pub fn uuid_text(a: u64, b: u64) -> String {
+    // The 32 hex digits of `a` then `b`, with the version digit (the 13th) set to 4 and the
+    // variant digit (the 17th) to one of 8, 9, a, b, in the 8-4-4-4-12 layout.
+    let mut hex = [super::hex::digits(a), super::hex::digits(b)].concat();
+    if let Some(d) = hex.get_mut(12) {
+        *d = b'4';
+    }
+    if let (Some(d), Some(v)) = (hex.get_mut(16), b"89ab".get(((b >> 60) & 3) as usize)) {
+        *d = *v;
+    }
+    let mut out = Vec::with_capacity(36);
+    for (i, part) in [0..8, 8..12, 12..16, 16..20, 20..32]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(b'-');
+        }
+        out.extend_from_slice(hex.get(part).unwrap_or_default());
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod, Toleration};
 use k8s_openapi::api::storage::v1::StorageClass;
 
 use super::Cluster;
-use super::events::{EventType, reference_to};
+use super::events::{EventType, Facts};
 
 /// Annotation through which the scheduler tells a WaitForFirstConsumer provisioner the chosen node.
 pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
@@ -107,14 +107,16 @@ fn claims_of(pod: &Pod) -> Vec<String> {
 fn fail(c: &mut Cluster, pod: &Pod, message: String) {
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let name = pod.metadata.name.clone().unwrap_or_default();
-    c.record_event(
-        reference_to(pod),
+    let facts = Facts::new(
+        pod,
+        None,
         EventType::Warning,
         "FailedScheduling",
         &message,
         "default-scheduler",
         None,
     );
+    c.record_event(facts);
     let now = c.clock.time();
     // The conditions the pod should carry; the pod is only written (and copied) when they differ.
     let wanted = c.store.get::<Pod>(&ns, &name).and_then(|p| {
@@ -338,14 +340,18 @@ fn schedule_one(
         changed
     });
     let message = format!("Successfully assigned {ns}/{name} to {node}");
-    if let Some(r) = c.store.get::<Pod>(&ns, &name).map(reference_to) {
-        c.record_event(
-            r,
+    let facts = c.store.get::<Pod>(&ns, &name).map(|pod| {
+        Facts::new(
+            pod,
+            None,
             EventType::Normal,
             "Scheduled",
             &message,
             "default-scheduler",
             None,
-        );
+        )
+    });
+    if let Some(facts) = facts {
+        c.record_event(facts);
     }
 }

@@ -229,12 +229,11 @@ impl Store {
         shared
     }
 
-    /// Stores the object `recipe` makes, at `namespace/name`, to be made when first read: bumps the
+    /// Stores the object `recipe` makes, under store key `k`, to be made when first read: bumps the
     /// resource version and records the change as `put` does.
-    pub fn put_pending<T: Object, R: Recipe<T>>(&mut self, namespace: &str, name: &str, recipe: R) {
+    pub fn put_pending<T: Object, R: Recipe<T>>(&mut self, k: String, recipe: R) {
         self.resource_version += 1;
         let rv = self.resource_version;
-        let k = key(namespace, name);
         let existed = T::table_mut(self).put_pending(&k, recipe, rv);
         self.pending.push(Change {
             kind: T::SIM_KIND,

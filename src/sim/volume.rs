@@ -13,7 +13,7 @@ use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 use super::Cluster;
-use super::events::{EventType, reference_to};
+use super::events::{EventType, Facts};
 use super::fs::Fs;
 use super::queue::Work;
 use super::scheduler::SELECTED_NODE;
@@ -168,14 +168,16 @@ fn bind_or_provision(
         .as_ref()
         .is_some_and(|a| a.contains_key(SELECTED_NODE));
     if wffc && !selected {
-        c.record_event(
-            reference_to(claim),
+        let facts = Facts::new(
+            claim,
+            None,
             EventType::Normal,
             "WaitForFirstConsumer",
             "waiting for first consumer to be created before binding",
             "persistentvolume-controller",
             None,
         );
+        c.record_event(facts);
         return;
     }
     // A static volume that fits: same class, enough capacity, the access modes asked for, not claimed.
@@ -233,23 +235,27 @@ fn bind_or_provision(
     }
     let Some(sc) = sc else {
         if class.is_empty() {
-            c.record_event(
-                reference_to(claim),
+            let facts = Facts::new(
+                claim,
+                None,
                 EventType::Normal,
                 "FailedBinding",
                 "no persistent volumes available for this claim and no storage class is set",
                 "persistentvolume-controller",
                 None,
             );
+            c.record_event(facts);
         } else {
-            c.record_event(
-                reference_to(claim),
+            let facts = Facts::new(
+                claim,
+                None,
                 EventType::Warning,
                 "ProvisioningFailed",
                 &format!("storageclass.storage.k8s.io \"{class}\" not found"),
                 "persistentvolume-controller",
                 None,
             );
+            c.record_event(facts);
         }
         return;
     };
@@ -271,15 +277,28 @@ fn bind_or_provision(
                 provisioner.to_string(),
             );
         });
-        c.record_event(reference_to(claim), EventType::Normal, "ExternalProvisioning", &format!("Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."), "persistentvolume-controller", None);
-        c.record_event(
-            reference_to(claim),
+        let facts = Facts::new(
+            claim,
+            None,
+            EventType::Normal,
+            "ExternalProvisioning",
+            &format!(
+                "Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."
+            ),
+            "persistentvolume-controller",
+            None,
+        );
+        c.record_event(facts);
+        let facts = Facts::new(
+            claim,
+            None,
             EventType::Normal,
             "Provisioning",
             &format!("External provisioner is provisioning volume for claim \"{ns}/{name}\""),
             provisioner,
             None,
         );
+        c.record_event(facts);
         let at = c.after(800, 2_000);
         c.queue.push(at, Work::Provisioned(format!("{ns}/{name}")));
     }
@@ -349,19 +368,20 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
     }
     c.volumes.insert(pv_name.clone(), Fs::default());
     bind(c, claim_ref, &pv_name);
-    if let Some(r) = c
-        .store
-        .get::<PersistentVolumeClaim>(ns, name)
-        .map(reference_to)
-    {
-        c.record_event(
-            r,
+    let message = format!("Successfully provisioned volume {pv_name}");
+    let facts = c.store.get::<PersistentVolumeClaim>(ns, name).map(|claim| {
+        Facts::new(
+            claim,
+            None,
             EventType::Normal,
             "ProvisioningSucceeded",
-            &format!("Successfully provisioned volume {pv_name}"),
+            &message,
             &sc.provisioner,
             None,
-        );
+        )
+    });
+    if let Some(facts) = facts {
+        c.record_event(facts);
     }
 }
 

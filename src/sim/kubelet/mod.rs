@@ -219,14 +219,21 @@ pub(crate) fn lifecycle_event(
     message: &str,
 ) {
     let Some(rt) = c.runtime.get(uid) else { return };
-    let node = rt.node.clone();
     let Some(pod) = c
         .store
         .get::<k8s_openapi::api::core::v1::Pod>(&rt.namespace, &rt.name)
     else {
         return;
     };
-    let mut r = super::events::reference_to(pod);
-    r.field_path = Some(report::container_field_path(container));
-    c.record_event(r, kind, reason, message, "kubelet", Some(&node));
+    let path = report::container_field_path(container);
+    let facts = super::events::Facts::new(
+        pod,
+        Some(&path),
+        kind,
+        reason,
+        message,
+        "kubelet",
+        Some(&rt.node),
+    );
+    c.record_event(facts);
 }

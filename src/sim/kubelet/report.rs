@@ -3,7 +3,7 @@
 use k8s_openapi::api::core::v1::Pod;
 
 use crate::sim::Cluster;
-use crate::sim::events::EventType;
+use crate::sim::events::{EventType, Facts};
 
 /// The field path that names one container of a pod in events (`spec.containers{nginx}`).
 pub(super) fn container_field_path(container: &str) -> String {
@@ -27,10 +27,17 @@ pub(super) fn event(
     let Some(pod) = c.store.get::<Pod>(&rt.namespace, &rt.name) else {
         return;
     };
-    let mut r = crate::sim::events::reference_to(pod);
-    r.field_path = container.map(container_field_path);
-    let node = rt.node.clone();
-    c.record_event(r, kind, reason, message, "kubelet", Some(&node));
+    let path = container.map(container_field_path);
+    let facts = Facts::new(
+        pod,
+        path.as_deref(),
+        kind,
+        reason,
+        message,
+        "kubelet",
+        Some(&rt.node),
+    );
+    c.record_event(facts);
 }
 
 /// Records several kubelet events about one container, in order.

@@ -11,7 +11,7 @@ use super::utils::{
 };
 use crate::sim::Cluster;
 use crate::sim::apiserver::DeleteOptions;
-use crate::sim::events::{EventType, reference_to};
+use crate::sim::events::{EventType, Facts};
 
 /// The retention policy as (whenDeleted, whenScaled), defaulting to Retain.
 pub fn retention(set: &StatefulSet) -> (&str, &str) {
@@ -47,14 +47,16 @@ fn record_pod(c: &mut Cluster, set: &StatefulSet, verb: &str, pod: &str, err: Op
             ),
         ),
     };
-    c.record_event(
-        reference_to(set),
+    let facts = Facts::new(
+        set,
+        None,
         kind,
         &reason,
         &message,
         "statefulset-controller",
         None,
     );
+    c.record_event(facts);
 }
 
 fn record_claim(c: &mut Cluster, set: &StatefulSet, pod: &str, claim: &str, err: Option<&str>) {
@@ -79,14 +81,16 @@ fn record_claim(c: &mut Cluster, set: &StatefulSet, pod: &str, claim: &str, err:
             ),
         ),
     };
-    c.record_event(
-        reference_to(set),
+    let facts = Facts::new(
+        set,
+        None,
         kind,
         reason,
         &message,
         "statefulset-controller",
         None,
     );
+    c.record_event(facts);
 }
 
 fn title(verb: &str) -> String {
@@ -310,14 +314,16 @@ pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod
                 let message = format!(
                     "PersistentVolumeClaim {name} has a conflicting OwnerReference that acts as a manging controller, the retention policy is ignored for this claim"
                 );
-                c.record_event(
-                    reference_to(set),
+                let facts = Facts::new(
+                    set,
+                    None,
                     EventType::Warning,
                     "ConflictingController",
                     &message,
                     "statefulset-controller",
                     None,
                 );
+                c.record_event(facts);
             }
             Some(want) => {
                 let want = (!want.is_empty()).then_some(want);

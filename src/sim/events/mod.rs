@@ -2,12 +2,14 @@
 
 use std::collections::hash_map::Entry;
 
-use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, Time};
+use k8s_openapi::api::core::v1::Event;
 
 use super::Cluster;
-use super::kind::Object;
-use super::store::Recipe;
+
+mod facts;
+
+pub use facts::Facts;
+use facts::{Part, Recorded};
 
 /// Whether an event reports normal progress or a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,20 +26,6 @@ impl EventType {
             EventType::Normal => "Normal",
             EventType::Warning => "Warning",
         }
-    }
-}
-
-/// A reference to `obj` as events name their involved object.
-pub fn reference_to<T: Object>(obj: &T) -> ObjectReference {
-    let meta = obj.metadata();
-    ObjectReference {
-        api_version: Some(T::SIM_KIND.api_version().to_string()),
-        kind: Some(T::SIM_KIND.name().to_string()),
-        name: meta.name.clone(),
-        namespace: meta.namespace.clone(),
-        uid: meta.uid.clone(),
-        resource_version: meta.resource_version.clone(),
-        field_path: None,
     }
 }
 
@@ -67,89 +55,41 @@ fn event_name(object: &str, stamp: u64) -> String {
     name
 }
 
-/// A new event's facts. Most events are never read, so the API's Event, a kilobyte of optional
-/// fields with a string for each, is made from these only when someone reads it.
-struct Recorded {
-    involved: ObjectReference,
-    kind: EventType,
-    reason: String,
-    message: String,
-    component: String,
-    host: Option<String>,
-    uid: String,
-    at: Time,
-}
-
-impl Recipe<Event> for Recorded {
-    fn make(&self, key: &str, rv: u64) -> Event {
-        let (namespace, name) = key.split_once('/').unwrap_or(("", key));
-        Event {
-            metadata: ObjectMeta {
-                name: Some(name.to_string()),
-                namespace: Some(namespace.to_string()),
-                uid: Some(self.uid.clone()),
-                creation_timestamp: Some(self.at.clone()),
-                resource_version: Some(rv.to_string()),
-                ..Default::default()
-            },
-            involved_object: self.involved.clone(),
-            reason: Some(self.reason.clone()),
-            message: Some(self.message.clone()),
-            type_: Some(self.kind.as_str().to_string()),
-            source: Some(EventSource {
-                component: Some(self.component.clone()),
-                host: self.host.clone(),
-            }),
-            first_timestamp: Some(self.at.clone()),
-            last_timestamp: Some(self.at.clone()),
-            count: Some(1),
-            reporting_component: Some(self.component.clone()),
-            reporting_instance: Some(self.host.clone().unwrap_or_default()),
-            ..Default::default()
-        }
-    }
-}
-
 impl Cluster {
-    /// Records an event about `involved` from `component` (on `host` for kubelet events).
-    pub fn record_event(
-        &mut self,
-        involved: ObjectReference,
-        kind: EventType,
-        reason: &str,
-        message: &str,
-        component: &str,
-        host: Option<&str>,
-    ) {
+    /// Records an event with `facts`, or counts it again if the same event was recorded before.
+    pub fn record_event(&mut self, facts: Facts) {
         let now = self.clock.time();
-        let namespace = involved
-            .namespace
-            .clone()
-            .unwrap_or_else(|| "default".to_string());
+        let namespace = facts.get(Part::Namespace).unwrap_or("default");
+        let kind_name = facts.involved.name();
         let same = |e: &Event| {
-            e.involved_object.uid == involved.uid
-                && e.involved_object.name == involved.name
-                && e.involved_object.kind == involved.kind
-                && e.involved_object.field_path == involved.field_path
-                && e.reason.as_deref() == Some(reason)
-                && e.message.as_deref() == Some(message)
-                && e.type_.as_deref() == Some(kind.as_str())
-                && e.source.as_ref().and_then(|s| s.component.as_deref()) == Some(component)
+            let o = &e.involved_object;
+            o.uid.as_deref() == facts.get(Part::Uid)
+                && o.name.as_deref() == facts.get(Part::Name)
+                && o.kind.as_deref() == Some(kind_name)
+                && o.field_path.as_deref() == facts.get(Part::FieldPath)
+                && e.reason.as_deref() == facts.get(Part::Reason)
+                && e.message.as_deref() == facts.get(Part::Message)
+                && e.type_.as_deref() == Some(facts.kind.as_str())
+                && e.source.as_ref().and_then(|s| s.component.as_deref())
+                    == facts.get(Part::Component)
         };
-        let mut index_key = String::with_capacity(
-            namespace.len() + reason.len() + message.len() + component.len() + 128,
-        );
-        index_key.push_str(&namespace);
+        let mut index_key = String::with_capacity(namespace.len() + kind_name.len() + 160);
+        index_key.push_str(namespace);
         for part in [
-            &involved.uid,
-            &involved.kind,
-            &involved.name,
-            &involved.field_path,
+            facts.get(Part::Uid),
+            Some(kind_name),
+            facts.get(Part::Name),
+            facts.get(Part::FieldPath),
         ] {
             index_key.push('|');
-            push_debug(&mut index_key, part.as_deref());
+            push_debug(&mut index_key, part);
         }
-        for part in [reason, message, kind.as_str(), component] {
+        for part in [
+            facts.text(Part::Reason),
+            facts.text(Part::Message),
+            facts.kind.as_str(),
+            facts.text(Part::Component),
+        ] {
             index_key.push('|');
             index_key.push_str(part);
         }
@@ -159,10 +99,10 @@ impl Cluster {
         if let Entry::Occupied(o) = &entry
             && self
                 .store
-                .get::<Event>(&namespace, o.get())
+                .get::<Event>(namespace, o.get())
                 .is_some_and(same)
         {
-            self.store.edit::<Event>(&namespace, o.get(), |e| {
+            self.store.edit::<Event>(namespace, o.get(), |e| {
                 e.count = Some(e.count.unwrap_or(1) + 1);
                 e.last_timestamp = Some(now);
                 true
@@ -171,32 +111,26 @@ impl Cluster {
         }
         self.event_seq += 1;
         let name = event_name(
-            involved.name.as_deref().unwrap_or_default(),
+            facts.text(Part::Name),
             (crate::sim::clock::EPOCH_UNIX_MS as u64)
                 .wrapping_mul(1_000_000)
                 .wrapping_add(self.clock.now_ms * 1_000_000 + self.event_seq),
         );
-        let uid = self.rng.uuid();
+        let key = super::store::key(namespace, &name);
         match entry {
             Entry::Occupied(mut o) => {
-                o.insert(name.clone());
+                o.insert(name);
             }
             Entry::Vacant(v) => {
-                v.insert(name.clone());
+                v.insert(name);
             }
         }
         let recorded = Recorded {
-            involved,
-            kind,
-            reason: reason.to_string(),
-            message: message.to_string(),
-            component: component.to_string(),
-            host: host.map(str::to_string),
-            uid,
+            facts,
+            uid: self.rng.uuid_bits(),
             at: now,
         };
-        self.store
-            .put_pending::<Event, _>(&namespace, &name, recorded);
+        self.store.put_pending::<Event, _>(key, recorded);
     }
 
     /// Events about the object at `namespace/name` of kind `kind_name`, oldest first.
