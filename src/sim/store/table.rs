@@ -5,11 +5,13 @@
 
 use std::borrow::Borrow;
 use std::cell::{Cell, OnceCell};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::ops::{Bound, RangeBounds};
 use std::rc::Rc;
 
+use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -23,9 +25,10 @@ pub struct Table<T> {
     slots: Vec<Option<(String, Held<T>)>>,
     /// Slots freed by removals, reused first.
     free: Vec<usize>,
-    /// Each key's slot. The hasher is fixed, and the map is never iterated, so its order cannot
-    /// leak into the state.
-    index: HashMap<String, usize, FxBuildHasher>,
+    /// Each key's slot, found by the key's hash and compared with the slot's own key, so a key is
+    /// stored once. The hasher is fixed, and the index is never iterated, so its order cannot leak
+    /// into the state.
+    index: HashTable<usize>,
     /// The filled slots in key order, while no key has come or gone since it was sorted.
     sorted: OnceCell<Vec<usize>>,
     /// Otherwise: the last order, then the slots filled since. It may still name freed slots, and
@@ -38,7 +41,7 @@ impl<T> Default for Table<T> {
         Table {
             slots: Vec::new(),
             free: Vec::new(),
-            index: HashMap::default(),
+            index: HashTable::new(),
             sorted: OnceCell::new(),
             unsorted: Cell::default(),
         }
@@ -63,7 +66,26 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
     }
 }
 
+/// The hash the index files key `k` under.
+fn hash_of(k: &str) -> u64 {
+    FxBuildHasher.hash_one(k)
+}
+
+/// The key in slot `i` of `slots`, empty for a free slot.
+fn key_in<T>(slots: &[Option<(String, Held<T>)>], i: usize) -> &str {
+    slots
+        .get(i)
+        .and_then(Option::as_ref)
+        .map_or("", |(k, _)| k.as_str())
+}
+
 impl<T> Table<T> {
+    /// The slot holding key `k`.
+    fn find(&self, k: &str) -> Option<usize> {
+        self.index
+            .find(hash_of(k), |&i| key_in(&self.slots, i) == k)
+            .copied()
+    }
     fn slot(&self, i: usize) -> Option<&(String, Held<T>)> {
         self.slots.get(i).and_then(Option::as_ref)
     }
@@ -74,7 +96,7 @@ impl<T> Table<T> {
     }
 
     fn key_at(&self, i: usize) -> &str {
-        self.slot(i).map_or("", |(k, _)| k.as_str())
+        key_in(&self.slots, i)
     }
 
     /// The filled slots in key order, sorted now if keys came or went since the last read.
@@ -100,19 +122,19 @@ impl<T> Table<T> {
 
     /// The object with key `k`.
     pub fn get(&self, k: &str) -> Option<&Rc<T>> {
-        self.entry(*self.index.get(k)?).map(|(_, v)| v)
+        self.entry(self.find(k)?).map(|(_, v)| v)
     }
 
     /// The object with key `k`, to change in place.
     pub fn get_mut(&mut self, k: &str) -> Option<&mut Rc<T>> {
-        let i = *self.index.get(k)?;
+        let i = self.find(k)?;
         let (key, held) = self.slots.get_mut(i)?.as_mut()?;
         held.get_mut(key)
     }
 
     /// Whether an object has key `k`.
     pub fn contains_key(&self, k: &str) -> bool {
-        self.index.contains_key(k)
+        self.find(k).is_some()
     }
 
     /// The number of objects.
@@ -140,7 +162,7 @@ impl<T> Table<T> {
     }
 
     fn hold(&mut self, k: &str, value: Held<T>) -> Option<Rc<T>> {
-        if let Some(&i) = self.index.get(k)
+        if let Some(i) = self.find(k)
             && let Some((key, old)) = self.slots.get_mut(i).and_then(Option::as_mut)
         {
             return Some(std::mem::replace(old, value).into_made(key));
@@ -158,14 +180,21 @@ impl<T> Table<T> {
                 self.slots.len() - 1
             }
         };
-        self.index.insert(k.to_string(), i);
+        let slots = &self.slots;
+        self.index
+            .insert_unique(hash_of(k), i, |&j| hash_of(key_in(slots, j)));
         self.order_mut().push(i);
         None
     }
 
     /// Removes and returns the object with key `k`.
     pub fn remove(&mut self, k: &str) -> Option<Rc<T>> {
-        let i = self.index.remove(k)?;
+        let slots = &self.slots;
+        let found = self
+            .index
+            .find_entry(hash_of(k), |&i| key_in(slots, i) == k)
+            .ok()?;
+        let i = found.remove().0;
         // The slot stays listed until the next read sorts it away.
         self.order_mut();
         self.free.push(i);
