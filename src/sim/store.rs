@@ -56,28 +56,6 @@ pub fn key(namespace: &str, name: &str) -> String {
     }
 }
 
-/// Runs `f` with the store key of `namespace/name`, built on the stack when it is short, so that
-/// lookups do not allocate.
-pub fn with_key<R>(namespace: &str, name: &str, f: impl FnOnce(&str) -> R) -> R {
-    if namespace.is_empty() {
-        return f(name);
-    }
-    let mut buf = [0u8; 192];
-    let len = namespace.len() + 1 + name.len();
-    if let Some(dst) = buf.get_mut(..len) {
-        let (ns_part, rest) = dst.split_at_mut(namespace.len());
-        ns_part.copy_from_slice(namespace.as_bytes());
-        if let Some((slash, name_part)) = rest.split_first_mut() {
-            *slash = b'/';
-            name_part.copy_from_slice(name.as_bytes());
-        }
-        if let Ok(k) = std::str::from_utf8(dst) {
-            return f(k);
-        }
-    }
-    f(&key(namespace, name))
-}
-
 /// Runs `f` with `parts` and `ordinal` joined by dashes (`www-web-3`), built on the stack when
 /// short, so that ordinal names can be compared and looked up without allocating.
 pub fn with_ordinal_name<R>(parts: &[&str], ordinal: i64, f: impl FnOnce(&str) -> R) -> R {
@@ -165,7 +143,7 @@ pub struct Store {
 impl Store {
     /// The object of kind `T` at `namespace/name`.
     pub fn get<T: Object>(&self, namespace: &str, name: &str) -> Option<&T> {
-        with_key(namespace, name, |k| T::table(self).get(k)).map(Rc::as_ref)
+        T::table(self).get_in(namespace, name).map(Rc::as_ref)
     }
 
     /// The object of kind `T` with store key `k`.
@@ -205,7 +183,7 @@ impl Store {
 
     /// A shared handle to the object of kind `T` at `namespace/name`.
     pub fn snapshot_one<T: Object>(&self, namespace: &str, name: &str) -> Option<Rc<T>> {
-        with_key(namespace, name, |k| T::table(self).get(k)).cloned()
+        T::table(self).get_in(namespace, name).cloned()
     }
 
     /// Stores `obj` (created or changed): bumps the resource version and records the change.
@@ -289,18 +267,18 @@ impl Store {
         f: impl FnOnce(&mut T) -> bool,
     ) -> bool {
         let rv = self.resource_version + 1;
-        // The lookup key lives on the stack; the change record's key is allocated only on a change.
-        let changed = with_key(namespace, name, |k| {
-            let Some(slot) = T::table_mut(self).get_mut(k) else {
-                return false;
-            };
-            let obj = Rc::make_mut(slot);
-            if !f(obj) {
-                return false;
+        // The lookup needs no joined key; the change record's key is allocated only on a change.
+        let changed = match T::table_mut(self).get_mut_in(namespace, name) {
+            Some(slot) => {
+                let obj = Rc::make_mut(slot);
+                let changed = f(obj);
+                if changed {
+                    obj.metadata_mut().resource_version = Some(rv.to_string());
+                }
+                changed
             }
-            obj.metadata_mut().resource_version = Some(rv.to_string());
-            true
-        });
+            None => false,
+        };
         if changed {
             self.resource_version = rv;
             self.pending.push(Change {

@@ -59,8 +59,21 @@ fn matches_dns1123_label(s: &str) -> bool {
     }
 }
 
+/// Dot-separated RFC 1123 labels, checked in one pass over the bytes: every label starts and ends
+/// with an alphanumeric, so a dot must sit between two of them.
 fn matches_dns1123_subdomain(s: &str) -> bool {
-    !s.is_empty() && s.split('.').all(matches_dns1123_label)
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    is_lower_alnum(first)
+        && is_lower_alnum(last)
+        && b.iter()
+            .all(|&c| is_lower_alnum(c) || c == b'-' || c == b'.')
+        && b.windows(2).all(|w| match *w {
+            [x, y] => (x != b'.' || is_lower_alnum(y)) && (y != b'.' || is_lower_alnum(x)),
+            _ => true,
+        })
 }
 
 /// Checks an RFC 1123 label (container names, StatefulSet and namespace names, hostnames).
@@ -281,6 +294,25 @@ pub fn is_valid_percent(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_one_pass_subdomain_check_agrees_with_label_by_label() {
+        // Every string of up to five bytes over an alphabet that hits each rule.
+        let alphabet = [b'a', b'9', b'-', b'.', b'A'];
+        let mut strings = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{}", c as char)))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.dedup();
+        for s in &strings {
+            let by_labels = !s.is_empty() && s.split('.').all(matches_dns1123_label);
+            assert_eq!(matches_dns1123_subdomain(s), by_labels, "{s:?}");
+        }
+    }
 
     #[test]
     fn dns_label_messages() {

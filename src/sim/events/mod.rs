@@ -33,9 +33,11 @@ impl EventType {
 fn push_debug(out: &mut String, value: Option<&str>) {
     match value {
         None => out.push_str("None"),
+        // The check visits every byte without stopping early, so the compiler can vectorise it.
         Some(v)
-            if v.bytes()
-                .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\') =>
+            if v.bytes().fold(true, |plain, b| {
+                plain & (b' '..=b'~').contains(&b) & (b != b'"') & (b != b'\\')
+            }) =>
         {
             out.push_str("Some(\"");
             out.push_str(v);

@@ -66,9 +66,29 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
     }
 }
 
-/// The hash the index files key `k` under.
+/// The hash the index files key `k` under: the hash of its namespace and name parts, so that a
+/// lookup by namespace and name needs no joined key.
 fn hash_of(k: &str) -> u64 {
-    FxBuildHasher.hash_one(k)
+    match k.split_once('/') {
+        Some((namespace, name)) => hash_parts(namespace, name),
+        None => hash_parts("", k),
+    }
+}
+
+/// The hash of the key `namespace/name` (`name` when the namespace is empty).
+fn hash_parts(namespace: &str, name: &str) -> u64 {
+    FxBuildHasher.hash_one((namespace, name))
+}
+
+/// Whether `key` is `namespace/name` (`name` when the namespace is empty).
+fn is_key_of(key: &str, namespace: &str, name: &str) -> bool {
+    if namespace.is_empty() {
+        return key == name;
+    }
+    key.len() == namespace.len() + 1 + name.len()
+        && key.starts_with(namespace)
+        && key.ends_with(name)
+        && key.as_bytes().get(namespace.len()) == Some(&b'/')
 }
 
 /// The key in slot `i` of `slots`, empty for a free slot.
@@ -85,6 +105,28 @@ impl<T> Table<T> {
         self.index
             .find(hash_of(k), |&i| key_in(&self.slots, i) == k)
             .copied()
+    }
+
+    /// The slot holding key `namespace/name`.
+    fn find_parts(&self, namespace: &str, name: &str) -> Option<usize> {
+        self.index
+            .find(hash_parts(namespace, name), |&i| {
+                is_key_of(key_in(&self.slots, i), namespace, name)
+            })
+            .copied()
+    }
+
+    /// The object at `namespace/name` (at `name` when the namespace is empty).
+    pub fn get_in(&self, namespace: &str, name: &str) -> Option<&Rc<T>> {
+        self.entry(self.find_parts(namespace, name)?)
+            .map(|(_, v)| v)
+    }
+
+    /// The object at `namespace/name`, to change in place.
+    pub fn get_mut_in(&mut self, namespace: &str, name: &str) -> Option<&mut Rc<T>> {
+        let i = self.find_parts(namespace, name)?;
+        let (key, held) = self.slots.get_mut(i)?.as_mut()?;
+        held.get_mut(key)
     }
     fn slot(&self, i: usize) -> Option<&(String, Held<T>)> {
         self.slots.get(i).and_then(Option::as_ref)
@@ -384,6 +426,31 @@ mod tests {
                 .map(|(k, _)| k.as_str()),
             Some("d")
         );
+    }
+
+    #[test]
+    fn lookups_by_namespace_and_name_find_exactly_the_joined_key() {
+        let mut t = table(&[
+            "default/web-0",
+            "node-a",
+            "kube-system/web-0",
+            "default/web",
+        ]);
+        assert_eq!(t.get_in("default", "web-0").map(|v| **v), Some(0));
+        assert_eq!(t.get_in("", "node-a").map(|v| **v), Some(1));
+        assert_eq!(t.get_in("kube-system", "web-0").map(|v| **v), Some(2));
+        assert_eq!(t.get_in("default", "web").map(|v| **v), Some(3));
+        for (ns, name) in [
+            ("default", "web-"),
+            ("defaul", "t/web-0"),
+            ("", "default/web-0"),
+        ] {
+            assert!(t.get_in(ns, name).is_none(), "{ns}/{name}");
+        }
+        if let Some(v) = t.get_mut_in("default", "web") {
+            *Rc::make_mut(v) = 9;
+        }
+        assert_eq!(t.get("default/web").map(|v| **v), Some(9));
     }
 
     #[test]
