@@ -16,7 +16,7 @@ mod held;
 mod table;
 
 pub use hashed::HashedMap;
-pub use held::Recipe;
+pub use held::{Peek, Recipe};
 pub use table::Table;
 
 /// What happened to an object.

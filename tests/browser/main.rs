@@ -3,6 +3,7 @@
 
 mod app;
 mod editor;
+mod events_view;
 mod panic_banner;
 mod persist;
 mod replay;

@@ -110,6 +110,10 @@ pub(super) struct Recorded {
 }
 
 impl Recipe<Event> for Recorded {
+    fn changed_at(&self) -> Option<jiff::Timestamp> {
+        Some(self.at.0)
+    }
+
     fn make(&self, key: &str, rv: u64) -> Event {
         let (namespace, name) = key.split_once('/').unwrap_or(("", key));
         let f = &self.facts;

@@ -9,6 +9,20 @@ use std::rc::Rc;
 pub trait Recipe<T>: 'static {
     /// The object stored under `key` at resource version `rv`.
     fn make(&self, key: &str, rv: u64) -> T;
+
+    /// When the object last changed, if the recipe knows it: lists ordered by time (the newest
+    /// events) read it without making the object.
+    fn changed_at(&self) -> Option<jiff::Timestamp> {
+        None
+    }
+}
+
+/// A look at a held object that does not make a pending one.
+pub enum Peek<'a, T> {
+    /// The object, made.
+    Made(&'a Rc<T>),
+    /// Still pending; when it last changed, if its recipe knows.
+    Pending(Option<jiff::Timestamp>),
 }
 
 /// A recipe with its resource version and, once read, the object it made.
@@ -22,12 +36,21 @@ struct Pending<T, R> {
 pub(super) trait Deferred<T> {
     /// The object, made on the first call.
     fn object(&self, key: &str) -> &Rc<T>;
+    /// The object if it was made, else what the recipe knows without making it.
+    fn peek(&self) -> Peek<'_, T>;
 }
 
 impl<T, R: Recipe<T>> Deferred<T> for Pending<T, R> {
     fn object(&self, key: &str) -> &Rc<T> {
         self.made
             .get_or_init(|| Rc::new(self.recipe.make(key, self.rv)))
+    }
+
+    fn peek(&self) -> Peek<'_, T> {
+        match self.made.get() {
+            Some(made) => Peek::Made(made),
+            None => Peek::Pending(self.recipe.changed_at()),
+        }
     }
 }
 
@@ -81,6 +104,14 @@ impl<T> Held<T> {
         }
     }
 
+    /// A look that does not make a pending object.
+    pub fn peek(&self) -> Peek<'_, T> {
+        match self {
+            Held::Made(v) => Peek::Made(v),
+            Held::Pending(p) => p.peek(),
+        }
+    }
+
     /// The object, given up by the table.
     pub fn into_made(self, key: &str) -> Rc<T> {
         match self {
@@ -116,6 +147,16 @@ mod tests {
         assert_eq!(held.get("default/e").as_str(), "default/e:web-0@7");
         assert_eq!(held.get("default/e").as_str(), "default/e:web-0@7");
         assert_eq!(MADE.with(Cell::get), 1);
+    }
+
+    #[test]
+    fn a_peek_makes_nothing() {
+        MADE.with(|m| m.set(0));
+        let held = Held::pending(Name("web-2"), 1);
+        assert!(matches!(held.peek(), Peek::Pending(None)));
+        assert_eq!(MADE.with(Cell::get), 0);
+        held.get("k");
+        assert!(matches!(held.peek(), Peek::Made(v) if v.as_str() == "k:web-2@1"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::held::{Held, Recipe};
+use super::held::{Held, Peek, Recipe};
 
 /// Objects of one kind by key (`namespace/name`, or `name` for cluster-scoped kinds). Objects are
 /// shared so that controllers can snapshot a list without copying every object; an object may be
@@ -282,6 +282,18 @@ impl<T> Table<T> {
         String: Borrow<K>,
     {
         self.pair_up(self.span(&range))
+    }
+
+    /// Keys in `range` with a look at each object that does not make pending ones, in key order.
+    pub fn range_peek<K, R>(&self, range: R) -> impl Iterator<Item = (&String, Peek<'_, T>)> + '_
+    where
+        K: Ord + ?Sized,
+        R: RangeBounds<K>,
+        String: Borrow<K>,
+    {
+        self.span(&range)
+            .iter()
+            .filter_map(|&i| self.slot(i).map(|(k, v)| (k, v.peek())))
     }
 
     /// How many keys fall in `range`, without visiting the objects.

@@ -11,6 +11,7 @@ use k8s_openapi::api::core::v1::Event;
 
 use crate::kubectl::print::rows_events::event_row;
 use crate::sim::Cluster;
+use crate::sim::store::Peek;
 
 /// Most events the live list keeps (the newest).
 pub const MAX_EVENTS: usize = 100;
@@ -37,22 +38,29 @@ pub fn event_rows(cluster: &Cluster, namespace: &str) -> Vec<EventRow> {
             .map(|t| t.0)
             .or(e.event_time.as_ref().map(|t| t.0))
     };
-    let mut events: Vec<(Option<jiff::Timestamp>, &String, &Event)> = cluster
-        .store
-        .events
-        .range(format!("{namespace}/")..format!("{namespace}0"))
-        .map(|(key, e)| (last_seen(e), key, &**e))
+    let table = &cluster.store.events;
+    // Events not yet read are held as the facts they are made from; peeking at their time makes
+    // none of them, so only the newest few, the ones shown, are made.
+    let mut events: Vec<(Option<jiff::Timestamp>, &String)> = table
+        .range_peek(format!("{namespace}/")..format!("{namespace}0"))
+        .map(|(key, peek)| {
+            let seen = match peek {
+                Peek::Made(e) => last_seen(e),
+                Peek::Pending(at) => at,
+            };
+            (seen, key)
+        })
         .collect();
-    // Only the newest few are shown: pick them first, then sort just those.
     if events.len() > MAX_EVENTS {
         let cut = events.len() - MAX_EVENTS;
-        events.select_nth_unstable_by(cut, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        events.select_nth_unstable(cut);
         events.drain(..cut);
     }
-    crate::order::sort_by(&mut events, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    crate::order::sort_by(&mut events, Ord::cmp);
     events
         .into_iter()
-        .map(|(_, key, e)| {
+        .filter_map(|(_, key)| Some((key, &**table.get(key)?)))
+        .map(|(key, e)| {
             let row = event_row(e, now);
             let cell = |i: usize| row.cells.get(i).cloned().unwrap_or_default();
             EventRow {
