@@ -143,6 +143,7 @@ impl<T> Table<T> {
         let (key, held) = self.slots.get_mut(i)?.as_mut()?;
         held.get_mut(key)
     }
+
     fn slot(&self, i: usize) -> Option<&(String, Held<T>)> {
         self.slots.get(i).and_then(Option::as_ref)
     }
