@@ -339,7 +339,15 @@ fn schedule_one(
         }
         changed
     });
-    let message = format!("Successfully assigned {ns}/{name} to {node}");
+    let message = [
+        "Successfully assigned ",
+        ns.as_str(),
+        "/",
+        name.as_str(),
+        " to ",
+        node.as_str(),
+    ]
+    .concat();
     let facts = c.store.get::<Pod>(&ns, &name).map(|pod| {
         Facts::new(
             pod,

@@ -282,9 +282,12 @@ fn bind_or_provision(
             None,
             EventType::Normal,
             "ExternalProvisioning",
-            &format!(
-                "Waiting for a volume to be created either by the external provisioner '{provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered."
-            ),
+            &[
+                "Waiting for a volume to be created either by the external provisioner '",
+                provisioner,
+                "' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.",
+            ]
+            .concat(),
             "persistentvolume-controller",
             None,
         );
@@ -294,13 +297,21 @@ fn bind_or_provision(
             None,
             EventType::Normal,
             "Provisioning",
-            &format!("External provisioner is provisioning volume for claim \"{ns}/{name}\""),
+            &[
+                "External provisioner is provisioning volume for claim \"",
+                ns,
+                "/",
+                name,
+                "\"",
+            ]
+            .concat(),
             provisioner,
             None,
         );
         c.record_event(facts);
         let at = c.after(800, 2_000);
-        c.queue.push(at, Work::Provisioned(format!("{ns}/{name}")));
+        c.queue
+            .push(at, Work::Provisioned(super::store::key(ns, name)));
     }
 }
 
@@ -321,7 +332,7 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
     let Some(sc) = c.store.snapshot_one::<StorageClass>("", &class) else {
         return;
     };
-    let pv_name = format!("pvc-{}", claim.metadata.uid.clone().unwrap_or_default());
+    let pv_name = ["pvc-", claim.metadata.uid.as_deref().unwrap_or_default()].concat();
     let capacity: BTreeMap<String, Quantity> = request(&claim)
         .map(|q| ("storage".to_string(), q))
         .into_iter()
@@ -368,7 +379,7 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
     }
     c.volumes.insert(pv_name.clone(), Fs::default());
     bind(c, claim_ref, &pv_name);
-    let message = format!("Successfully provisioned volume {pv_name}");
+    let message = ["Successfully provisioned volume ", pv_name.as_str()].concat();
     let facts = c.store.get::<PersistentVolumeClaim>(ns, name).map(|claim| {
         Facts::new(
             claim,

@@ -275,10 +275,12 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
                 Some(&k.name),
                 EventType::Normal,
                 "Pulled",
-                &format!(
-                    "Container image \"{}\" already present on machine and can be accessed by the pod",
-                    k.image
-                ),
+                &[
+                    "Container image \"",
+                    k.image.as_str(),
+                    "\" already present on machine and can be accessed by the pod",
+                ]
+                .concat(),
             );
             if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
                 kc.pulled = true;

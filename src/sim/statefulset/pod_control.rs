@@ -32,15 +32,20 @@ fn record_pod(c: &mut Cluster, set: &StatefulSet, verb: &str, pod: &str, err: Op
     let (kind, reason, message) = match err {
         None => (
             EventType::Normal,
-            format!("Successful{}", title(verb)),
-            format!(
-                "{verb} Pod {pod} in StatefulSet {} successful",
-                set_name(set)
-            ),
+            titled("Successful", verb),
+            [
+                verb,
+                " Pod ",
+                pod,
+                " in StatefulSet ",
+                set_name(set),
+                " successful",
+            ]
+            .concat(),
         ),
         Some(e) => (
             EventType::Warning,
-            format!("Failed{}", title(verb)),
+            titled("Failed", verb),
             format!(
                 "{verb} Pod {pod} in StatefulSet {} failed error: {e}",
                 set_name(set)
@@ -67,10 +72,16 @@ fn record_claim(c: &mut Cluster, set: &StatefulSet, pod: &str, claim: &str, err:
         None => (
             EventType::Normal,
             "SuccessfulCreate",
-            format!(
-                "create Claim {claim} Pod {pod} in StatefulSet {} success",
-                set_name(set)
-            ),
+            [
+                "create Claim ",
+                claim,
+                " Pod ",
+                pod,
+                " in StatefulSet ",
+                set_name(set),
+                " success",
+            ]
+            .concat(),
         ),
         Some(e) => (
             EventType::Warning,
@@ -93,12 +104,16 @@ fn record_claim(c: &mut Cluster, set: &StatefulSet, pod: &str, claim: &str, err:
     c.record_event(facts);
 }
 
-fn title(verb: &str) -> String {
+/// `prefix` then `verb` with its first letter upper-cased: `SuccessfulCreate`.
+fn titled(prefix: &str, verb: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + verb.len());
+    out.push_str(prefix);
     let mut chars = verb.chars();
-    match chars.next() {
-        Some(f) => f.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.push_str(chars.as_str());
     }
+    out
 }
 
 /// Creates the pod's missing claims; errors are returned joined as the controller aggregates them.
