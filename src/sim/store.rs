@@ -194,16 +194,7 @@ impl Store {
         let k = key_of(&obj);
         let shared = Rc::new(obj);
         let existed = T::table_mut(self).put(&k, Rc::clone(&shared)).is_some();
-        self.pending.push(Change {
-            kind: T::SIM_KIND,
-            key: k,
-            change: if existed {
-                ChangeType::Modified
-            } else {
-                ChangeType::Added
-            },
-            resource_version: rv,
-        });
+        self.record_stored(T::SIM_KIND, k, existed, rv);
         shared
     }
 
@@ -213,8 +204,14 @@ impl Store {
         self.resource_version += 1;
         let rv = self.resource_version;
         let existed = T::table_mut(self).put_pending(&k, recipe, rv);
+        self.record_stored(T::SIM_KIND, k, existed, rv);
+    }
+
+    /// Records that an object of `kind` was stored under `k` at `rv`: Added, or Modified if one
+    /// was there already.
+    fn record_stored(&mut self, kind: Kind, k: String, existed: bool, rv: u64) {
         self.pending.push(Change {
-            kind: T::SIM_KIND,
+            kind,
             key: k,
             change: if existed {
                 ChangeType::Modified

@@ -218,22 +218,5 @@ pub(crate) fn lifecycle_event(
     reason: &str,
     message: &str,
 ) {
-    let Some(rt) = c.runtime.get(uid) else { return };
-    let Some(pod) = c
-        .store
-        .get::<k8s_openapi::api::core::v1::Pod>(&rt.namespace, &rt.name)
-    else {
-        return;
-    };
-    let path = report::container_field_path(container);
-    let facts = super::events::Facts::new(
-        pod,
-        Some(&path),
-        kind,
-        reason,
-        message,
-        "kubelet",
-        Some(&rt.node),
-    );
-    c.record_event(facts);
+    report::event(c, uid, Some(container), kind, reason, message);
 }
