@@ -302,3 +302,35 @@ fn a_node_selector_no_node_matches_leaves_the_pod_pending_with_the_schedulers_wo
         );
     }
 }
+
+#[test]
+fn a_cluster_read_back_counts_a_repeated_event_into_the_same_event() {
+    for policy in ["OrderedReady", "Parallel"] {
+        let mut c = Cluster::new(5);
+        c.create(nginx_service()).expect("service");
+        // An unknown tag of a well-known image fails to pull, again and again, with back-off.
+        c.create(web(1, policy, "nginx:no-such-tag")).expect("set");
+        let mut inv = Invariants::new(&c);
+        c.advance(60 * 1000);
+        inv.check(&c);
+        let failed = |c: &Cluster| -> Vec<i32> {
+            c.store
+                .list::<Event>(Some("default"))
+                .filter(|e| e.reason.as_deref() == Some("BackOff"))
+                .map(|e| e.count.unwrap_or(1))
+                .collect()
+        };
+        let before = failed(&c);
+        assert_eq!(before.len(), 1, "{policy}: one BackOff event");
+        let mut resumed = Cluster::from_json(&c.to_json().expect("json")).expect("read back");
+        // Pulls keep failing: the kubelet reports each back-off, and both copies count it again.
+        for cluster in [&mut c, &mut resumed] {
+            cluster.advance(10 * 60 * 1000);
+            inv.check(cluster);
+        }
+        let after = failed(&resumed);
+        assert_eq!(after.len(), 1, "{policy}: still one event, counted again");
+        assert!(after[0] > before[0], "{policy}: {after:?} after {before:?}");
+        assert_eq!(resumed.to_json(), c.to_json(), "{policy}");
+    }
+}

@@ -20,8 +20,9 @@ pub mod store;
 mod volume;
 pub mod why;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 use self::clock::Clock;
@@ -65,9 +66,10 @@ pub struct Cluster {
     pub failed_nodes: BTreeMap<String, u64>,
     /// Decisions and waits in plain words.
     pub why: Why,
-    /// Aggregation index of events: identity of an event to its object name. Every event looks
-    /// here, so it is hashed rather than ordered.
-    pub event_index: store::HashedMap<String>,
+    /// Aggregation index of events: the hash of an event's identity to its object name. Every
+    /// event looks here. It is rebuilt from the events when a state is read back, not saved.
+    #[serde(skip)]
+    pub event_index: HashMap<u64, String, FxBuildHasher>,
     /// A counter that keeps event names unique.
     pub event_seq: u64,
     /// For each controller pass (by work key), the earliest time it may run again. A pass over N
@@ -118,7 +120,7 @@ impl Cluster {
             node_ips: BTreeMap::new(),
             failed_nodes: BTreeMap::new(),
             why: Why::default(),
-            event_index: store::HashedMap::default(),
+            event_index: HashMap::default(),
             event_seq: 0,
             next_allowed: BTreeMap::new(),
             sync_failures: BTreeMap::new(),
@@ -341,7 +343,9 @@ impl Cluster {
                 version.map_or_else(|| "none".to_string(), |v| v.to_string())
             ));
         }
-        api::decode_types::from_value(value)
-            .map_err(|e| format!("the saved cluster is damaged: {e}"))
+        let mut cluster: Cluster = api::decode_types::from_value(value)
+            .map_err(|e| format!("the saved cluster is damaged: {e}"))?;
+        cluster.reindex_events();
+        Ok(cluster)
     }
 }
