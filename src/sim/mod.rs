@@ -55,9 +55,9 @@ pub struct Cluster {
     /// Pending work.
     pub queue: Queue,
     /// The kubelet's view of each pod, by pod uid.
-    pub runtime: BTreeMap<String, PodRuntime>,
+    pub runtime: store::HashedMap<PodRuntime>,
     /// The files of each persistent volume, by volume name.
-    pub volumes: BTreeMap<String, Fs>,
+    pub volumes: store::HashedMap<Fs>,
     /// Images already pulled, by node name.
     pub node_images: BTreeMap<String, Vec<String>>,
     /// The last pod IP handed out on each node.
@@ -114,8 +114,8 @@ impl Cluster {
             rng: Rng::new(seed),
             store: Store::default(),
             queue: Queue::default(),
-            runtime: BTreeMap::new(),
-            volumes: BTreeMap::new(),
+            runtime: store::HashedMap::default(),
+            volumes: store::HashedMap::default(),
             node_images: BTreeMap::new(),
             node_ips: BTreeMap::new(),
             failed_nodes: BTreeMap::new(),

@@ -44,7 +44,13 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
     } else {
         ip
     };
-    let Some((uid, rt)) = c.runtime.iter().find(|(_, r)| r.ip.as_deref() == Some(ip)) else {
+    // A pod being replaced may briefly share its IP; the least uid answers, whatever the map's order.
+    let Some((uid, rt)) = c
+        .runtime
+        .iter()
+        .filter(|(_, r)| r.ip.as_deref() == Some(ip))
+        .min_by_key(|(uid, _)| uid.as_str())
+    else {
         return Answer::Refused;
     };
     let Some(pod) = c.store.get::<Pod>(&rt.namespace, &rt.name) else {

@@ -55,12 +55,14 @@ pub fn recover_node(c: &mut Cluster, node: &str) {
                 .get::<Pod>(&r.namespace, &r.name)
                 .is_some_and(|p| p.metadata.uid.as_deref() == Some(uid.as_str()))
     });
-    let uids: Vec<String> = c
+    let mut uids: Vec<String> = c
         .runtime
         .iter()
         .filter(|(_, r)| r.node == node)
         .map(|(u, _)| u.clone())
         .collect();
+    // The runtime map is hashed; uid order keeps the kubelet's reports the same in every run.
+    uids.sort_unstable();
     for uid in uids {
         let terminating = c
             .runtime
