@@ -92,8 +92,28 @@ pub fn bootstrap_workers() -> [&'static str; 3] {
     bootstrap::WORKERS
 }
 
+/// The key of a controller pass's rest: the work as `{:?}` prints it (`SyncStatefulSet("ns/web")`).
+/// Every queued change looks its rest up, so the common forms are joined without the formatter.
 fn work_key(work: &Work) -> String {
-    format!("{work:?}")
+    let (variant, arg) = match work {
+        Work::SyncStatefulSet(k) => ("SyncStatefulSet", k),
+        Work::Provisioned(k) => ("Provisioned", k),
+        Work::Endpoints(k) => ("Endpoints", k),
+        Work::Kubelet(k) => ("Kubelet", k),
+        Work::NodeMonitor(k) => ("NodeMonitor", k),
+        Work::Schedule | Work::Volumes | Work::Collect | Work::Probe(..) => {
+            return format!("{work:?}");
+        }
+    };
+    // Debug escapes quotes, backslashes and non-printing characters; names never hold them.
+    if arg
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        [variant, "(\"", arg, "\")"].concat()
+    } else {
+        format!("{work:?}")
+    }
 }
 
 /// How a `settle` ended.
@@ -347,5 +367,30 @@ impl Cluster {
             .map_err(|e| format!("the saved cluster is damaged: {e}"))?;
         cluster.reindex_events();
         Ok(cluster)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Work, work_key};
+
+    #[test]
+    fn work_keys_read_as_debug_prints_the_work() {
+        let texts = ["default/web", "", "a\"b", "back\\slash", "é", "tab\there"];
+        for t in texts {
+            for w in [
+                Work::SyncStatefulSet(t.into()),
+                Work::Provisioned(t.into()),
+                Work::Endpoints(t.into()),
+                Work::Kubelet(t.into()),
+                Work::NodeMonitor(t.into()),
+                Work::Probe(t.into(), 1, true),
+            ] {
+                assert_eq!(work_key(&w), format!("{w:?}"));
+            }
+        }
+        for w in [Work::Schedule, Work::Volumes, Work::Collect] {
+            assert_eq!(work_key(&w), format!("{w:?}"));
+        }
     }
 }

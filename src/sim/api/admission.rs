@@ -73,7 +73,7 @@ pub fn admit_pod(pod: &mut Pod, opts: &PodAdmission<'_>) {
 }
 
 fn add_token_volume(spec: &mut PodSpec, suffix: &str) {
-    let name = format!("kube-api-access-{suffix}");
+    let name = ["kube-api-access-", suffix].concat();
     let mount_path = SERVICE_ACCOUNT_MOUNT;
     let volumes = spec.volumes.get_or_insert_with(Vec::new);
     if volumes

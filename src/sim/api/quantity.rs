@@ -193,9 +193,8 @@ pub fn parse_quantity(s: &str) -> Result<Quantity, QuantityError> {
     }
     let sc = scan(s)?;
     let (base, exponent, mut format) = interpret(sc.suffix).ok_or(QuantityError::Suffix)?;
-    let digits = format!("{}{}", sc.num, sc.denom);
     let mut mantissa: i128 = 0;
-    for c in digits.bytes() {
+    for c in sc.num.bytes().chain(sc.denom.bytes()) {
         mantissa = mantissa
             .saturating_mul(10)
             .saturating_add(i128::from(c - b'0'));

@@ -4,7 +4,7 @@ use k8s_openapi::api::core::v1::{Node, Pod};
 
 use super::images::{self, Pull};
 use super::kill::finish_kill;
-use super::plan::{back_off, first_pull_retry_ms, pull_ms, run_plan};
+use super::plan::{back_off, first_pull_retry_ms, pull_ms, run_plan, seconds};
 use super::report::{container_events, event};
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
@@ -77,7 +77,7 @@ fn next_ip(c: &mut Cluster, node: &str) -> String {
     let jump = u32::try_from(c.rng.range(1, 7)).unwrap_or(1);
     let last = c.node_ips.entry(node.to_string()).or_insert(1);
     *last = (*last + jump - 1) % 250 + 2;
-    format!("10.244.{index}.{}", *last)
+    ["10.244.", &index.to_string(), ".", &last.to_string()].concat()
 }
 
 /// Pulls, starts, exits and restarts containers as their times come.
@@ -213,17 +213,26 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
             Pull::Ok(size, ..) => size,
             Pull::NotFound(_) => 0,
         };
-        let took = format!("{:.3}s", pull_ms(size) as f64 / 1000.0);
+        let took = seconds(pull_ms(size));
+        let size_text = size.to_string();
         event(
             c,
             uid,
             Some(&k.name),
             EventType::Normal,
             "Pulled",
-            &format!(
-                "Successfully pulled image \"{}\" in {took} ({took} including waiting). Image size: {size} bytes.",
-                k.image
-            ),
+            &[
+                "Successfully pulled image \"",
+                k.image.as_str(),
+                "\" in ",
+                &took,
+                " (",
+                &took,
+                " including waiting). Image size: ",
+                &size_text,
+                " bytes.",
+            ]
+            .concat(),
         );
         c.node_images
             .entry(node)
@@ -295,7 +304,7 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
                 Some(&k.name),
                 EventType::Normal,
                 "Pulling",
-                &format!("Pulling image \"{}\"", k.image),
+                &["Pulling image \"", k.image.as_str(), "\""].concat(),
             );
             // A cached image with pull policy Always only checks the registry, which is quick.
             let took = if present {

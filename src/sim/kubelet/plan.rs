@@ -92,3 +92,22 @@ pub(super) fn first_pull_retry_ms(failures: u32) -> u64 {
 pub(super) fn pull_ms(size: u64) -> u64 {
     800 + size / 20_000
 }
+
+/// Milliseconds as seconds with three decimals, `1.234s`, as the kubelet prints a pull's duration.
+pub(super) fn seconds(ms: u64) -> String {
+    let millis = (ms % 1000).to_string();
+    let pad = "000".get(millis.len()..).unwrap_or_default();
+    [&(ms / 1000).to_string(), ".", pad, &millis, "s"].concat()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn seconds_print_as_the_formatter_prints_them() {
+        for ms in [
+            0u64, 1, 9, 10, 99, 100, 999, 1000, 1001, 1234, 5_010, 60_000, 3_600_007,
+        ] {
+            assert_eq!(super::seconds(ms), format!("{:.3}s", ms as f64 / 1000.0));
+        }
+    }
+}

@@ -70,7 +70,7 @@ pub fn replicas(set: &StatefulSet) -> i64 {
 
 /// The pod name of `ordinal`.
 pub fn ordinal_pod_name(set: &StatefulSet, ordinal: i64) -> String {
-    format!("{}-{ordinal}", set_name(set))
+    [set_name(set), "-", &ordinal.to_string()].concat()
 }
 
 /// The ordinal of a pod of this set, if its name makes it a member.
@@ -186,11 +186,14 @@ pub fn identity_matches(set: &StatefulSet, pod: &Pod) -> bool {
 
 /// The claim name for template `template` and `ordinal`: `www-web-0`.
 pub fn claim_name(template: &PersistentVolumeClaim, set: &StatefulSet, ordinal: i64) -> String {
-    format!(
-        "{}-{}-{ordinal}",
+    [
         template.metadata.name.as_deref().unwrap_or(""),
-        set_name(set)
-    )
+        "-",
+        set_name(set),
+        "-",
+        &ordinal.to_string(),
+    ]
+    .concat()
 }
 
 /// Runs `f` with the claim name for `template` and `ordinal`, without allocating it.
