@@ -300,12 +300,14 @@ fn schedule_one(
     if !waiting_for_first_consumer.is_empty() {
         for (claim_name, has) in waiting_for_first_consumer {
             if !has {
+                // Annotated in place: the claim is not shared here, so it is not copied.
                 c.store
-                    .modify::<PersistentVolumeClaim>(&ns, &claim_name, |p| {
+                    .edit::<PersistentVolumeClaim>(&ns, &claim_name, |p| {
                         p.metadata
                             .annotations
                             .get_or_insert_with(Default::default)
-                            .insert(SELECTED_NODE.into(), node.clone());
+                            .insert(SELECTED_NODE.into(), node.clone())
+                            .is_none_or(|old| old != node)
                     });
             }
         }

@@ -266,16 +266,19 @@ fn bind_or_provision(
         .as_ref()
         .is_some_and(|a| a.contains_key("volume.kubernetes.io/storage-provisioner"));
     if !already {
-        c.store.modify::<PersistentVolumeClaim>(ns, name, |p| {
+        // The closure reports its change, so the claim is not compared whole afterwards.
+        c.store.edit::<PersistentVolumeClaim>(ns, name, |p| {
             let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
-            ann.insert(
-                "volume.beta.kubernetes.io/storage-provisioner".into(),
-                provisioner.to_string(),
-            );
-            ann.insert(
-                "volume.kubernetes.io/storage-provisioner".into(),
-                provisioner.to_string(),
-            );
+            let mut changed = false;
+            for key in [
+                "volume.beta.kubernetes.io/storage-provisioner",
+                "volume.kubernetes.io/storage-provisioner",
+            ] {
+                changed |= ann
+                    .insert(key.into(), provisioner.to_string())
+                    .is_none_or(|old| old != provisioner);
+            }
+            changed
         });
         let facts = Facts::new(
             claim,
