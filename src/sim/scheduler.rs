@@ -300,7 +300,7 @@ fn schedule_one(
     if !waiting_for_first_consumer.is_empty() {
         for (claim_name, has) in waiting_for_first_consumer {
             if !has {
-                // Annotated in place: the claim is not shared here, so it is not copied.
+                // Annotated in place; the claim is copied only if a snapshot still shares it.
                 c.store
                     .edit::<PersistentVolumeClaim>(&ns, &claim_name, |p| {
                         p.metadata
