@@ -153,22 +153,27 @@ impl Recipe<Event> for Recorded {
     }
 }
 
+/// The pod `default/web-0` with `uid`, for tests of events about it.
+#[cfg(test)]
+pub(super) fn test_pod(uid: &str) -> k8s_openapi::api::core::v1::Pod {
+    k8s_openapi::api::core::v1::Pod {
+        metadata: ObjectMeta {
+            name: Some("web-0".into()),
+            namespace: Some("default".into()),
+            uid: Some(uid.into()),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use k8s_openapi::api::core::v1::Pod;
 
     #[test]
     fn each_part_reads_back_and_unset_parts_read_as_none() {
-        let pod = Pod {
-            metadata: ObjectMeta {
-                name: Some("web-0".into()),
-                namespace: Some("default".into()),
-                uid: Some(String::new()),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
+        let pod = test_pod("");
         let f = Facts::new(
             &pod,
             Some("spec.containers{nginx}"),

@@ -31,61 +31,68 @@ impl EventType {
     }
 }
 
-/// The hash of what client-go aggregates events by: the namespace, the involved object's uid,
-/// kind, name and field path, and the reason, message, type and reporting component.
-///
-/// Two identities share a hash with a chance near 2^-64; the stored event is compared in full
-/// before it is counted again, so a clash would make a new event, never a wrong count.
-fn identity_hash(namespace: &str, object: [Option<&str>; 4], said: [&str; 4]) -> u64 {
-    // foldhash with a fixed seed: 64 bits on every target, the same in every run, and a fraction
-    // of SipHash's cost on these few hundred bytes.
-    let mut h = FixedState::with_seed(0).build_hasher();
-    namespace.hash(&mut h);
-    object.hash(&mut h);
-    said.hash(&mut h);
-    h.finish()
+/// What client-go aggregates events by, besides the namespace: the involved object's uid, kind,
+/// name and field path, and the reason, message, type and reporting component.
+#[derive(PartialEq, Hash)]
+struct Identity<'a> {
+    object: [Option<&'a str>; 4],
+    said: [&'a str; 4],
 }
 
-/// The identity hash of a new event's facts.
-fn facts_identity(namespace: &str, facts: &Facts) -> u64 {
-    identity_hash(
-        namespace,
-        [
-            facts.get(Part::Uid),
-            Some(facts.involved.name()),
-            facts.get(Part::Name),
-            facts.get(Part::FieldPath),
-        ],
-        [
-            facts.text(Part::Reason),
-            facts.text(Part::Message),
-            facts.kind.as_str(),
-            facts.text(Part::Component),
-        ],
-    )
-}
+impl<'a> Identity<'a> {
+    /// The identity of a new event's facts.
+    fn of_facts(facts: &'a Facts) -> Self {
+        Identity {
+            object: [
+                facts.get(Part::Uid),
+                Some(facts.involved.name()),
+                facts.get(Part::Name),
+                facts.get(Part::FieldPath),
+            ],
+            said: [
+                facts.text(Part::Reason),
+                facts.text(Part::Message),
+                facts.kind.as_str(),
+                facts.text(Part::Component),
+            ],
+        }
+    }
 
-/// The identity hash of a stored event, equal to that of the facts it was made from.
-fn event_identity(namespace: &str, e: &Event) -> u64 {
-    let o = &e.involved_object;
-    identity_hash(
-        namespace,
-        [
-            o.uid.as_deref(),
-            o.kind.as_deref(),
-            o.name.as_deref(),
-            o.field_path.as_deref(),
-        ],
-        [
-            e.reason.as_deref().unwrap_or_default(),
-            e.message.as_deref().unwrap_or_default(),
-            e.type_.as_deref().unwrap_or_default(),
-            e.source
-                .as_ref()
-                .and_then(|s| s.component.as_deref())
-                .unwrap_or_default(),
-        ],
-    )
+    /// The identity of a stored event, equal to that of the facts it was made from.
+    fn of_event(e: &'a Event) -> Self {
+        let o = &e.involved_object;
+        Identity {
+            object: [
+                o.uid.as_deref(),
+                o.kind.as_deref(),
+                o.name.as_deref(),
+                o.field_path.as_deref(),
+            ],
+            said: [
+                e.reason.as_deref().unwrap_or_default(),
+                e.message.as_deref().unwrap_or_default(),
+                e.type_.as_deref().unwrap_or_default(),
+                e.source
+                    .as_ref()
+                    .and_then(|s| s.component.as_deref())
+                    .unwrap_or_default(),
+            ],
+        }
+    }
+
+    /// The index key: a 64-bit hash of the namespace and the identity.
+    ///
+    /// Two identities share a hash with a chance near 2^-64; the stored event's identity is
+    /// compared in full before it is counted again, so a clash would make a new event, never a
+    /// wrong count.
+    fn hash_in(&self, namespace: &str) -> u64 {
+        // foldhash with a fixed seed: 64 bits on every target, the same in every run, and a
+        // fraction of SipHash's cost on these few hundred bytes.
+        let mut h = FixedState::with_seed(0).build_hasher();
+        namespace.hash(&mut h);
+        self.hash(&mut h);
+        h.finish()
+    }
 }
 
 /// `{object}.{stamp:016x}`, the name client-go gives a new event, without the formatter.
@@ -103,27 +110,15 @@ impl Cluster {
     pub fn record_event(&mut self, facts: Facts) {
         let now = self.clock.time();
         let namespace = facts.get(Part::Namespace).unwrap_or("default");
-        let kind_name = facts.involved.name();
-        let same = |e: &Event| {
-            let o = &e.involved_object;
-            o.uid.as_deref() == facts.get(Part::Uid)
-                && o.name.as_deref() == facts.get(Part::Name)
-                && o.kind.as_deref() == Some(kind_name)
-                && o.field_path.as_deref() == facts.get(Part::FieldPath)
-                && e.reason.as_deref() == facts.get(Part::Reason)
-                && e.message.as_deref() == facts.get(Part::Message)
-                && e.type_.as_deref() == Some(facts.kind.as_str())
-                && e.source.as_ref().and_then(|s| s.component.as_deref())
-                    == facts.get(Part::Component)
-        };
+        let identity = Identity::of_facts(&facts);
         // The index finds the event to aggregate into without scanning every event; one entry
         // serves both the lookup and the insertion of a new event's name.
-        let entry = self.event_index.entry(facts_identity(namespace, &facts));
+        let entry = self.event_index.entry(identity.hash_in(namespace));
         if let Entry::Occupied(o) = &entry
             && self
                 .store
                 .get::<Event>(namespace, o.get())
-                .is_some_and(same)
+                .is_some_and(|e| Identity::of_event(e) == identity)
         {
             self.store.edit::<Event>(namespace, o.get(), |e| {
                 e.count = Some(e.count.unwrap_or(1) + 1);
@@ -140,14 +135,7 @@ impl Cluster {
                 .wrapping_add(self.clock.now_ms * 1_000_000 + self.event_seq),
         );
         let key = super::store::key(namespace, &name);
-        match entry {
-            Entry::Occupied(mut o) => {
-                o.insert(name);
-            }
-            Entry::Vacant(v) => {
-                v.insert(name);
-            }
-        }
+        entry.insert_entry(name);
         let recorded = Recorded {
             facts,
             uid: self.rng.uuid_bits(),
@@ -163,7 +151,7 @@ impl Cluster {
         for (key, e) in self.store.events.iter() {
             let namespace = key.split_once('/').map_or("", |(ns, _)| ns);
             if let Some(name) = e.metadata.name.clone() {
-                index.insert(event_identity(namespace, e), name);
+                index.insert(Identity::of_event(e).hash_in(namespace), name);
             }
         }
     }
@@ -198,11 +186,10 @@ impl Cluster {
 
 #[cfg(test)]
 mod tests {
-    use super::facts::Recorded;
+    use super::facts::{Recorded, test_pod};
     use super::*;
     use crate::sim::store::Recipe;
-    use k8s_openapi::api::core::v1::Pod;
-    use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, Time};
+    use k8s_openapi::apimachinery::pkg::apis::meta::v1::Time;
 
     #[test]
     fn event_names_print_the_stamp_as_sixteen_hex_digits() {
@@ -213,15 +200,7 @@ mod tests {
 
     #[test]
     fn an_event_and_the_facts_it_was_made_from_hash_alike() {
-        let pod = Pod {
-            metadata: ObjectMeta {
-                name: Some("web-0".into()),
-                namespace: Some("default".into()),
-                uid: Some("u-1".into()),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
+        let pod = test_pod("u-1");
         let facts = |field_path, message: &str| {
             Facts::new(
                 &pod,
@@ -240,22 +219,23 @@ mod tests {
             at: Time(jiff::Timestamp::UNIX_EPOCH),
         };
         let made = recorded.make("default/web-0.1", 7);
+        let hash = |f: &Facts, namespace: &str| Identity::of_facts(f).hash_in(namespace);
         assert_eq!(
-            event_identity("default", &made),
-            facts_identity("default", &a)
+            Identity::of_event(&made).hash_in("default"),
+            hash(&a, "default")
         );
         // Each part of the identity counts, and an unset part differs from an empty one.
         let others = [
-            facts_identity("other", &a),
-            facts_identity("default", &facts(None, "Back-off")),
-            facts_identity("default", &facts(Some(""), "Back-off")),
-            facts_identity(
-                "default",
+            hash(&a, "other"),
+            hash(&facts(None, "Back-off"), "default"),
+            hash(&facts(Some(""), "Back-off"), "default"),
+            hash(
                 &facts(Some("spec.containers{nginx}"), "Back-off!"),
+                "default",
             ),
         ];
         for (i, h) in others.iter().enumerate() {
-            assert_ne!(*h, facts_identity("default", &a), "variant {i}");
+            assert_ne!(*h, hash(&a, "default"), "variant {i}");
         }
         assert_ne!(others[1], others[2]);
     }
