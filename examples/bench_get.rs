@@ -14,6 +14,7 @@ fn args(line: &str) -> Vec<String> {
 }
 
 fn main() {
+    sts_playground::keep_freed_memory();
     let mut s = Session::new(1);
     s.files.insert("/web.yaml".to_string(), WEB.to_string());
     let out = run_to_end(&mut s, &args("apply -f web.yaml"), "", 1000);

@@ -6,6 +6,7 @@ use std::time::Instant;
 use sts_playground::sim::Cluster;
 
 fn main() {
+    sts_playground::keep_freed_memory();
     let n: i32 = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

@@ -14,5 +14,8 @@ pub mod ui;
 mod native_alloc;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub use native_alloc::keep_freed_memory;
+
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static GLOBAL: native_alloc::Mimalloc = native_alloc::Mimalloc;

@@ -12,6 +12,7 @@ mod runner;
 /// Runs the command-line front end and exits with its status.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    sts_playground::keep_freed_memory();
     let args: Vec<String> = std::env::args().skip(1).collect();
     std::process::ExitCode::from(cli::run(&args))
 }
