@@ -51,6 +51,19 @@ fn run(replicas: i32, policy: &str) -> (f64, u64, usize, (f64, usize)) {
 }
 
 fn main() {
+    sts_playground::keep_freed_memory();
+    // `--memory N POLICY`: settle once in this fresh process and print the peak resident set (KiB).
+    let mut args = std::env::args().skip(1);
+    if args.next().as_deref() == Some("--memory") {
+        let n = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
+        let policy = args.next().unwrap_or_else(|| "Parallel".into());
+        let mut c = Cluster::new(1);
+        if c.create(set(n, &policy)).is_ok() {
+            c.settle_within(24 * 3600 * 1000);
+        }
+        println!("{}", peak_resident_kib().unwrap_or(0));
+        return;
+    }
     let sizes: Vec<(i32, &str)> = match std::env::args().nth(1).and_then(|a| a.parse().ok()) {
         Some(n) => vec![(n, "Parallel")],
         None => vec![
@@ -60,6 +73,7 @@ fn main() {
         ],
     };
     let mut parallel_medians = Vec::new();
+    let empty_kib = settled_resident_kib(0, "Parallel");
     for (n, policy) in sizes {
         // Wall time on a shared machine varies from run to run, so each size is settled several
         // times in fresh clusters and the median is the figure; the spread is printed beside it.
@@ -86,6 +100,14 @@ fn main() {
             bytes as f64 / 1024.0 / f64::from(n)
         );
         println!("       then a first read of all {events} events: {read:.1} ms (median)");
+        if let (Some(kib), Some(empty)) = (settled_resident_kib(n, policy), empty_kib) {
+            let kib = kib.saturating_sub(empty);
+            println!(
+                "       memory: a process that settles it once peaks {:.0} MiB above an empty cluster's, {:.1} KiB per pod",
+                kib as f64 / 1024.0,
+                kib as f64 / f64::from(n)
+            );
+        }
         if policy == "Parallel" {
             parallel_medians.push((n, median));
         }
@@ -97,4 +119,24 @@ fn main() {
             large / small
         );
     }
+}
+
+/// The process's peak resident set in KiB (`VmHWM`), where the system reports it (Linux).
+fn peak_resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The peak resident set of a fresh process that settles `replicas` replicas under `policy` once: the
+/// memory the simulation needs, without the runs, reads and serialisations measured above. The
+/// process is this program, started again with `--memory`.
+fn settled_resident_kib(replicas: i32, policy: &str) -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let out = std::process::Command::new(exe)
+        .args(["--memory", &replicas.to_string(), policy])
+        .output()
+        .ok()?;
+    let kib: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+    (kib > 0).then_some(kib)
 }
