@@ -13,8 +13,12 @@ pub mod ui;
 #[cfg(not(target_arch = "wasm32"))]
 mod native_alloc;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use native_alloc::keep_freed_memory;
+/// Keeps memory the program frees for its own reuse instead of returning it to the system (see
+/// `native_alloc`). A wasm module's memory never shrinks, so on wasm32 there is nothing to do.
+pub fn keep_freed_memory() {
+    #[cfg(not(target_arch = "wasm32"))]
+    native_alloc::keep_freed_memory();
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
