@@ -62,7 +62,7 @@ unsafe extern "C" {
 /// Keeps freed memory in the process instead of handing it back to the system a second later.
 ///
 /// A settle frees and allocates hundreds of megabytes at 10,000 replicas; returning the pages and
-/// faulting them in again (zeroing two-megabyte pages) took up to a sixth of such a run in system
+/// faulting them in again (zeroing two-megabyte pages) took up to a fifth of such a run in system
 /// time. The page's allocator never returns memory either, so the native runner and the
 /// benchmarks behave as the page does.
 pub fn keep_freed_memory() {
