@@ -70,7 +70,7 @@ pub fn replicas(set: &StatefulSet) -> i64 {
 
 /// The pod name of `ordinal`.
 pub fn ordinal_pod_name(set: &StatefulSet, ordinal: i64) -> String {
-    [set_name(set), "-", &ordinal.to_string()].concat()
+    with_ordinal_name(&[set_name(set)], ordinal, str::to_string)
 }
 
 /// The ordinal of a pod of this set, if its name makes it a member.
@@ -186,14 +186,7 @@ pub fn identity_matches(set: &StatefulSet, pod: &Pod) -> bool {
 
 /// The claim name for template `template` and `ordinal`: `www-web-0`.
 pub fn claim_name(template: &PersistentVolumeClaim, set: &StatefulSet, ordinal: i64) -> String {
-    [
-        template.metadata.name.as_deref().unwrap_or(""),
-        "-",
-        set_name(set),
-        "-",
-        &ordinal.to_string(),
-    ]
-    .concat()
+    with_claim_name(template, set, ordinal, str::to_string)
 }
 
 /// Runs `f` with the claim name for `template` and `ordinal`, without allocating it.
