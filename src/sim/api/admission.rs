@@ -42,26 +42,21 @@ pub fn admit_pod(pod: &mut Pod, opts: &PodAdmission<'_>) {
         add_token_volume(spec, opts.token_volume_suffix);
     }
     let tolerations = spec.tolerations.get_or_insert_with(Vec::new);
-    for key in [
+    let keys = [
         "node.kubernetes.io/not-ready",
         "node.kubernetes.io/unreachable",
-    ] {
-        let covered = tolerations.iter().any(|t| {
-            let effect_ok = matches!(t.effect.as_deref(), None | Some("") | Some("NoExecute"));
-            let key_ok = t.key.as_deref() == Some(key)
-                || (t.key.as_deref().unwrap_or("").is_empty()
-                    && t.operator.as_deref() == Some("Exists"));
-            effect_ok && key_ok
+    ];
+    let missing = keys.map(|key| !tolerates_unready(tolerations, key));
+    // Room for exactly these; a growing vector would round up to four.
+    tolerations.reserve_exact(missing.iter().filter(|m| **m).count());
+    for (key, _) in keys.iter().zip(missing).filter(|(_, m)| *m) {
+        tolerations.push(Toleration {
+            effect: Some("NoExecute".to_string()),
+            key: Some(key.to_string()),
+            operator: Some("Exists".to_string()),
+            toleration_seconds: Some(300),
+            value: None,
         });
-        if !covered {
-            tolerations.push(Toleration {
-                effect: Some("NoExecute".to_string()),
-                key: Some(key.to_string()),
-                operator: Some("Exists".to_string()),
-                toleration_seconds: Some(300),
-                value: None,
-            });
-        }
     }
     spec.priority.get_or_insert(0);
     spec.preemption_policy
@@ -70,6 +65,18 @@ pub fn admit_pod(pod: &mut Pod, opts: &PodAdmission<'_>) {
     let status = pod.status.get_or_insert_with(PodStatus::default);
     status.phase.get_or_insert_with(|| "Pending".to_string());
     status.qos_class.get_or_insert_with(|| qos.to_string());
+}
+
+/// Whether `tolerations` already tolerate the NoExecute taint `key`, so that DefaultTolerationSeconds
+/// adds nothing for it.
+fn tolerates_unready(tolerations: &[Toleration], key: &str) -> bool {
+    tolerations.iter().any(|t| {
+        let effect_ok = matches!(t.effect.as_deref(), None | Some("") | Some("NoExecute"));
+        let key_ok = t.key.as_deref() == Some(key)
+            || (t.key.as_deref().unwrap_or("").is_empty()
+                && t.operator.as_deref() == Some("Exists"));
+        effect_ok && key_ok
+    })
 }
 
 fn add_token_volume(spec: &mut PodSpec, suffix: &str) {
@@ -132,6 +139,7 @@ fn add_token_volume(spec: &mut PodSpec, suffix: &str) {
     {
         let mounts = c.volume_mounts.get_or_insert_with(Vec::new);
         if !mounts.iter().any(|m| m.mount_path == mount_path) {
+            mounts.reserve_exact(1);
             mounts.push(VolumeMount {
                 mount_path: mount_path.to_string(),
                 name: name.clone(),

@@ -257,6 +257,12 @@ pub fn update_storage(set: &StatefulSet, pod: &mut Pod, ordinal: i64) {
                 .any(|t| t.metadata.name.as_deref() == Some(v.name.as_str()))
         })
         .collect();
+    // A Volume takes over 3 KiB, so the vector gets its final size at once: the claims, and on a new
+    // pod the service-account token volume the API server adds on create.
+    let token_to_come = !volumes
+        .iter()
+        .any(|v| v.name.starts_with("kube-api-access-"));
+    volumes.reserve_exact(templates.len() + usize::from(token_to_come));
     for t in templates {
         volumes.push(Volume {
             name: t.metadata.name.clone().unwrap_or_default(),
