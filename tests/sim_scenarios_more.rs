@@ -106,6 +106,69 @@ fn min_ready_seconds_delays_availability_and_ordered_creation() {
     );
 }
 
+/// Moves the clock on by `ms`, checking the invariants after every step.
+fn advance(c: &mut Cluster, inv: &mut Invariants, ms: u64) {
+    let end = c.now_ms() + ms;
+    while c.queue.next_time().is_some_and(|t| t <= end) {
+        c.step();
+        inv.check(c);
+    }
+    c.advance(end.saturating_sub(c.now_ms()));
+    inv.check(c);
+}
+
+#[test]
+fn a_change_is_handled_at_once_while_min_ready_seconds_runs() {
+    for policy in POLICIES {
+        let mut c = Cluster::new(11);
+        c.create(nginx_service()).expect("service");
+        c.create(web_with(
+            1,
+            policy,
+            "nginx:1.25",
+            json!({"minReadySeconds": 600}),
+        ))
+        .expect("set");
+        let mut inv = Invariants::new(&c);
+        advance(&mut c, &mut inv, 30_000);
+        assert!(pods(&c).iter().all(|p| is_running_and_ready(p)), "{policy}");
+        // The set now waits ten minutes for web-0 to be available; a deleted pod must not wait.
+        c.delete::<Pod>("default", "web-0", DeleteOptions::default())
+            .expect("delete");
+        advance(&mut c, &mut inv, 45_000);
+        assert_eq!(
+            live_names(&c),
+            ["web-0"],
+            "{policy}: web-0 is recreated at once"
+        );
+        let mut s = set(&c).cloned().expect("set");
+        s.spec.replicas = Some(3);
+        c.update(s).expect("scale");
+        advance(&mut c, &mut inv, 30_000);
+        let s = set(&c).expect("set");
+        let st = s.status.clone().expect("status");
+        assert_eq!(st.observed_generation, s.metadata.generation, "{policy}");
+        let expected: &[&str] = if policy == "Parallel" {
+            &["web-0", "web-1", "web-2"]
+        } else {
+            // OrderedReady waits for web-0 to be available before it creates web-1.
+            &["web-0"]
+        };
+        assert_eq!(live_names(&c), expected, "{policy}");
+        // Lowering minReadySeconds takes effect at once, too.
+        let mut s = set(&c).cloned().expect("set");
+        s.spec.min_ready_seconds = Some(0);
+        c.update(s).expect("lower");
+        advance(&mut c, &mut inv, 60_000);
+        let st = set(&c).and_then(|s| s.status.clone()).expect("status");
+        assert_eq!(
+            (st.ready_replicas, st.available_replicas),
+            (Some(3), Some(3)),
+            "{policy}"
+        );
+    }
+}
+
 #[test]
 fn on_delete_updates_only_pods_the_learner_deletes() {
     let (mut c, mut inv) = run(

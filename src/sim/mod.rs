@@ -101,6 +101,7 @@ fn work_key(work: &Work) -> String {
         Work::Endpoints(k) => ("Endpoints", k),
         Work::Kubelet(k) => ("Kubelet", k),
         Work::NodeMonitor(k) => ("NodeMonitor", k),
+        Work::StatefulSetTimer(k) => ("StatefulSetTimer", k),
         Work::Schedule | Work::Volumes | Work::Collect | Work::Probe(..) => {
             return format!("{work:?}");
         }
@@ -271,6 +272,8 @@ impl Cluster {
                 kubelet::probe(self, &uid, container, readiness)
             }
             Work::NodeMonitor(node) => kubelet::node_monitor(self, &node),
+            // A timer that fires adds its set to the work queue like any change.
+            Work::StatefulSetTimer(key) => self.enqueue(5, 15, Work::SyncStatefulSet(key)),
         }
         self.dispatch();
     }

@@ -26,6 +26,10 @@ pub enum Work {
     Probe(String, usize, bool),
     /// The node lifecycle controller's check of one node.
     NodeMonitor(String),
+    /// A StatefulSet's delayed requeue (store key): the end of minReadySeconds, or the back-off
+    /// after a failed write. It is kept apart from the syncs that changes queue, as a work queue
+    /// keeps `AddAfter` entries apart from its queue, so a change is never held back by it.
+    StatefulSetTimer(String),
 }
 
 impl Work {
@@ -95,6 +99,16 @@ impl Queue {
         }
         self.pending.insert(work.clone(), slot);
         self.items.insert(slot, work);
+    }
+
+    /// Queues `work` at `at_ms`, or moves a pending copy that is due later to `at_ms`, as a work
+    /// queue's `AddAfter` keeps the earliest time of a key that is already waiting.
+    pub fn push_earliest(&mut self, at_ms: u64, work: Work) {
+        match self.pending.get(&work) {
+            Some(&(due, _)) if due <= at_ms => {}
+            Some(_) => self.reschedule(at_ms, work),
+            None => self.push(at_ms, work),
+        }
     }
 
     /// Whether `work` is pending.
@@ -189,6 +203,17 @@ mod tests {
         assert_eq!(q.pop_due(20), None);
         assert_eq!(q.pop_due(30), Some((30, Work::Schedule)));
         assert!(q.is_empty());
+    }
+
+    #[test]
+    fn an_earlier_timer_moves_a_pending_one_and_a_later_one_does_not() {
+        let mut q = Queue::default();
+        let timer = || Work::StatefulSetTimer("default/web".into());
+        q.push_earliest(600_000, timer());
+        q.push_earliest(30_000, timer());
+        q.push_earliest(90_000, timer());
+        assert_eq!(q.len(), 1);
+        assert_eq!(q.next_time(), Some(30_000));
     }
 
     #[test]

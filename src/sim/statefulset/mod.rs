@@ -66,7 +66,8 @@ pub fn sync(c: &mut Cluster, key: &str) {
     }
     truncate_history(c, &set, &live_revisions, &revisions, &current, &update);
     if let Some(at) = status::next_availability_ms(&set, &pods, now) {
-        c.queue.push(at, Work::SyncStatefulSet(key.to_string()));
+        c.queue
+            .push_earliest(at, Work::StatefulSetTimer(key.to_string()));
     }
     // A failed API write requeues the set with the work queue's back-off: 5 ms doubling to 1000 s.
     if std::mem::take(&mut c.sync_error) {
@@ -74,7 +75,7 @@ pub fn sync(c: &mut Cluster, key: &str) {
         *failures = failures.saturating_add(1);
         let delay = (5u64 << (*failures - 1).min(20)).min(1_000_000);
         c.queue
-            .push(now + delay, Work::SyncStatefulSet(key.to_string()));
+            .push_earliest(now + delay, Work::StatefulSetTimer(key.to_string()));
     } else {
         c.sync_failures.remove(key);
     }
