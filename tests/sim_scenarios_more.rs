@@ -106,17 +106,6 @@ fn min_ready_seconds_delays_availability_and_ordered_creation() {
     );
 }
 
-/// Moves the clock on by `ms`, checking the invariants after every step.
-fn advance(c: &mut Cluster, inv: &mut Invariants, ms: u64) {
-    let end = c.now_ms() + ms;
-    while c.queue.next_time().is_some_and(|t| t <= end) {
-        c.step();
-        inv.check(c);
-    }
-    c.advance(end.saturating_sub(c.now_ms()));
-    inv.check(c);
-}
-
 #[test]
 fn a_change_is_handled_at_once_while_min_ready_seconds_runs() {
     for policy in POLICIES {
@@ -130,12 +119,12 @@ fn a_change_is_handled_at_once_while_min_ready_seconds_runs() {
         ))
         .expect("set");
         let mut inv = Invariants::new(&c);
-        advance(&mut c, &mut inv, 30_000);
+        inv.advance(&mut c, 30_000);
         assert!(pods(&c).iter().all(|p| is_running_and_ready(p)), "{policy}");
         // The set now waits ten minutes for web-0 to be available; a deleted pod must not wait.
         c.delete::<Pod>("default", "web-0", DeleteOptions::default())
             .expect("delete");
-        advance(&mut c, &mut inv, 45_000);
+        inv.advance(&mut c, 45_000);
         assert_eq!(
             live_names(&c),
             ["web-0"],
@@ -144,7 +133,7 @@ fn a_change_is_handled_at_once_while_min_ready_seconds_runs() {
         let mut s = set(&c).cloned().expect("set");
         s.spec.replicas = Some(3);
         c.update(s).expect("scale");
-        advance(&mut c, &mut inv, 30_000);
+        inv.advance(&mut c, 30_000);
         let s = set(&c).expect("set");
         let st = s.status.clone().expect("status");
         assert_eq!(st.observed_generation, s.metadata.generation, "{policy}");
@@ -159,7 +148,7 @@ fn a_change_is_handled_at_once_while_min_ready_seconds_runs() {
         let mut s = set(&c).cloned().expect("set");
         s.spec.min_ready_seconds = Some(0);
         c.update(s).expect("lower");
-        advance(&mut c, &mut inv, 60_000);
+        inv.advance(&mut c, 60_000);
         let st = set(&c).and_then(|s| s.status.clone()).expect("status");
         assert_eq!(
             (st.ready_replicas, st.available_replicas),

@@ -188,6 +188,17 @@ impl Invariants {
         self.claims = claims;
     }
 
+    /// Moves the clock on by `ms`, checking after every step.
+    pub fn advance(&mut self, c: &mut Cluster, ms: u64) {
+        let end = c.now_ms() + ms;
+        while c.queue.next_time().is_some_and(|t| t <= end) {
+            c.step();
+            self.check(c);
+        }
+        c.advance(end.saturating_sub(c.now_ms()));
+        self.check(c);
+    }
+
     /// Steps the cluster until quiet (bounded), checking after every step.
     pub fn settle(&mut self, c: &mut Cluster) {
         let end = c.now_ms() + 10 * 60 * 1000;

@@ -46,6 +46,12 @@ pub fn rolling_update(
         .and_then(|r| r.partition)
         .map_or(0, i64::from);
     let max = max_unavailable(set);
+    let parallel = allows_burst(set);
+    let outdated_pod = |i: usize| {
+        replicas_list
+            .pod(i)
+            .filter(|p| pod_revision(p) != update_name && !is_terminating(p))
+    };
     // Names are spelled out only for the message that lists them.
     let unavailable: Vec<usize> = (0..replicas_list.len())
         .filter(|&i| replicas_list.is_unavailable(i, min_ready, now))
@@ -57,7 +63,10 @@ pub fn rolling_update(
                 .pod(i)
                 .is_some_and(|p| pod_revision(p) != update_name)
     });
-    if unavailable.len() as i64 >= max {
+    // Since 1.37, Parallel replaces an unavailable pod of an old revision whatever the budget, so a
+    // rollout stuck on a broken template recovers once the template is put right.
+    let stuck = parallel && unavailable.iter().any(|&i| outdated_pod(i).is_some());
+    if unavailable.len() as i64 >= max && !stuck {
         if !outdated {
             return None;
         }
@@ -71,10 +80,30 @@ pub fn rolling_update(
             names.join(", ")
         ));
     }
+    if parallel {
+        // First the pods that are unavailable already: replacing them costs no availability.
+        for idx in (0..replicas_list.len()).rev() {
+            if (idx as i64) < partition {
+                break;
+            }
+            if let Some(pod) = outdated_pod(idx)
+                && !is_running_and_available(pod, min_ready, now)
+            {
+                let name = pod_name(pod);
+                c.why.note(
+                    now,
+                    &subject(set),
+                    format!("{name} deleted: it is unavailable on an old revision (Parallel)"),
+                );
+                pod_control::delete_pod(c, set, pod);
+                status.current_replicas = status.current_replicas.map(|n| (n - 1).max(0));
+            }
+        }
+    }
     let mut budget = max - unavailable.len() as i64;
     let mut waiting = None;
     for idx in (0..replicas_list.len()).rev() {
-        if budget == 0 {
+        if budget <= 0 {
             break;
         }
         let Some(pod) = replicas_list.pod(idx) else {
@@ -94,7 +123,10 @@ pub fn rolling_update(
             }
             break;
         }
-        if pod_revision(pod) != update_name && !is_terminating(pod) {
+        // Under Parallel the unavailable ones went above; the budget is for available pods.
+        if outdated_pod(idx).is_some()
+            && (!parallel || is_running_and_available(pod, min_ready, now))
+        {
             c.why.note(
                 now,
                 &subject(set),
