@@ -218,6 +218,44 @@ fn static_volumes_bind_by_storage_class() {
 }
 
 #[test]
+fn a_failed_pull_shows_err_image_pull_briefly_then_backs_off_10_20_40_seconds() {
+    let mut c = Cluster::new(12);
+    c.create(web(1, "Parallel", "nginx:no-such-tag"))
+        .expect("set");
+    // Sample the pod's waiting reason every 100 ms for ten minutes.
+    let (mut err_ms, mut back_off_ms) = (0u64, 0u64);
+    let mut pulls: Vec<u64> = Vec::new();
+    let mut last = None;
+    for _ in 0..6_000 {
+        c.advance(100);
+        let reason = pods(&c).first().and_then(|p| waiting_reason(p));
+        match reason.as_deref() {
+            Some("ErrImagePull") => err_ms += 100,
+            Some("ImagePullBackOff") => back_off_ms += 100,
+            _ => {}
+        }
+        if reason.as_deref() == Some("ErrImagePull") && last.as_deref() != Some("ErrImagePull") {
+            pulls.push(c.now_ms());
+        }
+        last = reason;
+    }
+    assert!(
+        err_ms * 10 < back_off_ms,
+        "ImagePullBackOff is the usual sight: {err_ms} ms ErrImagePull, {back_off_ms} ms back-off"
+    );
+    let gaps: Vec<u64> = pulls.windows(2).map(|w| w[1] - w[0]).collect();
+    for (k, gap) in gaps.iter().enumerate() {
+        let back_off = (10_000u64 << k.min(5)).min(300_000);
+        assert!(
+            (back_off..back_off + 3_000).contains(gap),
+            "pull {} came {gap} ms after the one before, back-off {back_off} ms ({gaps:?})",
+            k + 2
+        );
+    }
+    assert!(gaps.len() >= 5, "{gaps:?}");
+}
+
+#[test]
 fn image_pull_back_off_grows_between_attempts() {
     let mut c = Cluster::new(12);
     c.create(web(1, "OrderedReady", "nginx:no-such-tag"))

@@ -4,7 +4,7 @@ use k8s_openapi::api::core::v1::{Node, Pod};
 
 use super::images::{self, Pull};
 use super::kill::finish_kill;
-use super::plan::{back_off, first_pull_retry_ms, pull_ms, run_plan, seconds};
+use super::plan::{back_off, err_image_pull_ms, pull_ms, run_plan, seconds};
 use super::report::{container_events, event};
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
@@ -341,7 +341,7 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
                 if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
                     kc.state = ContainerState::Waiting("ErrImagePull".into());
                     kc.pull_failures = failures;
-                    kc.retry_pull_at = Some(now + first_pull_retry_ms(failures));
+                    kc.retry_pull_at = Some(now + err_image_pull_ms());
                 }
             } else {
                 container_events(
@@ -357,10 +357,10 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
                         (EventType::Warning, "Failed", "Error: ImagePullBackOff"),
                     ],
                 );
-                // The back-off grows with each failed pull (counted above), capped at 300 s.
+                // 10 s after the first failed pull, doubling with each one after, capped at 300 s.
                 if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
                     kc.state = ContainerState::Waiting("ImagePullBackOff".into());
-                    kc.retry_pull_at = Some(now + back_off(failures));
+                    kc.retry_pull_at = Some(now + back_off(k.pull_failures));
                 }
             }
             false

@@ -79,13 +79,12 @@ pub(super) fn back_off(failures: u32) -> u64 {
     (10_000u64 << exp).min(300_000)
 }
 
-pub(super) fn first_pull_retry_ms(failures: u32) -> u64 {
-    // The first ErrImagePull turns into ImagePullBackOff a moment later; later retries back off.
-    if failures <= 1 {
-        1_500
-    } else {
-        back_off(failures)
-    }
+/// How long a failed pull shows as ErrImagePull: until the kubelet's next sync of the pod (its
+/// worker retries a failed sync after about a second here), which finds the image in back-off and
+/// reports ImagePullBackOff. The back-off itself runs from there, so pulls come 10 s, 20 s, 40 s …
+/// apart and ImagePullBackOff is what a learner mostly sees.
+pub(super) fn err_image_pull_ms() -> u64 {
+    1_500
 }
 
 /// How long pulling `size` bytes takes on the simulated network (about 20 MB/s plus latency).
