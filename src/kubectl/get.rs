@@ -179,7 +179,11 @@ pub(crate) fn get(ctx: &mut Ctx<'_>) -> Option<Run> {
             return None;
         }
     };
-    if ctx.flags.bool("ignore-not-found") {
+    // kubectl treats one name as one item whether or not it exists (singleItemImplied): its error
+    // stands alone, with no empty List around it.
+    let named = sel.refs.len() + sel.failures.len();
+    let ignore_not_found = ctx.flags.bool("ignore-not-found");
+    if ignore_not_found {
         sel.failures
             .retain(|f| !matches!(f, Failure::Api(e) if e.reason == "NotFound"));
     }
@@ -189,8 +193,12 @@ pub(crate) fn get(ctx: &mut Ctx<'_>) -> Option<Run> {
     match &mode {
         Mode::Table(wide) => print_tables(ctx, &sel, *wide),
         other => {
-            let single = sel.by_name && sel.refs.len() == 1 && ctx.flags.args.len() <= 2;
+            let single = sel.by_name && named == 1 && ctx.flags.args.len() <= 2;
             if single && !sel.failures.is_empty() {
+                print_failures(ctx, &sel.failures);
+                return None;
+            }
+            if ignore_not_found && sel.refs.is_empty() {
                 print_failures(ctx, &sel.failures);
                 return None;
             }

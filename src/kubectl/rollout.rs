@@ -184,7 +184,8 @@ pub(crate) fn undo(ctx: &mut Ctx<'_>) -> Option<Run> {
         };
         if dry == DryRun::Client {
             let applied = apply_revision(&sts, &target);
-            let mut w = PrefixWriter::new();
+            // kubectl prints this template as `rollout history --revision` does: raw tabs.
+            let mut w = PrefixWriter::raw();
             describe_pod_template(&applied.spec.template, &mut w);
             ctx.print(&format!(
                 "{}/{} will roll back to {}\n",
