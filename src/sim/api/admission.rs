@@ -15,6 +15,9 @@ use super::quantity::parse_quantity;
 /// Where the service account token is mounted in every container.
 pub const SERVICE_ACCOUNT_MOUNT: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
 
+/// The name prefix of the service-account token volume admission adds to a pod.
+pub const TOKEN_VOLUME_PREFIX: &str = "kube-api-access-";
+
 /// Options for [`admit_pod`].
 #[derive(Clone, Debug)]
 pub struct PodAdmission<'a> {
@@ -46,10 +49,10 @@ pub fn admit_pod(pod: &mut Pod, opts: &PodAdmission<'_>) {
         "node.kubernetes.io/not-ready",
         "node.kubernetes.io/unreachable",
     ];
-    let missing = keys.map(|key| !tolerates_unready(tolerations, key));
+    let missing = keys.map(|key| (!tolerates_unready(tolerations, key)).then_some(key));
     // Room for exactly these; a growing vector would round up to four.
-    tolerations.reserve_exact(missing.iter().filter(|m| **m).count());
-    for (key, _) in keys.iter().zip(missing).filter(|(_, m)| *m) {
+    tolerations.reserve_exact(missing.iter().flatten().count());
+    for key in missing.into_iter().flatten() {
         tolerations.push(Toleration {
             effect: Some("NoExecute".to_string()),
             key: Some(key.to_string()),
@@ -80,12 +83,12 @@ fn tolerates_unready(tolerations: &[Toleration], key: &str) -> bool {
 }
 
 fn add_token_volume(spec: &mut PodSpec, suffix: &str) {
-    let name = ["kube-api-access-", suffix].concat();
+    let name = [TOKEN_VOLUME_PREFIX, suffix].concat();
     let mount_path = SERVICE_ACCOUNT_MOUNT;
     let volumes = spec.volumes.get_or_insert_with(Vec::new);
     if volumes
         .iter()
-        .any(|v| v.name.starts_with("kube-api-access-"))
+        .any(|v| v.name.starts_with(TOKEN_VOLUME_PREFIX))
     {
         return;
     }

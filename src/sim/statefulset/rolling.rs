@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetStatus};
+use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::control::subject;
@@ -89,14 +90,11 @@ pub fn rolling_update(
             if let Some(pod) = outdated_pod(idx)
                 && !is_running_and_available(pod, min_ready, now)
             {
-                let name = pod_name(pod);
-                c.why.note(
-                    now,
-                    &subject(set),
-                    format!("{name} deleted: it is unavailable on an old revision (Parallel)"),
+                let why = format!(
+                    "{} deleted: it is unavailable on an old revision (Parallel)",
+                    pod_name(pod)
                 );
-                pod_control::delete_pod(c, set, pod);
-                status.current_replicas = status.current_replicas.map(|n| (n - 1).max(0));
+                replace(c, set, pod, status, now, why);
             }
         }
     }
@@ -127,15 +125,24 @@ pub fn rolling_update(
         if outdated_pod(idx).is_some()
             && (!parallel || is_running_and_available(pod, min_ready, now))
         {
-            c.why.note(
-                now,
-                &subject(set),
-                format!("{name} deleted: rolling update to {update_name}"),
-            );
-            pod_control::delete_pod(c, set, pod);
-            status.current_replicas = status.current_replicas.map(|n| (n - 1).max(0));
+            let why = format!("{name} deleted: rolling update to {update_name}");
+            replace(c, set, pod, status, now, why);
             budget -= 1;
         }
     }
     waiting
+}
+
+/// Deletes an outdated pod so that it is recreated from the update revision, saying `why`.
+fn replace(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    pod: &Pod,
+    status: &mut StatefulSetStatus,
+    now: u64,
+    why: String,
+) {
+    c.why.note(now, &subject(set), why);
+    pod_control::delete_pod(c, set, pod);
+    status.current_replicas = status.current_replicas.map(|n| (n - 1).max(0));
 }

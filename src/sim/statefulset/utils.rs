@@ -259,9 +259,10 @@ pub fn update_storage(set: &StatefulSet, pod: &mut Pod, ordinal: i64) {
         .collect();
     // A Volume takes over 3 KiB, so the vector gets its final size at once: the claims, and on a new
     // pod the service-account token volume the API server adds on create.
-    let token_to_come = !volumes
-        .iter()
-        .any(|v| v.name.starts_with("kube-api-access-"));
+    let token_to_come = !volumes.iter().any(|v| {
+        v.name
+            .starts_with(crate::sim::api::admission::TOKEN_VOLUME_PREFIX)
+    });
     volumes.reserve_exact(templates.len() + usize::from(token_to_come));
     for t in templates {
         volumes.push(Volume {
