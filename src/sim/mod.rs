@@ -102,7 +102,7 @@ fn work_key(work: &Work) -> String {
         Work::Kubelet(k) => ("Kubelet", k),
         Work::NodeMonitor(k) => ("NodeMonitor", k),
         Work::StatefulSetTimer(k) => ("StatefulSetTimer", k),
-        Work::Schedule | Work::Volumes | Work::Collect | Work::Probe(..) => {
+        Work::Schedule | Work::Volumes | Work::Collect | Work::Probe(..) | Work::VolumeResync => {
             return format!("{work:?}");
         }
     };
@@ -263,7 +263,7 @@ impl Cluster {
         match work {
             Work::SyncStatefulSet(key) => statefulset::sync(self, &key),
             Work::Schedule => scheduler::schedule(self),
-            Work::Volumes => volume::reconcile(self),
+            Work::Volumes | Work::VolumeResync => volume::reconcile(self),
             Work::Provisioned(key) => volume::finish_provisioning(self, &key),
             Work::Endpoints(ns) => endpoints::reconcile(self, &ns),
             Work::Collect => gc::collect(self),

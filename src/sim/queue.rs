@@ -30,13 +30,17 @@ pub enum Work {
     /// after a failed write. It is kept apart from the syncs that changes queue, as a work queue
     /// keeps `AddAfter` entries apart from its queue, so a change is never held back by it.
     StatefulSetTimer(String),
+    /// The volume controller's periodic pass over its claims (its 15 s sync period), queued while
+    /// a claim waits: the pass records the claim's waiting event again, so its count grows.
+    VolumeResync,
 }
 
 impl Work {
     /// Whether pending work of this kind may be left pending when the cluster is "settled":
-    /// periodic probes and restart back-offs run forever and must not keep `settle` busy.
+    /// periodic probes, restart back-offs and volume resyncs run forever and must not keep
+    /// `settle` busy.
     pub fn is_background(&self) -> bool {
-        matches!(self, Work::Probe(..))
+        matches!(self, Work::Probe(..) | Work::VolumeResync)
     }
 }
 

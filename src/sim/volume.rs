@@ -25,6 +25,9 @@ pub fn quantity_bytes(q: &str) -> u128 {
         .unwrap_or(0)
 }
 
+/// The volume controller's sync period (kube-controller-manager's `--pvclaimbinder-sync-period`).
+const RESYNC_MS: u64 = 15_000;
+
 /// Annotation the binder sets on a claim once it is bound.
 const BIND_COMPLETED: &str = "pv.kubernetes.io/bind-completed";
 
@@ -69,8 +72,13 @@ pub fn reconcile(c: &mut Cluster) {
         })
         .cloned()
         .collect();
+    let mut waiting = false;
     for claim in claims {
-        bind_or_provision(c, &claim, &mut available);
+        waiting |= bind_or_provision(c, &claim, &mut available);
+    }
+    if waiting && !c.queue.contains(&Work::VolumeResync) {
+        let at = c.clock.now_ms + RESYNC_MS;
+        c.queue.push(at, Work::VolumeResync);
     }
     reclaim(c);
 }
@@ -146,11 +154,13 @@ fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
     c.volumes.entry(pv_name.to_string()).or_default();
 }
 
+/// Binds or provisions one pending claim; true when the claim waits for the next resync (no
+/// volume and no class, a class that does not exist, or a first consumer to wait for).
 fn bind_or_provision(
     c: &mut Cluster,
     claim: &PersistentVolumeClaim,
     available: &mut Vec<PersistentVolume>,
-) {
+) -> bool {
     let ns = claim.metadata.namespace.as_deref().unwrap_or_default();
     let name = claim.metadata.name.as_deref().unwrap_or_default();
     let no_spec = Default::default();
@@ -178,7 +188,7 @@ fn bind_or_provision(
             None,
         );
         c.record_event(facts);
-        return;
+        return true;
     }
     // A static volume that fits: same class, enough capacity, the access modes asked for, not claimed.
     // The request is only read when there is a volume to compare it with.
@@ -231,7 +241,7 @@ fn bind_or_provision(
     if let Some((_, pv)) = candidates.first().cloned() {
         available.retain(|v| v.metadata.name.as_deref() != Some(pv.as_str()));
         bind(c, claim_reference(claim), &pv);
-        return;
+        return false;
     }
     let Some(sc) = sc else {
         if class.is_empty() {
@@ -257,7 +267,7 @@ fn bind_or_provision(
             );
             c.record_event(facts);
         }
-        return;
+        return true;
     };
     let provisioner = sc.provisioner.as_str();
     let already = claim
@@ -316,6 +326,7 @@ fn bind_or_provision(
         c.queue
             .push(at, Work::Provisioned(super::store::key(ns, name)));
     }
+    false
 }
 
 /// The provisioner has created the volume: store it and bind the claim to it.
