@@ -264,6 +264,7 @@ fn fail(msg: String) -> Run {
         stdout: String::new(),
         stderr: if msg.ends_with('\n') { msg } else { msg + "\n" },
         code: 1,
+        ..Default::default()
     })
 }
 
@@ -348,6 +349,7 @@ pub(crate) fn dispatch(session: &mut Session, args: &[String], stdin: &str) -> R
             stdout: String::new(),
             stderr: help.stdout,
             code: 1,
+            ..Default::default()
         };
         if !parsed.args.is_empty() {
             return fail(format!(

@@ -25,30 +25,28 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     /// Prints to standard output.
     pub fn print(&mut self, text: &str) {
-        self.out.stdout.push_str(text);
+        self.out.out(text);
     }
 
     /// Prints to standard error.
     pub fn eprint(&mut self, text: &str) {
-        self.out.stderr.push_str(text);
+        self.out.err(text);
     }
 
     /// Prints a `Warning: …` line on standard error.
     pub fn warn(&mut self, text: &str) {
-        self.out.stderr.push_str("Warning: ");
-        self.out.stderr.push_str(text);
-        self.out.stderr.push('\n');
+        self.out.err(&format!("Warning: {text}\n"));
     }
 
     /// Records a failure printed the way kubectl's `CheckErr` prints a plain error.
     pub fn fail(&mut self, msg: &str) {
-        self.out.stderr.push_str(&error_text(msg));
+        self.out.err(&error_text(msg));
         self.out.code = 1;
     }
 
     /// Records an API error.
     pub fn fail_api(&mut self, e: &ApiError) {
-        self.out.stderr.push_str(&api_error_text(e));
+        self.out.err(&api_error_text(e));
         self.out.code = 1;
     }
 
@@ -176,5 +174,6 @@ pub(crate) fn flag_error(path: &str, err: &str) -> Output {
         stdout: String::new(),
         stderr: format!("error: {err}\nSee '{path} --help' for usage.\n"),
         code: 1,
+        ..Default::default()
     }
 }

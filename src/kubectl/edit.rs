@@ -168,9 +168,13 @@ pub fn finish(session: &mut Session, request: &EditRequest, edited: &str) -> Out
         Ok(resp) => {
             let mut out = Output::default();
             for w in resp.warnings {
-                out.stderr.push_str(&format!("Warning: {w}\n"));
+                out.err(&format!("Warning: {w}\n"));
             }
-            out.stdout = format!("{}/{} edited\n", name_prefix(request.kind), request.name);
+            out.out(&format!(
+                "{}/{} edited\n",
+                name_prefix(request.kind),
+                request.name
+            ));
             out
         }
         Err(e) => Output {

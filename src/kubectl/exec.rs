@@ -205,14 +205,13 @@ pub(crate) fn exec(ctx: &mut Ctx<'_>) -> Option<Run> {
 
 /// Adds a container command's output; kubectl reports a non-zero exit code on stderr.
 fn append_exec_output(out: &mut Output, cmd: Output) {
-    out.stdout.push_str(&cmd.stdout);
-    out.stderr.push_str(&cmd.stderr);
-    if cmd.code == crate::shell::container::START_FAILED {
+    let code = cmd.code;
+    out.append(Output { code: 0, ..cmd });
+    if code == crate::shell::container::START_FAILED {
         // The command never started: kubectl reports the API error itself and exits 1.
         out.code = 1;
-    } else if cmd.code != 0 {
-        out.stderr
-            .push_str(&format!("command terminated with exit code {}\n", cmd.code));
-        out.code = cmd.code;
+    } else if code != 0 {
+        out.err(&format!("command terminated with exit code {code}\n"));
+        out.code = code;
     }
 }

@@ -75,7 +75,7 @@ impl Waiting for Follow {
                     since_ms: None,
                     ..self.copy_opts()
                 };
-                out.stdout.push_str(&render(fresh, &opts, c.now_ms()));
+                out.out(&render(fresh, &opts, c.now_ms()));
                 self.printed = lines.len();
             }
             let stopped = c
@@ -206,7 +206,7 @@ pub(crate) fn logs(ctx: &mut Ctx<'_>) -> Option<Run> {
                 timestamps: ctx.flags.bool("timestamps"),
                 prefix: with_prefix.then(|| format!("[pod/{name}/{container}]")),
             };
-            ctx.out.stderr.push_str(&notice);
+            ctx.out.err(&notice);
             match container_log(c, pod, &container, previous) {
                 Ok(lines) => {
                     text.push_str(&render(&lines, &opts, now));

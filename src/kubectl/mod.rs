@@ -42,6 +42,7 @@ mod log_lines;
 mod logs;
 mod mutate;
 mod nodes;
+mod output;
 /// kubectl's output formats.
 pub mod print;
 /// Resource types and their names.
@@ -58,6 +59,8 @@ mod watch;
 use std::collections::BTreeMap;
 
 use crate::sim::Cluster;
+
+pub use output::Output;
 
 /// Everything a learner's session holds.
 #[derive(Debug, Clone)]
@@ -78,28 +81,6 @@ impl Session {
             cluster: Cluster::new(seed),
             files: BTreeMap::new(),
             namespace: "default".to_string(),
-        }
-    }
-}
-
-/// What a command printed and its exit code.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Output {
-    /// Standard output.
-    pub stdout: String,
-    /// Standard error.
-    pub stderr: String,
-    /// Exit code (0 success, 1 kubectl error, 130 interrupted).
-    pub code: i32,
-}
-
-impl Output {
-    /// Appends another output's streams; a failure code wins.
-    pub fn append(&mut self, other: Output) {
-        self.stdout.push_str(&other.stdout);
-        self.stderr.push_str(&other.stderr);
-        if other.code != 0 {
-            self.code = other.code;
         }
     }
 }
@@ -159,6 +140,7 @@ pub fn run_to_end(session: &mut Session, args: &[String], stdin: &str, limit_ms:
             stderr: "Unable to use a TTY - input is not a terminal or the right kind of file\n"
                 .to_string(),
             code: 0,
+            ..Default::default()
         },
         Run::Wait(mut w) => {
             let (mut out, done) = w.poll(session, limit_ms);

@@ -137,7 +137,7 @@ impl Waiting for Follow {
         advance_until(c, budget, |c| match self.observe(c) {
             None => false,
             Some(Step::Printed(m)) => {
-                out.stdout.push_str(&m);
+                out.out(&m);
                 false
             }
             Some(Step::Done(o)) => {

@@ -153,7 +153,7 @@ impl WaitFor {
         while self.next < self.items.len() {
             match self.check(c) {
                 Check::Met(line) => {
-                    out.stdout.push_str(&line);
+                    out.out(&line);
                     self.next += 1;
                 }
                 Check::Failed(o) => {
@@ -181,7 +181,7 @@ impl Waiting for WaitFor {
         }
         if c.now_ms() >= self.deadline {
             if let Some((r, _)) = self.items.get(self.next) {
-                out.stderr.push_str(&error_text(&format!(
+                out.err(&error_text(&format!(
                     "timed out waiting for the condition on {}/{}",
                     r.kind.plural(),
                     r.name

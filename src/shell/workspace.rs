@@ -189,13 +189,13 @@ impl<'a> WorkspaceHost<'a> {
 
 /// Writes a kubectl result: warnings first, then output, then errors.
 fn print(p: &mut Proc, out: &Output) {
-    let (warnings, errors): (Vec<&str>, Vec<&str>) = out
-        .stderr
-        .split_inclusive('\n')
-        .partition(|l| l.starts_with("Warning:"));
-    p.err(&warnings.concat());
-    p.out(&out.stdout);
-    p.err(&errors.concat());
+    for (to_err, text) in out.chunks() {
+        if to_err {
+            p.err(text);
+        } else {
+            p.out(text);
+        }
+    }
 }
 
 impl Files for WorkspaceHost<'_> {

@@ -131,6 +131,7 @@ fn missing_program(target: &Target, argv: &[String], now: u64, program: &str) ->
             exec_id(target, argv, now)
         ),
         code: START_FAILED,
+        ..Default::default()
     }
 }
 
@@ -163,6 +164,7 @@ pub fn exec_tty(
                 stdout: String::new(),
                 stderr: format!("{message}\n"),
                 code: START_FAILED,
+                ..Default::default()
             };
         }
     };
@@ -171,6 +173,7 @@ pub fn exec_tty(
             stdout: String::new(),
             stderr: "error: you must specify at least one command for the container\n".into(),
             code: START_FAILED,
+            ..Default::default()
         };
     };
     let profile = Profile::of(&t.image);
@@ -205,6 +208,7 @@ pub fn exec_tty(
         stdout,
         stderr,
         code,
+        ..Default::default()
     }
 }
 

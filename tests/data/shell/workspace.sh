@@ -53,3 +53,24 @@ db 5432
 cache 6379
 EOF
 history | tail -n 2
+cat <<EOF > pair.yaml
+apiVersion: v1
+kind: Service
+metadata:
+  name: left
+spec:
+  clusterIP: None
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: right
+spec:
+  clusterIP: None
+  ports:
+  - port: 80
+EOF
+kubectl create -f pair.yaml
+kubectl apply -f pair.yaml
