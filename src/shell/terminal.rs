@@ -137,6 +137,13 @@ impl Terminal {
                     }
                     self.shell.status = code;
                     self.attached = None;
+                } else if !a.alive(&self.session) {
+                    // The command stopped the container's main process (`kill 1`): the runtime
+                    // kills every process in the container, this shell too.
+                    step.output
+                        .push_str("command terminated with exit code 137\n");
+                    self.shell.status = 137;
+                    self.attached = None;
                 }
             }
             None => self.run_workspace(&text, &mut step),

@@ -3,7 +3,7 @@
 
 use super::fs::ContainerFiles;
 use super::profile::Profile;
-use super::{Target, disk, http, net, system};
+use super::{Target, disk, http, net, signals, system};
 use crate::shell::Session;
 use crate::shell::interp::{Dialect, Files, Host, Proc};
 
@@ -46,7 +46,8 @@ impl Host for ContainerHost<'_> {
             "df" => Some(disk::df(self, p)),
             "mount" => Some(disk::mount(self, p)),
             "ps" => Some(system::ps(self, p)),
-            "kill" => Some(system::kill(p)),
+            "kill" => Some(signals::kill(self, p)),
+            "nginx" => Some(signals::nginx(self, p)),
             "nslookup" => Some(net::nslookup(self, p)),
             "getent" => Some(net::getent(self, p)),
             "curl" => Some(http::curl(self, p)),

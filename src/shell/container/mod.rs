@@ -8,6 +8,7 @@ mod host;
 mod http;
 mod net;
 pub mod profile;
+mod signals;
 mod system;
 
 use k8s_openapi::api::core::v1::Pod;
@@ -43,6 +44,8 @@ pub struct Target {
     pub index: usize,
     /// Image reference.
     pub image: String,
+    /// When the container's current process started (a restarted container has a new one).
+    pub started: u64,
 }
 
 /// Finds a running container as `kubectl exec` does; Err is the message kubectl prints.
@@ -83,14 +86,20 @@ pub fn target(
         return Err(not_found());
     };
     let uid = p.metadata.uid.clone().unwrap_or_default();
-    let running = c
+    let started = c
         .runtime
         .get(&uid)
         .and_then(|rt| rt.containers.get(index))
-        .is_some_and(|k| matches!(k.state, ContainerState::Running(_)));
-    if !running {
+        .and_then(|k| match k.state {
+            // A process whose exit is due (signalled from a shell) is as good as gone.
+            ContainerState::Running(started) if k.exit_at.is_none_or(|(at, _)| at > c.now_ms()) => {
+                Some(started)
+            }
+            _ => None,
+        });
+    let Some(started) = started else {
         return Err(not_found());
-    }
+    };
     let image = c
         .runtime
         .get(&uid)
@@ -104,6 +113,7 @@ pub fn target(
         container: name,
         index,
         image,
+        started,
     })
 }
 
@@ -309,7 +319,7 @@ impl Attached {
             &self.target.pod,
             Some(&self.target.container),
         )
-        .is_ok_and(|t| t.uid == self.target.uid)
+        .is_ok_and(|t| t.uid == self.target.uid && t.started == self.target.started)
     }
 
     /// Runs one complete input (a line, or several with a here-document) in the shell.

@@ -120,6 +120,9 @@ impl Profile {
         if self.shell(name).is_some() || self.extra.contains(&name) {
             return true;
         }
+        if name == "nginx" {
+            return self.nginx.is_some();
+        }
         let tools = crate::shell::utils::NAMES.contains(&name)
             || [
                 "echo", "printf", "pwd", "test", "[", "xargs", "env", "sleep", "ls", "cat",
@@ -135,6 +138,7 @@ impl Profile {
     pub fn path_of(&self, program: &str) -> String {
         let name = program.rsplit('/').next().unwrap_or(program);
         match self.family {
+            _ if name == "nginx" => "/usr/sbin/nginx".to_string(),
             Family::Busybox => format!("/bin/{name}"),
             Family::Alpine if ["curl", "getent"].contains(&name) => format!("/usr/bin/{name}"),
             Family::Alpine => format!("/bin/{name}"),

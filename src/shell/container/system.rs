@@ -1,5 +1,5 @@
 //! The container's identity and system view: environment, hostname, the files the kubelet mounts,
-//! and `hostname`, `df`, `mount`, `ps`, `kill`.
+//! and `hostname`, `df`, `mount`, `ps`.
 
 use k8s_openapi::api::core::v1::{Pod, Service};
 
@@ -197,8 +197,11 @@ pub(super) fn hostname_cmd(h: &mut ContainerHost, p: &mut Proc) -> i32 {
     0
 }
 
+/// How `ps` shows nginx's master process.
+pub(super) const NGINX_MAIN: &str = "nginx: master process nginx -g daemon off;";
+
 /// The main process of the container as `ps` shows it.
-fn main_process(h: &ContainerHost) -> String {
+pub(super) fn main_process(h: &ContainerHost) -> String {
     let c = &*h.files.cluster;
     let k = pod(c, &h.target)
         .and_then(|p| p.spec.as_ref())
@@ -217,7 +220,7 @@ fn main_process(h: &ContainerHost) -> String {
         return words.join(" ");
     }
     match (h.profile.nginx.is_some(), h.profile.family) {
-        (true, _) => "nginx: master process nginx -g daemon off;".into(),
+        (true, _) => NGINX_MAIN.into(),
         (false, Family::Busybox | Family::Alpine) => "sh".into(),
         _ => "/bin/sh".into(),
     }
@@ -233,21 +236,4 @@ pub(super) fn ps(h: &mut ContainerHost, p: &mut Proc) -> i32 {
     out.push_str("   42 root      0:00 sh\n   48 root      0:00 ps\n");
     p.out(&out);
     0
-}
-
-pub(super) fn kill(p: &mut Proc) -> i32 {
-    match p.args().last() {
-        Some(pid) if pid == "1" => {
-            p.err("sh: can't kill pid 1: Operation not permitted\n");
-            1
-        }
-        Some(pid) => {
-            p.err(&format!("kill: ({pid}) - No such process\n"));
-            1
-        }
-        None => {
-            p.err("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n");
-            2
-        }
-    }
 }

@@ -81,3 +81,21 @@ pub(super) fn finish_kill(c: &mut Cluster, uid: &str) {
     let at = c.after(50, 200);
     c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
 }
+
+/// The main process of a running container exits now with `code`, as when a learner signals it
+/// from a shell (`kill 1`, `nginx -s stop`); the kubelet then restarts the container as it would
+/// after any exit. Returns false when the container is not running.
+pub fn exit_main_process(c: &mut Cluster, uid: &str, container: usize, code: i32) -> bool {
+    let now = c.clock.now_ms;
+    let Some(k) = c
+        .runtime
+        .get_mut(uid)
+        .and_then(|r| r.containers.get_mut(container))
+        .filter(|k| matches!(k.state, ContainerState::Running(_)))
+    else {
+        return false;
+    };
+    k.exit_at = Some((now, code));
+    c.queue.reschedule(now, Work::Kubelet(uid.to_string()));
+    true
+}

@@ -9,6 +9,7 @@ use super::report::{container_events, event};
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
+use crate::sim::fs::Fs;
 use crate::sim::queue::Work;
 
 /// Runs the pod's next lifecycle step.
@@ -195,12 +196,23 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
             }
             return true;
         }
-        if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-            if let ContainerState::Terminated { .. } = kc.state {
-                kc.last = Some(kc.state.clone());
+        if let Some(rt) = c.runtime.get_mut(uid) {
+            // A restarted container is a new container with a fresh writable layer. The layer
+            // is kept per pod, so it is only cleared when no other container shares it.
+            if rt.containers.len() == 1 {
+                rt.layer = Fs::default();
             }
-            kc.restart_at = None;
-            kc.restarts += 1;
+            if let Some(kc) = rt.containers.get_mut(i) {
+                if let ContainerState::Terminated { .. } = kc.state {
+                    kc.last = Some(kc.state.clone());
+                }
+                kc.restart_at = None;
+                kc.restarts += 1;
+            }
+        }
+        // A restart checks the image again: one kept on the node is reported as present.
+        if pull_policy(c, uid, i, &reference) != "Always" {
+            already_present(c, uid, &k.name, &k.image);
         }
         start_container(c, uid, i, now);
         return true;
@@ -253,44 +265,14 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
     {
         return false;
     }
-    let policy = c
-        .runtime
-        .get(uid)
-        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
-        .and_then(|p| {
-            p.spec
-                .as_ref()?
-                .containers
-                .get(i)?
-                .image_pull_policy
-                .clone()
-        })
-        .unwrap_or_else(|| {
-            if reference.tag == "latest" && reference.digest.is_none() {
-                "Always".into()
-            } else {
-                "IfNotPresent".into()
-            }
-        });
+    let policy = pull_policy(c, uid, i, &reference);
     let present = c
         .node_images
         .get(&node)
         .is_some_and(|l| l.contains(&reference.canonical()));
     match images::pull(&k.image) {
         Pull::Ok(..) if present && policy != "Always" => {
-            event(
-                c,
-                uid,
-                Some(&k.name),
-                EventType::Normal,
-                "Pulled",
-                &[
-                    "Container image \"",
-                    k.image.as_str(),
-                    "\" already present on machine and can be accessed by the pod",
-                ]
-                .concat(),
-            );
+            already_present(c, uid, &k.name, &k.image);
             if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
                 kc.pulled = true;
             }
@@ -410,4 +392,44 @@ fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         kc.exit_at = plan.map(|(after, code)| (now + after, code));
     }
     super::probes::schedule_initial(c, uid, i, spec, now);
+}
+
+/// The container's image pull policy, defaulted as the API server does (`Always` for `latest`).
+fn pull_policy(c: &Cluster, uid: &str, i: usize, reference: &images::ImageRef) -> String {
+    c.runtime
+        .get(uid)
+        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|p| {
+            p.spec
+                .as_ref()?
+                .containers
+                .get(i)?
+                .image_pull_policy
+                .clone()
+        })
+        .unwrap_or_else(|| {
+            if reference.tag == "latest" && reference.digest.is_none() {
+                "Always".into()
+            } else {
+                "IfNotPresent".into()
+            }
+        })
+}
+
+/// The `Pulled` event for an image the node already has.
+fn already_present(c: &mut Cluster, uid: &str, container: &str, image: &str) {
+    let message = [
+        "Container image \"",
+        image,
+        "\" already present on machine and can be accessed by the pod",
+    ]
+    .concat();
+    event(
+        c,
+        uid,
+        Some(container),
+        EventType::Normal,
+        "Pulled",
+        &message,
+    );
 }

@@ -17,6 +17,7 @@ use super::Cluster;
 use super::fs::Fs;
 use super::queue::Work;
 
+pub use kill::exit_main_process;
 pub use lifecycle::step;
 pub use node::{EVICTION_MS, NODE_GRACE_MS, evict, fail_node, node_monitor, recover_node};
 pub use probes::{next_significant_probe, probe};
