@@ -19,6 +19,7 @@ pub struct ContainerFiles<'a> {
     /// The cluster (volumes and the kubelet's records live here).
     pub cluster: &'a mut Cluster,
     uid: String,
+    index: usize,
     mounts: Vec<(String, String)>,
     image: Fs,
     /// Files the kubelet provides (`/etc/hosts`, `/etc/hostname`, `/etc/resolv.conf` …).
@@ -56,6 +57,7 @@ impl<'a> ContainerFiles<'a> {
         ContainerFiles {
             cluster,
             uid: uid.to_string(),
+            index,
             mounts,
             image,
             virtual_files,
@@ -83,14 +85,18 @@ impl<'a> ContainerFiles<'a> {
     }
 
     fn layer(&self) -> Option<&Fs> {
-        self.cluster.runtime.get(&self.uid).map(|r| &r.layer)
+        let k = self
+            .cluster
+            .runtime
+            .get(&self.uid)?
+            .containers
+            .get(self.index)?;
+        Some(&k.layer)
     }
 
     fn layer_mut(&mut self) -> Option<&mut Fs> {
-        self.cluster
-            .runtime
-            .get_mut(&self.uid)
-            .map(|r| &mut r.layer)
+        let rt = self.cluster.runtime.get_mut(&self.uid)?;
+        Some(&mut rt.containers.get_mut(self.index)?.layer)
     }
 
     /// Whether the path or one of its parents was deleted from the image.

@@ -86,26 +86,20 @@ pub fn target(
         return Err(not_found());
     };
     let uid = p.metadata.uid.clone().unwrap_or_default();
-    let started = c
+    let running = c
         .runtime
         .get(&uid)
         .and_then(|rt| rt.containers.get(index))
         .and_then(|k| match k.state {
             // A process whose exit is due (signalled from a shell) is as good as gone.
             ContainerState::Running(started) if k.exit_at.is_none_or(|(at, _)| at > c.now_ms()) => {
-                Some(started)
+                Some((started, k.image.clone()))
             }
             _ => None,
         });
-    let Some(started) = started else {
+    let Some((started, image)) = running else {
         return Err(not_found());
     };
-    let image = c
-        .runtime
-        .get(&uid)
-        .and_then(|rt| rt.containers.get(index))
-        .map(|k| k.image.clone())
-        .unwrap_or_default();
     Ok(Target {
         namespace: namespace.to_string(),
         pod: pod.to_string(),

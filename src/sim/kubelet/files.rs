@@ -107,14 +107,14 @@ pub fn lookup(c: &Cluster, uid: &str, container: usize, path: &str) -> Option<En
             fs.get(&inner).cloned()
         }
         Backing::Layer => {
-            if let Some(e) = rt.layer.get(&path) {
+            let k = rt.containers.get(container)?;
+            if let Some(e) = k.layer.get(&path) {
                 return Some(e.clone());
             }
-            if rt.layer.get(&format!("{path}.wh")).is_some() {
+            if k.layer.get(&format!("{path}.wh")).is_some() {
                 return None;
             }
-            let image = rt.containers.get(container).map(|k| k.image.clone())?;
-            image_fs(&image).get(&path).cloned()
+            image_fs(&k.image).get(&path).cloned()
         }
     }
 }

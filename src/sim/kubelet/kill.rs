@@ -84,8 +84,8 @@ pub(super) fn finish_kill(c: &mut Cluster, uid: &str) {
 
 /// The main process of a running container exits now with `code`, as when a learner signals it
 /// from a shell (`kill 1`, `nginx -s stop`); the kubelet then restarts the container as it would
-/// after any exit. Returns false when the container is not running.
-pub fn exit_main_process(c: &mut Cluster, uid: &str, container: usize, code: i32) -> bool {
+/// after any exit. A container that is not running is left alone.
+pub fn exit_main_process(c: &mut Cluster, uid: &str, container: usize, code: i32) {
     let now = c.clock.now_ms;
     let Some(k) = c
         .runtime
@@ -93,9 +93,8 @@ pub fn exit_main_process(c: &mut Cluster, uid: &str, container: usize, code: i32
         .and_then(|r| r.containers.get_mut(container))
         .filter(|k| matches!(k.state, ContainerState::Running(_)))
     else {
-        return false;
+        return;
     };
     k.exit_at = Some((now, code));
     c.queue.reschedule(now, Work::Kubelet(uid.to_string()));
-    true
 }

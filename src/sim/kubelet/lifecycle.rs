@@ -196,19 +196,14 @@ fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
             }
             return true;
         }
-        if let Some(rt) = c.runtime.get_mut(uid) {
-            // A restarted container is a new container with a fresh writable layer. The layer
-            // is kept per pod, so it is only cleared when no other container shares it.
-            if rt.containers.len() == 1 {
-                rt.layer = Fs::default();
+        if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+            if let ContainerState::Terminated { .. } = kc.state {
+                kc.last = Some(kc.state.clone());
             }
-            if let Some(kc) = rt.containers.get_mut(i) {
-                if let ContainerState::Terminated { .. } = kc.state {
-                    kc.last = Some(kc.state.clone());
-                }
-                kc.restart_at = None;
-                kc.restarts += 1;
-            }
+            kc.restart_at = None;
+            kc.restarts += 1;
+            // A restarted container is a new container: its writable layer starts empty.
+            kc.layer = Fs::default();
         }
         // A restart checks the image again: one kept on the node is reported as present.
         if pull_policy(c, uid, i, &reference) != "Always" {

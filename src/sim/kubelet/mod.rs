@@ -88,6 +88,10 @@ pub struct ContainerRuntime {
     pub restart_at: Option<u64>,
     /// When a failed image pull is retried.
     pub retry_pull_at: Option<u64>,
+    /// The container's writable layer over its image: lost when the container restarts or the
+    /// pod is recreated.
+    #[serde(default)]
+    pub layer: Fs,
 }
 
 /// The kubelet's record of one pod.
@@ -107,8 +111,6 @@ pub struct PodRuntime {
     pub started_ms: u64,
     /// Containers in spec order.
     pub containers: Vec<ContainerRuntime>,
-    /// The containers' writable layer (lost when the pod is recreated).
-    pub layer: Fs,
 }
 
 /// Reacts to a pod change: a newly bound pod is admitted; a deleted one is stopped.
@@ -148,7 +150,6 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                     ip: None,
                     started_ms: c.clock.now_ms,
                     containers,
-                    layer: Fs::default(),
                 },
             );
             let at = c.after(100, 400);
@@ -168,7 +169,6 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                     ip: None,
                     started_ms: c.clock.now_ms,
                     containers: Vec::new(),
-                    layer: Fs::default(),
                 },
             );
             c.queue.reschedule(at, Work::Kubelet(uid));
@@ -207,6 +207,7 @@ fn new_container(k: &k8s_openapi::api::core::v1::Container) -> ContainerRuntime 
         exit_at: None,
         restart_at: None,
         retry_pull_at: None,
+        layer: Fs::default(),
     }
 }
 

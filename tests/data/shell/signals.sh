@@ -37,3 +37,23 @@ kubectl exec sleeper -- kill 1
 kubectl exec sleeper -- nginx -s stop
 sleep 3
 kubectl get pod sleeper
+kubectl apply -f - <<'EOF'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: pair
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+  - name: side
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+EOF
+sleep 10
+kubectl exec pair -c side -- sh -c 'echo mine > /tmp/side-note'
+kubectl exec pair -c web -- cat /tmp/side-note
+kubectl exec pair -c web -- kill 1
+sleep 3
+kubectl exec pair -c side -- cat /tmp/side-note
+kubectl get pod pair
