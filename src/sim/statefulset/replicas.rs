@@ -12,14 +12,9 @@ use super::claims::ClaimIndex;
 use super::control::new_pod;
 use super::utils::*;
 
-/// Builds the pod a missing ordinal should get: current revision below the partition, else update revision.
-fn versioned_pod(
-    current_set: &StatefulSet,
-    update_set: &StatefulSet,
-    current: &ControllerRevision,
-    update: &ControllerRevision,
-    ordinal: i64,
-) -> Pod {
+/// Whether a missing ordinal's new pod takes the current revision (below the partition, or below
+/// the current replicas of a rolling update without parameters) rather than the update revision.
+fn takes_current(current_set: &StatefulSet, ordinal: i64) -> bool {
     let spec = Some(&current_set.spec);
     let strategy = spec.and_then(|s| s.update_strategy.as_ref());
     let rolling = strategy.is_none_or(|s| s.type_.as_deref().is_none_or(|t| t == "RollingUpdate"));
@@ -30,13 +25,8 @@ fn versioned_pod(
         .as_ref()
         .and_then(|s| s.current_replicas)
         .map_or(0, i64::from);
-    let use_current = (rolling && rolling_update.is_none() && ordinal < start + current_replicas)
-        || rolling_update.is_some_and(|r| ordinal < start + i64::from(r.partition.unwrap_or(0)));
-    if use_current {
-        new_pod(current_set, ordinal, current)
-    } else {
-        new_pod(update_set, ordinal, update)
-    }
+    (rolling && rolling_update.is_none() && ordinal < start + current_replicas)
+        || rolling_update.is_some_and(|r| ordinal < start + i64::from(r.partition.unwrap_or(0)))
 }
 
 enum Slot<'a> {
@@ -123,13 +113,28 @@ impl<'a> Replicas<'a> {
     }
 
     fn versioned(&self, i: usize) -> Pod {
-        versioned_pod(
-            self.current_set,
-            self.update_set,
-            self.current,
-            self.update,
-            self.start + i as i64,
-        )
+        let ordinal = self.start + i as i64;
+        if takes_current(self.current_set, ordinal) {
+            new_pod(self.current_set, ordinal, self.current)
+        } else {
+            new_pod(self.update_set, ordinal, self.update)
+        }
+    }
+
+    /// The revision label of the pod in slot `i`. A missing ordinal's is decided without building
+    /// its pod: a pass that creates thousands of pods asks this of each of them.
+    pub fn revision(&self, i: usize) -> Option<&str> {
+        match self.slots.get(i)? {
+            Slot::Existing(p) => Some(pod_revision(p)),
+            Slot::Missing(_) => {
+                let revision = if takes_current(self.current_set, self.start + i as i64) {
+                    self.current
+                } else {
+                    self.update
+                };
+                Some(revision.metadata.name.as_deref().unwrap_or(""))
+            }
+        }
     }
 
     /// Whether slot `i` is a missing ordinal.

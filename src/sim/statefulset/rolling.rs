@@ -48,10 +48,13 @@ pub fn rolling_update(
         .map_or(0, i64::from);
     let max = max_unavailable(set);
     let parallel = allows_burst(set);
+    // The revision is read first, so a missing ordinal's pod is built only if it is outdated.
     let outdated_pod = |i: usize| {
         replicas_list
-            .pod(i)
-            .filter(|p| pod_revision(p) != update_name && !is_terminating(p))
+            .revision(i)
+            .filter(|&r| r != update_name)
+            .and_then(|_| replicas_list.pod(i))
+            .filter(|p| !is_terminating(p))
     };
     // Names are spelled out only for the message that lists them.
     let unavailable: Vec<usize> = (0..replicas_list.len())
@@ -59,10 +62,7 @@ pub fn rolling_update(
         .collect();
     // Only pods the API server has can be outdated.
     let outdated = (0..replicas_list.len()).any(|i| {
-        replicas_list.is_created(i)
-            && replicas_list
-                .pod(i)
-                .is_some_and(|p| pod_revision(p) != update_name)
+        replicas_list.is_created(i) && replicas_list.revision(i).is_some_and(|r| r != update_name)
     });
     // Since 1.37, Parallel replaces an unavailable pod of an old revision whatever the budget, so a
     // rollout stuck on a broken template recovers once the template is put right.
@@ -104,12 +104,12 @@ pub fn rolling_update(
         if budget <= 0 {
             break;
         }
-        let Some(pod) = replicas_list.pod(idx) else {
+        let (Some(name), Some(revision)) = (replicas_list.name(idx), replicas_list.revision(idx))
+        else {
             continue;
         };
-        let name = pod_name(pod);
         if (idx as i64) < partition {
-            if pod_revision(pod) != update_name {
+            if revision != update_name {
                 c.why.note(
                     now,
                     &subject(set),
@@ -122,7 +122,7 @@ pub fn rolling_update(
             break;
         }
         // Under Parallel the unavailable ones went above; the budget is for available pods.
-        if outdated_pod(idx).is_some()
+        if let Some(pod) = outdated_pod(idx)
             && (!parallel || is_running_and_available(pod, min_ready, now))
         {
             let why = format!("{name} deleted: rolling update to {update_name}");
