@@ -74,7 +74,7 @@ pub fn reconcile(c: &mut Cluster) {
         .collect();
     let mut waiting = false;
     for claim in claims {
-        waiting |= bind_or_provision(c, &claim, &mut available);
+        waiting |= bind_or_provision(c, claim, &mut available);
     }
     if waiting && !c.queue.contains(&Work::VolumeResync) {
         let at = c.clock.now_ms + RESYNC_MS;
@@ -158,9 +158,10 @@ fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
 /// volume and no class, a class that does not exist, or a first consumer to wait for).
 fn bind_or_provision(
     c: &mut Cluster,
-    claim: &PersistentVolumeClaim,
+    shared: Rc<PersistentVolumeClaim>,
     available: &mut Vec<PersistentVolume>,
 ) -> bool {
+    let claim: &PersistentVolumeClaim = &shared;
     let ns = claim.metadata.namespace.as_deref().unwrap_or_default();
     let name = claim.metadata.name.as_deref().unwrap_or_default();
     let no_spec = Default::default();
@@ -276,21 +277,9 @@ fn bind_or_provision(
         .as_ref()
         .is_some_and(|a| a.contains_key("volume.kubernetes.io/storage-provisioner"));
     if !already {
-        // The closure reports its change, so the claim is not compared whole afterwards.
-        c.store.edit::<PersistentVolumeClaim>(ns, name, |p| {
-            let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
-            let mut changed = false;
-            for key in [
-                "volume.beta.kubernetes.io/storage-provisioner",
-                "volume.kubernetes.io/storage-provisioner",
-            ] {
-                changed |= ann
-                    .insert(key.into(), provisioner.to_string())
-                    .is_none_or(|old| old != provisioner);
-            }
-            changed
-        });
-        let facts = Facts::new(
+        // Both events describe the claim as this pass read it. They are made before the write, so
+        // that the pass can let go of its handle to the claim and the write does not copy it.
+        let external = Facts::new(
             claim,
             None,
             EventType::Normal,
@@ -304,8 +293,7 @@ fn bind_or_provision(
             "persistentvolume-controller",
             None,
         );
-        c.record_event(facts);
-        let facts = Facts::new(
+        let provisioning = Facts::new(
             claim,
             None,
             EventType::Normal,
@@ -321,10 +309,27 @@ fn bind_or_provision(
             provisioner,
             None,
         );
-        c.record_event(facts);
+        let key = super::store::key(ns, name);
+        drop(shared);
+        let (ns, name) = key.split_once('/').unwrap_or(("", key.as_str()));
+        // The closure reports its change, so the claim is not compared whole afterwards.
+        c.store.edit::<PersistentVolumeClaim>(ns, name, |p| {
+            let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
+            let mut changed = false;
+            for key in [
+                "volume.beta.kubernetes.io/storage-provisioner",
+                "volume.kubernetes.io/storage-provisioner",
+            ] {
+                changed |= ann
+                    .insert(key.into(), provisioner.to_string())
+                    .is_none_or(|old| old != provisioner);
+            }
+            changed
+        });
+        c.record_event(external);
+        c.record_event(provisioning);
         let at = c.after(800, 2_000);
-        c.queue
-            .push(at, Work::Provisioned(super::store::key(ns, name)));
+        c.queue.push(at, Work::Provisioned(key));
     }
     false
 }
