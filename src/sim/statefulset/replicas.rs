@@ -112,13 +112,18 @@ impl<'a> Replicas<'a> {
         }
     }
 
-    fn versioned(&self, i: usize) -> Pod {
-        let ordinal = self.start + i as i64;
-        if takes_current(self.current_set, ordinal) {
-            new_pod(self.current_set, ordinal, self.current)
+    /// The set and revision a missing ordinal's new pod is made from.
+    fn source(&self, i: usize) -> (&'a StatefulSet, &'a ControllerRevision) {
+        if takes_current(self.current_set, self.start + i as i64) {
+            (self.current_set, self.current)
         } else {
-            new_pod(self.update_set, ordinal, self.update)
+            (self.update_set, self.update)
         }
+    }
+
+    fn versioned(&self, i: usize) -> Pod {
+        let (set, revision) = self.source(i);
+        new_pod(set, self.start + i as i64, revision)
     }
 
     /// The revision label of the pod in slot `i`. A missing ordinal's is decided without building
@@ -126,14 +131,7 @@ impl<'a> Replicas<'a> {
     pub fn revision(&self, i: usize) -> Option<&str> {
         match self.slots.get(i)? {
             Slot::Existing(p) => Some(pod_revision(p)),
-            Slot::Missing(_) => {
-                let revision = if takes_current(self.current_set, self.start + i as i64) {
-                    self.current
-                } else {
-                    self.update
-                };
-                Some(revision.metadata.name.as_deref().unwrap_or(""))
-            }
+            Slot::Missing(_) => Some(self.source(i).1.metadata.name.as_deref().unwrap_or("")),
         }
     }
 
