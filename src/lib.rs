@@ -1,10 +1,13 @@
 //! StatefulSet Playground: a deterministic Kubernetes cluster simulation with kubectl on top,
 //! and (on wasm32) the Yew page that shows it.
 
+pub mod container;
 pub mod kubectl;
 pub mod manifest;
 pub mod order;
-pub mod shell;
+pub mod paths;
+pub mod session;
+pub mod sh;
 pub mod sim;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,8 +5,8 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use sts_playground::shell::Terminal;
-use sts_playground::shell::transcript;
+use sts_playground::session::Terminal;
+use sts_playground::session::transcript;
 
 /// The largest file the runner loads from disk for a script.
 const MAX_FILE: u64 = 8 * 1024 * 1024;

@@ -2,8 +2,8 @@
 //! dash, BusyBox or the GNU tools print for it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use sts_playground::shell::container::{self, START_FAILED};
-use sts_playground::shell::{Terminal, transcript};
+use sts_playground::container::{self, START_FAILED};
+use sts_playground::session::{Terminal, transcript};
 
 /// Types `lines` into a fresh workspace terminal and returns the output of the last one.
 fn workspace(lines: &str) -> String {
@@ -207,7 +207,7 @@ fn cluster_with_pods() -> Terminal {
 
 fn run(t: &mut Terminal, pod: &str, script: &str) -> (String, String, i32) {
     let argv = vec!["sh".to_string(), "-c".to_string(), script.to_string()];
-    let out = container::exec(&mut t.session, "default", pod, None, &argv, "");
+    let out = container::exec(&mut t.session.cluster, "default", pod, None, &argv, "");
     (out.stdout, out.stderr, out.code)
 }
 
@@ -334,7 +334,14 @@ fn a_mount_point_cannot_go_but_its_files_can() {
 fn exec_refuses_missing_pods_containers_and_programs() {
     let mut t = cluster_with_pods();
     let argv = |s: &str| vec![s.to_string()];
-    let out = container::exec(&mut t.session, "default", "nope", None, &argv("ls"), "");
+    let out = container::exec(
+        &mut t.session.cluster,
+        "default",
+        "nope",
+        None,
+        &argv("ls"),
+        "",
+    );
     assert_eq!(
         (out.stderr.as_str(), out.code),
         (
@@ -343,7 +350,7 @@ fn exec_refuses_missing_pods_containers_and_programs() {
         )
     );
     let out = container::exec(
-        &mut t.session,
+        &mut t.session.cluster,
         "default",
         "web-0",
         Some("side"),
@@ -354,7 +361,14 @@ fn exec_refuses_missing_pods_containers_and_programs() {
         out.stderr,
         "error: unable to upgrade connection: container not found (\"side\")\n"
     );
-    let out = container::exec(&mut t.session, "default", "web-0", None, &argv("ps"), "");
+    let out = container::exec(
+        &mut t.session.cluster,
+        "default",
+        "web-0",
+        None,
+        &argv("ps"),
+        "",
+    );
     assert_eq!(out.code, START_FAILED);
     assert!(
         out.stderr
@@ -363,7 +377,7 @@ fn exec_refuses_missing_pods_containers_and_programs() {
         out.stderr
     );
     let out = container::exec(
-        &mut t.session,
+        &mut t.session.cluster,
         "default",
         "web-0",
         None,
@@ -372,7 +386,7 @@ fn exec_refuses_missing_pods_containers_and_programs() {
     );
     assert_eq!((out.stdout.as_str(), out.code), ("web-0\n", 0));
     let out = container::exec(
-        &mut t.session,
+        &mut t.session.cluster,
         "default",
         "web-0",
         None,

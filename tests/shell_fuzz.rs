@@ -5,9 +5,9 @@
 
 use std::time::{Duration, Instant};
 
-use sts_playground::shell::container;
-use sts_playground::shell::syntax;
-use sts_playground::shell::{Terminal, transcript};
+use sts_playground::container;
+use sts_playground::session::{Terminal, transcript};
+use sts_playground::sh::syntax;
 
 /// A small deterministic generator (xorshift), so failures replay.
 struct Gen(u64);
@@ -278,7 +278,7 @@ fn container_shells_survive_random_lines() {
         if round % 2 == 0 {
             let argv = vec!["sh".to_string(), "-c".to_string(), text.clone()];
             let out = container::exec(
-                &mut terminal.session,
+                &mut terminal.session.cluster,
                 "default",
                 "web-0",
                 None,

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sts_playground::shell::{Terminal, transcript};
+use sts_playground::session::{Terminal, transcript};
 
 fn folder() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/shell")

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use k8s_openapi::api::core::v1::Pod;
-use sts_playground::shell::{Terminal, transcript};
+use sts_playground::session::{Terminal, transcript};
 use sts_playground::sim::apiserver::DeleteOptions;
 
 fn with_web() -> Terminal {

@@ -59,7 +59,7 @@ fn known_url(url: &str) -> Option<String> {
 
 /// The absolute workspace path of a path as typed (relative to `/`).
 pub(crate) fn absolute(path: &str) -> String {
-    crate::sim::fs::normalize("/", path)
+    crate::paths::normalize("/", path)
 }
 
 /// The texts named by `-f`: `(source, text)` pairs in kubectl's order, or the builder's errors.

@@ -191,8 +191,8 @@ pub(crate) fn exec(ctx: &mut Ctx<'_>) -> Option<Run> {
     } else {
         String::new()
     };
-    let out = crate::shell::container::exec(
-        ctx.session,
+    let out = crate::container::exec(
+        &mut ctx.session.cluster,
         &namespace,
         &pod_name,
         Some(&container),
@@ -207,7 +207,7 @@ pub(crate) fn exec(ctx: &mut Ctx<'_>) -> Option<Run> {
 fn append_exec_output(out: &mut Output, cmd: Output) {
     let code = cmd.code;
     out.append(Output { code: 0, ..cmd });
-    if code == crate::shell::container::START_FAILED {
+    if code == crate::container::START_FAILED {
         // The command never started: kubectl reports the API error itself and exits 1.
         out.code = 1;
     } else if code != 0 {

@@ -11,7 +11,7 @@
 //! would hand it to the editor and [`edit::finish`] saves the edited text; a script has no editor
 //! and gets kubectl's `error: unable to launch the editor "vi"`. `kubectl exec -it POD -- sh`
 //! returns [`Run::Attach`]; other `exec` commands run in the container shell
-//! (`shell::container::exec`).
+//! (`container::exec`).
 
 mod apply;
 mod apply_common;
@@ -42,7 +42,6 @@ mod log_lines;
 mod logs;
 mod mutate;
 mod nodes;
-mod output;
 /// kubectl's output formats.
 pub mod print;
 /// Resource types and their names.
@@ -60,7 +59,7 @@ use std::collections::BTreeMap;
 
 use crate::sim::Cluster;
 
-pub use output::Output;
+pub use crate::sh::Output;
 
 /// Everything a learner's session holds.
 #[derive(Debug, Clone)]

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::paths::parent;
+
 /// One entry of a file store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Entry {
@@ -18,34 +20,6 @@ pub enum Entry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fs {
     entries: BTreeMap<String, Entry>,
-}
-
-/// Joins `path` onto `cwd` and resolves `.` and `..`, giving an absolute path without a trailing slash.
-pub fn normalize(cwd: &str, path: &str) -> String {
-    let joined = if path.starts_with('/') {
-        path.to_string()
-    } else {
-        format!("{cwd}/{path}")
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for part in joined.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
-    format!("/{}", parts.join("/"))
-}
-
-/// The parent directory of a normalised path (`/` for top-level entries).
-pub fn parent(path: &str) -> &str {
-    match path.rfind('/') {
-        Some(0) | None => "/",
-        Some(i) => &path[..i],
-    }
 }
 
 impl Fs {
@@ -136,18 +110,6 @@ impl Fs {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_normalise_like_a_shell() {
-        assert_eq!(
-            normalize("/usr/share", "nginx/html/../html/./index.html"),
-            "/usr/share/nginx/html/index.html"
-        );
-        assert_eq!(normalize("/", ".."), "/");
-        assert_eq!(normalize("/a/b", "/c"), "/c");
-        assert_eq!(parent("/a"), "/");
-        assert_eq!(parent("/a/b"), "/a");
-    }
 
     #[test]
     fn write_creates_parents_and_append_appends() {

@@ -17,7 +17,7 @@ use super::persist;
 use super::startup::{apply_theme, initial_model, now_ms, random_seed, stored_theme};
 use super::state::{Model, Msg, State};
 use super::time_controls::TimeControls;
-use super::view::{event_rows, inspect::inspect};
+use crate::session::view::{event_rows, inspect::inspect};
 use crate::sim::kind::Kind;
 
 /// Real milliseconds between clock ticks while playing.

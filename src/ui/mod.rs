@@ -3,8 +3,6 @@
 pub mod app;
 pub mod boot;
 pub mod editor;
-pub mod examples;
-
 pub mod icons;
 pub mod layout;
 pub mod panes;
@@ -14,7 +12,6 @@ pub mod startup;
 pub mod state;
 pub mod terminal_bridge;
 pub mod time_controls;
-pub mod view;
 
 /// The `id` of the element the app mounts into (see `index.html`).
 pub const ROOT_ID: &str = "app";

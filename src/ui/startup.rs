@@ -27,8 +27,15 @@ fn deadline() -> impl FnMut() -> bool {
     move || now_ms() > end
 }
 
-/// The model the page opens with, and why (a notice for the learner).
+/// The model the page opens with, timed by the browser's clock.
 pub fn initial_model() -> Model {
+    let mut model = opening_model();
+    model.real_clock = now_ms;
+    model
+}
+
+/// The model the page opens with, and why (a notice for the learner).
+fn opening_model() -> Model {
     if let Some(packed) = persist::linked_session() {
         persist::clear_link();
         return match persist::unpack(&packed) {

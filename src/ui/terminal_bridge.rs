@@ -2,4 +2,4 @@
 //! names `Terminal`, `Step` and `Session` through this module only.
 
 pub use crate::kubectl::Session;
-pub use crate::shell::{Step, Terminal};
+pub use crate::session::{Step, Terminal};

@@ -1,13 +1,10 @@
-//! Browser tests: run in headless Chromium by `cargo test --target wasm32-unknown-unknown`.
+//! Browser tests: run in headless Chromium by `cargo test --target wasm32-unknown-unknown`. They
+//! cover what only a page has (mounting, clicks, the panic banner); the session behind the page is
+//! tested natively (`tests/session/`).
 #![cfg(target_arch = "wasm32")]
 
 mod app;
-mod editor;
-mod events_view;
 mod panic_banner;
-mod persist;
-mod replay;
-mod state;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};

@@ -3,8 +3,9 @@
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 
 use super::images::{self, Behaviour, Pull};
+use crate::paths::normalize;
 use crate::sim::Cluster;
-use crate::sim::fs::{Entry, Fs, normalize};
+use crate::sim::fs::{Entry, Fs};
 
 /// The page nginx serves from its html directory until something replaces it.
 pub const NGINX_INDEX: &str = "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n</body>\n</html>\n";

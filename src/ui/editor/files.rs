@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ui::examples;
-use crate::ui::state::Msg;
+use crate::session::examples;
+use crate::session::state::Msg;
 
 /// The files and where the bar's actions go.
 #[derive(Properties, PartialEq)]

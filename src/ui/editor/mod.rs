@@ -2,14 +2,10 @@
 
 pub mod assist;
 pub mod code;
-pub mod complete;
-pub mod context;
-mod fields;
 pub mod files;
-pub mod highlight;
 pub mod render;
-pub mod schema;
-pub mod text;
+
+pub use crate::session::editor::{complete, context, fields, highlight, schema, text};
 
 use std::rc::Rc;
 
@@ -21,8 +17,8 @@ use self::code::CodeEditor;
 use self::files::{FileBar, label};
 use self::render::Mark;
 use crate::manifest;
+use crate::session::state::Msg;
 use crate::ui::layout::Pane;
-use crate::ui::state::Msg;
 
 /// What the editor pane shows.
 #[derive(Properties, PartialEq)]

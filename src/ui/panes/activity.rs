@@ -4,11 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::session::state::Shared;
+use crate::session::state::clock::format_clock;
+use crate::session::view::EventRow;
+use crate::session::view::timeline::Timeline;
 use crate::ui::layout::Pane;
-use crate::ui::state::Shared;
-use crate::ui::state::clock::format_clock;
-use crate::ui::view::EventRow;
-use crate::ui::view::timeline::Timeline;
 
 /// Rows the chart draws at most.
 const MAX_ROWS: usize = 40;

@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use super::inspector::Inspector;
 use super::tiles::{PodTile, disk, revision_badge};
+use crate::session::state::{Msg, Shared};
+use crate::session::view::classify::PodClass;
+use crate::session::view::cluster::{ClusterView, Lane, ServiceView, SetView};
+use crate::session::view::inspect::{Inspected, Selection};
 use crate::ui::icons::ClusterIcon;
 use crate::ui::layout::Pane;
-use crate::ui::state::{Msg, Shared};
-use crate::ui::view::classify::PodClass;
-use crate::ui::view::cluster::{ClusterView, Lane, ServiceView, SetView};
-use crate::ui::view::inspect::{Inspected, Selection};
 
 /// What the cluster pane draws.
 #[derive(Properties, PartialEq)]

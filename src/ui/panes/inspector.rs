@@ -5,7 +5,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::ui::view::inspect::Inspected;
+use crate::session::view::inspect::Inspected;
 
 /// What to show and how to close it.
 #[derive(Properties, PartialEq)]

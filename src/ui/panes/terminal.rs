@@ -4,10 +4,10 @@
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-use super::shell_complete::{Names, common_prefix, complete};
+use crate::session::shell_complete::{Names, common_prefix, complete};
+use crate::session::state::lines::{LineKind, TermLine};
+use crate::session::state::{Msg, Shared};
 use crate::ui::layout::Pane;
-use crate::ui::state::lines::{LineKind, TermLine};
-use crate::ui::state::{Msg, Shared};
 
 /// What the terminal shows and where input goes.
 #[derive(Properties, PartialEq)]
@@ -143,7 +143,7 @@ pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
                         .ok()
                         .flatten()
                         .map_or(value.len(), |c| {
-                            crate::ui::editor::text::byte_of_utf16(&value, c)
+                            crate::session::editor::text::byte_of_utf16(&value, c)
                         });
                     let head = value.get(..caret).unwrap_or(&value).to_string();
                     let tail = value.get(caret..).unwrap_or("").to_string();
@@ -164,8 +164,10 @@ pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
                     };
                     let next = format!("{}{replacement}{tail}", head.get(..start).unwrap_or(""));
                     input.set_value(&next);
-                    let at =
-                        crate::ui::editor::text::utf16_of_byte(&next, start + replacement.len());
+                    let at = crate::session::editor::text::utf16_of_byte(
+                        &next,
+                        start + replacement.len(),
+                    );
                     let _ = input.set_selection_range(at, at);
                     draft.set(next);
                 }

@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::state::Msg;
-use crate::ui::view::cluster::{DiskView, PodView, RevisionTag};
-use crate::ui::view::inspect::Selection;
+use crate::session::state::Msg;
+use crate::session::view::cluster::{DiskView, PodView, RevisionTag};
+use crate::session::view::inspect::Selection;
 
 /// The short form of an image: the last path segment with its tag.
 pub fn short_image(image: &str) -> &str {

@@ -1,0 +1,192 @@
+//! The editor's pure parts: highlighting, YAML context, completion, hover help, indentation and
+//! text positions; and the terminal's Tab completion.
+
+use sts_playground::session::editor::complete::complete;
+use sts_playground::session::editor::context::{key_path, kind_at, parents};
+use sts_playground::session::editor::highlight::{Tok, highlight};
+use sts_playground::session::editor::schema;
+use sts_playground::session::editor::text::{byte_of_utf16, indent_lines, line_col, utf16_of_byte};
+use sts_playground::session::shell_complete::{Names, common_prefix, complete as shell};
+
+const STS: &str = "apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web # the set
+spec:
+  podManagementPolicy: Par
+  updateStrategy:
+    type: 
+  template:
+    spec:
+      containers:
+      - name: nginx
+        image: \"nginx:1.27.5\"
+        imag
+  volumeClaimTemplates:
+  - spec:
+      accessModes:
+      - Read
+";
+
+fn kinds(line: &str) -> Vec<(Tok, String)> {
+    highlight(line)
+        .into_iter()
+        .flatten()
+        .filter(|t| t.tok != Tok::Plain)
+        .map(|t| (t.tok, t.text))
+        .collect()
+}
+
+#[test]
+fn highlighting_tells_keys_values_and_comments_apart() {
+    assert_eq!(
+        kinds("  name: web # the set"),
+        vec![
+            (Tok::Key, "name".into()),
+            (Tok::Punct, ":".into()),
+            (Tok::Str, "web".into()),
+            (Tok::Comment, "# the set".into()),
+        ]
+    );
+    assert_eq!(
+        kinds("- containerPort: 80"),
+        vec![
+            (Tok::Punct, "-".into()),
+            (Tok::Key, "containerPort".into()),
+            (Tok::Punct, ":".into()),
+            (Tok::Num, "80".into()),
+        ]
+    );
+    assert_eq!(kinds("---"), vec![(Tok::Sep, "---".into())]);
+    // A block scalar's lines are text, even when they look like keys.
+    let block = highlight("script: |\n  key: value\nnext: true");
+    assert_eq!(
+        block
+            .get(1)
+            .map(|l| l.iter().map(|t| t.tok).collect::<Vec<_>>()),
+        Some(vec![Tok::Str])
+    );
+    assert!(
+        block
+            .get(2)
+            .is_some_and(|l| l.iter().any(|t| t.tok == Tok::Bool))
+    );
+    // Columns count characters, not bytes.
+    let accented = highlight("é: ü");
+    assert_eq!(
+        accented.first().and_then(|l| l.last()).map(|t| t.start),
+        Some(3)
+    );
+}
+
+#[test]
+fn context_finds_the_kind_and_the_enclosing_keys() {
+    let lines: Vec<&str> = STS.lines().collect();
+    assert_eq!(kind_at(&lines, 10), "StatefulSet");
+    assert_eq!(
+        key_path(&lines, 12),
+        Some(vec![
+            "spec".into(),
+            "template".into(),
+            "spec".into(),
+            "containers".into(),
+            "image".into()
+        ])
+    );
+    assert_eq!(
+        parents(&lines, 17, 8),
+        vec![
+            "spec".to_string(),
+            "volumeClaimTemplates".into(),
+            "spec".into(),
+            "accessModes".into()
+        ]
+    );
+    let doc = schema::lookup("StatefulSet", &key_path(&lines, 5).unwrap_or_default())
+        .expect("documented");
+    assert!(doc.doc.contains("OrderedReady"), "{}", doc.doc);
+}
+
+#[test]
+fn completion_offers_keys_and_enum_values_in_context() {
+    let at = |needle: &str| STS.find(needle).map(|i| i + needle.len()).expect("needle");
+    let labels = |caret: usize, forced: bool| {
+        complete(STS, caret, forced)
+            .map(|c| c.items.into_iter().map(|i| i.label).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        labels(at("podManagementPolicy: Par"), false),
+        vec!["Parallel"]
+    );
+    assert_eq!(
+        labels(at("    type: "), true),
+        vec!["RollingUpdate", "OnDelete"]
+    );
+    assert_eq!(
+        labels(at("        imag"), false),
+        vec!["image", "imagePullPolicy"]
+    );
+    assert_eq!(
+        labels(at("      - Read"), false),
+        vec![
+            "ReadWriteOnce",
+            "ReadOnlyMany",
+            "ReadWriteMany",
+            "ReadWriteOncePod"
+        ]
+    );
+    assert!(
+        labels(at("    type: "), false).is_empty(),
+        "nothing typed, not forced"
+    );
+    let replaced = complete(STS, at("        imag"), false).expect("completion");
+    assert_eq!(STS.get(replaced.from..replaced.to), Some("imag"));
+}
+
+#[test]
+fn tab_indents_lines_and_shift_tab_takes_it_back() {
+    let text = "a:\nb:\n  c: 1\n";
+    let (indented, s, e) = indent_lines(text, 3, 12, false);
+    assert_eq!(indented, "a:\n  b:\n    c: 1\n");
+    assert_eq!((s, e), (5, 16));
+    let (back, _, _) = indent_lines(&indented, 5, 16, true);
+    assert_eq!(back, text);
+    assert_eq!(line_col("ab\ncdé", 7), (1, 3));
+    let mixed = "a😀b";
+    assert_eq!(byte_of_utf16(mixed, 3), 5);
+    assert_eq!(utf16_of_byte(mixed, 5), 3);
+}
+
+#[test]
+fn terminal_tab_completes_verbs_types_names_and_files() {
+    let mut names = Names::default();
+    names
+        .objects
+        .insert("pods", vec!["web-0".into(), "web-1".into()]);
+    names.objects.insert("statefulsets", vec!["web".into()]);
+    names.files = vec!["web.yaml".into()];
+    assert_eq!(shell("kub", &names), (0, vec!["kubectl".into()]));
+    assert_eq!(shell("kubectl sc", &names).1, vec!["scale".to_string()]);
+    assert_eq!(
+        shell("kubectl get st", &names).1,
+        vec!["statefulsets".to_string(), "sts".into()]
+    );
+    assert_eq!(
+        shell("kubectl delete pod we", &names).1,
+        vec!["web-0".to_string(), "web-1".into()]
+    );
+    assert_eq!(
+        shell("kubectl apply -f w", &names).1,
+        vec!["web.yaml".to_string()]
+    );
+    assert_eq!(
+        shell("kubectl get pods --wa", &names).1,
+        vec!["--watch".to_string()]
+    );
+    assert_eq!(
+        shell("kubectl scale statefulset/w", &names).1,
+        vec!["statefulset/web".to_string()]
+    );
+    assert_eq!(common_prefix(&["web-0".into(), "web-1".into()]), "web-");
+}
