@@ -94,8 +94,13 @@ pub(crate) fn version(ctx: &mut Ctx<'_>) -> Option<Run> {
         "json" | "yaml" => {
             let mut v = json!({"clientVersion": info, "kustomizeVersion": "v5.7.1"});
             if !client_only {
-                v["serverVersion"] = info.clone();
-                v["serverVersion"]["platform"] = json!("linux/amd64");
+                let mut server = info.clone();
+                if let Some(fields) = server.as_object_mut() {
+                    fields.insert("platform".to_string(), json!("linux/amd64"));
+                }
+                if let Some(fields) = v.as_object_mut() {
+                    fields.insert("serverVersion".to_string(), server);
+                }
             }
             if ctx.flags.str("output") == Some("yaml") {
                 ctx.print(&crate::manifest::to_yaml(&v));

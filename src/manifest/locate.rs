@@ -6,22 +6,29 @@ use super::{Diagnostic, Document, Severity};
 /// A place in the text: 1-based line, 1-based column in characters, and byte offset.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
+    /// Byte offset from the start of the text.
     pub offset: usize,
 }
 
 /// A range of text, `end` exclusive.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Span {
+    /// The first character.
     pub start: Pos,
+    /// Just past the last character.
     pub end: Pos,
 }
 
 /// Where a field is: its key (absent for list items and the root) and its value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldPos {
+    /// The key, if the field has one.
     pub key: Option<Span>,
+    /// The value.
     pub value: Span,
 }
 

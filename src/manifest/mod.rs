@@ -63,13 +63,17 @@ pub enum Severity {
 /// A problem to show in the editor, positioned at 1-based line and column (in characters).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// Short text for the editor, e.g. `mapping values are not allowed in this context`.
     pub message: String,
+    /// 1-based line of the start.
     pub line: usize,
+    /// 1-based column of the start, in characters.
     pub column: usize,
-    /// Where the underline ends (exclusive), at or after the start.
+    /// Where the underline ends (exclusive), at or after the start: its line.
     pub end_line: usize,
+    /// The column where the underline ends (exclusive).
     pub end_column: usize,
     /// Index of the document (see [`Document::index`]).
     pub doc_index: usize,
@@ -85,8 +89,9 @@ pub struct Document {
     pub index: usize,
     /// The JSON value; `None` when the piece is empty, `null`, or failed to parse.
     pub value: Option<Value>,
-    /// 1-based first and last line of the piece (separator lines excluded).
+    /// 1-based first line of the piece (separator lines excluded).
     pub first_line: usize,
+    /// 1-based last line of the piece.
     pub last_line: usize,
     /// Index into [`Parsed::diagnostics`] of the error that makes kubectl stop here.
     pub error: Option<usize>,
