@@ -2,6 +2,7 @@
 //! and (on wasm32) the Yew page that shows it.
 
 pub mod container;
+pub mod gofmt;
 pub mod kubectl;
 pub mod manifest;
 pub mod order;

@@ -5,7 +5,8 @@
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-use sts_playground::manifest::{parse, to_json, to_yaml};
+use sts_playground::gofmt::json::marshal_indent;
+use sts_playground::manifest::{parse, to_yaml};
 
 fn golden(name: &str) -> (String, String, Value) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/manifest/golden");
@@ -20,7 +21,12 @@ fn objects_print_like_kubectl_get() {
     for name in ["statefulset", "pod", "pvc"] {
         let (yaml, json, value) = golden(name);
         assert_eq!(to_yaml(&value), yaml, "{name} -o yaml");
-        assert_eq!(to_json(&value), json, "{name} -o json");
+        // kubectl's JSON printer is MarshalIndent with four spaces and a final newline.
+        assert_eq!(
+            marshal_indent(&value, "    ") + "\n",
+            json,
+            "{name} -o json"
+        );
         let parsed = parse(&yaml);
         assert!(
             parsed.diagnostics().is_empty(),

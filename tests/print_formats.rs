@@ -1,14 +1,13 @@
 //! `-o name`, `-o custom-columns`, `--sort-by`, `kubectl get -w` rows, the ENDPOINTS cell, and the
-//! value renderings they rely on (quantities, Go's `%v` and `encoding/json`, label selectors).
+//! label selectors they rely on (quantities and Go's value renderings are tested in `gofmt`).
 
 use k8s_openapi::api::core::v1::{Endpoints, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use k8s_openapi::jiff::Timestamp;
 use serde_json::{Value, json};
 use sts_playground::kubectl::print::{
-    custom_columns, gofmt, kinds,
+    custom_columns, kinds,
     labels::Selector,
-    quantity::Quantity,
     rows_core, rows_workloads, sort,
     table::{TableOptions, WatchPrinter},
 };
@@ -24,70 +23,6 @@ fn cluster_pods() -> Vec<Value> {
         .filter(|o| o["kind"] == "Pod")
         .cloned()
         .collect()
-}
-
-#[test]
-fn quantities_print_in_canonical_form() {
-    let canon = |s: &str| Quantity::parse(s).map(|q| q.canonical());
-    for (input, want) in [
-        ("1Gi", "1Gi"),
-        ("1.5Gi", "1536Mi"),
-        ("1024Ki", "1Mi"),
-        ("1000Mi", "1000Mi"),
-        ("1.5", "1500m"),
-        ("0.5", "500m"),
-        ("2000m", "2"),
-        ("1k", "1k"),
-        ("1e3", "1e3"),
-        ("12e6", "12e6"),
-        ("100M", "100M"),
-        ("0", "0"),
-        ("512", "512"),
-        ("102626232Ki", "102626232Ki"),
-        ("-1", "-1"),
-    ] {
-        assert_eq!(canon(input).as_deref(), Some(want), "{input}");
-    }
-    for bad in [
-        "",
-        "abc",
-        "1.2.3",
-        "5Qi",
-        "web-0",
-        "10.244.1.5",
-        "2026-07-21T10:00:00Z",
-    ] {
-        assert!(Quantity::parse(bad).is_none(), "{bad}");
-    }
-    let mut sum = Quantity::default();
-    sum.add(&Quantity::parse("100m").expect("q"));
-    sum.add(&Quantity::parse("250m").expect("q"));
-    assert_eq!(sum.canonical(), "350m");
-    assert_eq!(Quantity::parse("128Mi").expect("q").value(), 134_217_728);
-    assert_eq!(Quantity::parse("1").expect("q").milli_value(), 1000);
-}
-
-#[test]
-fn go_value_renderings() {
-    assert_eq!(gofmt::go_float(1_000_000.0), "1e+06");
-    assert_eq!(gofmt::go_float(123_456.0), "123456");
-    assert_eq!(gofmt::go_float(0.0001), "0.0001");
-    assert_eq!(gofmt::go_float(0.000_01), "1e-05");
-    assert_eq!(gofmt::go_float(-2.5), "-2.5");
-    assert_eq!(gofmt::go_json_float(1e20), "100000000000000000000");
-    assert_eq!(gofmt::go_json_float(1e21), "1e+21");
-    assert_eq!(gofmt::go_json_float(1e-7), "1e-7");
-    assert_eq!(gofmt::go_json_float(3.0), "3");
-    let v = json!({"b": [1, "x", null, true], "a": {"k": 1.5}});
-    assert_eq!(gofmt::go_sprint(&v), "map[a:map[k:1.5] b:[1 x <nil> true]]");
-    assert_eq!(
-        gofmt::go_json(&json!({"html": "<a&b>"})),
-        r#"{"html":"\u003ca\u0026b\u003e"}"#
-    );
-    assert_eq!(
-        gofmt::go_sharp_v(&v),
-        r#"map[string]interface {}{"a":map[string]interface {}{"k":1.5}, "b":[]interface {}{1, "x", interface {}(nil), true}}"#
-    );
 }
 
 #[test]

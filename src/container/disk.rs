@@ -104,7 +104,7 @@ fn mount_rows(h: &ContainerHost) -> Vec<MountRow> {
                     .and_then(|cap| cap.get("storage"))
                     .cloned()
             })
-            .and_then(|q| crate::sim::api::quantity::parse_quantity(&q.0).ok())
+            .and_then(|q| crate::gofmt::quantity::parse_quantity(&q.0).ok())
             .map_or(1 << 30, |q| u64::try_from(q.value()).unwrap_or(1 << 30));
         let used = c.volumes.get(pv).map_or(0, used_blocks);
         let device = format!("/dev/sd{}", char::from(b'b' + (i as u8 % 24)));

@@ -11,7 +11,7 @@ use super::apply_files::FileObject;
 use super::ctx::{Ctx, Failure, print_failures, with_source};
 use super::get_output::Mode;
 use super::targets::{gvk, gvr};
-use crate::sim::api::go_json::go_json;
+use crate::gofmt::json::marshal as go_json;
 use crate::sim::api::strategic_diff::{is_empty_patch, three_way_merge_patch};
 use crate::sim::apiserver::requests::{self, PatchType, WriteOptions};
 

@@ -7,7 +7,7 @@ use super::apply_files::{FileObject, read_objects};
 use super::ctx::{Ctx, Failure, print_failures};
 use super::get_output::{Mode, mode, print_values};
 use super::resources::name_prefix;
-use crate::sim::api::go_json::go_json;
+use crate::gofmt::json::marshal as go_json;
 use crate::sim::apiserver::requests::{FieldValidation, Response, WriteOptions};
 
 /// The annotation `kubectl apply` keeps its last configuration in.

@@ -168,7 +168,7 @@ fn map_object(
         }
         return Err(Failure::Plain(format!(
             "unable to decode \"{source}\": Object 'Kind' is missing in '{}'",
-            crate::sim::api::go_json::go_json(&value)
+            crate::gofmt::json::marshal(&value)
         )));
     }
     let text = |p: &str| {

@@ -8,6 +8,7 @@ use super::print::custom_columns::{
 };
 use super::print::jsonpath::print_jsonpath;
 use super::print::kinds::{list_value, print_names_from_value};
+use crate::gofmt::json::marshal_indent;
 use crate::manifest;
 
 /// What `-o` asked for.
@@ -87,7 +88,8 @@ pub(crate) fn print_values(mode: &Mode, items: Vec<Value>, single: bool) -> Resu
     };
     match mode {
         Mode::Yaml => Ok(manifest::to_yaml(&data)),
-        Mode::Json => Ok(manifest::to_json(&data)),
+        // kubectl's printers/json.go: MarshalIndent with four spaces, then a newline.
+        Mode::Json => Ok(format!("{}\n", marshal_indent(&data, "    "))),
         Mode::Name => print_names_from_value(&data),
         Mode::JsonPath(t, as_json) => print_jsonpath(strip_quotes(t), &data, true, *as_json),
         Mode::Columns(cols) => {

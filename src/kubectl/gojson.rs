@@ -1,15 +1,7 @@
 //! A syntax check of JSON text with the error messages of Go's `encoding/json` scanner, which the
 //! API server uses to read patch bodies (`invalid character '}' after top-level value`).
 
-/// Go's `quoteChar`.
-fn quote_char(c: char) -> String {
-    match c {
-        '\'' => "'\\''".to_string(),
-        '"' => "'\"'".to_string(),
-        c if c.is_control() => format!("'{}'", c.escape_default()),
-        c => format!("'{c}'"),
-    }
-}
+use crate::gofmt::quote::quote_char;
 
 fn invalid(c: char, context: &str) -> String {
     format!("invalid character {} {context}", quote_char(c))

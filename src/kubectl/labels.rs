@@ -9,7 +9,7 @@ use super::apply_common::{DryRun, print_result};
 use super::ctx::{Ctx, Failure, print_failures};
 use super::mutate::{resources_and_pairs, setup, targets, write_opts};
 use super::targets::value_of;
-use crate::sim::api::go_json::go_quote;
+use crate::gofmt::quote::quote as go_quote;
 use crate::sim::apiserver::requests::{self, PatchType};
 
 /// Which metadata map `label` and `annotate` change.

@@ -9,7 +9,7 @@ use super::apply_common::{DryRun, dry_run, print_result};
 use super::ctx::{Ctx, Failure, print_failures};
 use super::get_output::{Mode, mode};
 use super::targets::{Query, Selected, select, value_of};
-use crate::sim::api::go_json::go_quote;
+use crate::gofmt::quote::quote as go_quote;
 use crate::sim::api::strategic_diff::{is_empty_patch, two_way_merge_patch};
 use crate::sim::apiserver::requests::{self, FieldValidation, PatchType, WriteOptions};
 use crate::sim::kind::Kind;

@@ -7,8 +7,8 @@ use super::apply_common::{DryRun, print_result};
 use super::ctx::{Ctx, print_failures};
 use super::mutate::{setup, targets, write_opts};
 use super::targets::value_of;
+use crate::gofmt::quote::quote as go_quote;
 use crate::manifest;
-use crate::sim::api::go_json::go_quote;
 use crate::sim::apiserver::requests::{self, PatchType};
 use crate::sim::kind::Kind;
 

@@ -12,11 +12,12 @@
 //! - `.nan` and `.inf` are errors, since JSON cannot carry them;
 //! - a float with no fraction is stored as an integer, as Go's JSON encoder prints it.
 
-use super::gofmt::{format_g32, go_syntax};
 use super::libyaml::Mark;
 use super::paths::{Children, PosNode};
 use super::resolve::{self, BINARY_TAG, Scalar};
 use super::tree::{MAX_DEPTH, Node, NodeKind, Tree};
+use crate::gofmt::float::format_g32;
+use crate::gofmt::value::{YAML_MAP, sharp_v};
 use serde_json::{Map, Number, Value};
 
 /// A cap on alias-expanded nodes, below what go-yaml would allow, to keep the page responsive.
@@ -186,7 +187,7 @@ impl<'t> Decoder<'t> {
                 Ok(key) => key,
                 Err((ty, shown)) => {
                     if self.convert_error.is_none() {
-                        let value = go_syntax(&value, false);
+                        let value = sharp_v(&value, YAML_MAP);
                         let msg = format!(
                             "unsupported map key of type: {ty}, key: {shown}, value: {value}"
                         );
@@ -227,7 +228,7 @@ impl<'t> Decoder<'t> {
         }
         let (value, _) = self.node(index, depth + 1)?;
         Err(DecodeError::Yaml(
-            format!("invalid map key: {}", go_syntax(&value, false)),
+            format!("invalid map key: {}", sharp_v(&value, YAML_MAP)),
             at,
         ))
     }

@@ -8,8 +8,8 @@
 //! something else, multi-line strings as `|` blocks when possible, and long lines folded at
 //! spaces past column 80.
 
-use super::gofmt::{format_g64, format_json_float};
 use super::resolve::{self, Scalar};
+use crate::gofmt::float::{format_g64, format_json as format_json_float};
 use serde_json::{Number, Value};
 
 pub(super) const BEST_INDENT: i64 = 2;

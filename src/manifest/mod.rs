@@ -1,5 +1,5 @@
 //! YAML text to documents, with a field-path to line:column map and diagnostics; and values
-//! back to text the way `kubectl get -o yaml` and `-o json` print them.
+//! back to text the way `kubectl get -o yaml` prints them (`-o json` is `gofmt::json`).
 //!
 //! This is the only module that touches a YAML library. Parsing goes through libyaml's event
 //! parser (`unsafe-libyaml`, already used by serde_yaml): go-yaml, which kubectl uses, is a
@@ -28,8 +28,6 @@ mod decode;
 mod emit;
 mod emit_scalar;
 mod escapes;
-mod gofmt;
-mod json;
 mod libyaml;
 mod locate;
 mod merge;
@@ -42,7 +40,6 @@ mod tree;
 mod tests;
 
 pub use emit::to_yaml;
-pub use json::to_json;
 pub use locate::{FieldPos, Pos, Span, position_of};
 
 use decode::DecodeError;

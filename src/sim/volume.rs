@@ -20,7 +20,7 @@ use super::scheduler::SELECTED_NODE;
 
 /// Bytes in a quantity such as `1Gi`, `500Mi`, `10G` (0 when it cannot be read).
 pub fn quantity_bytes(q: &str) -> u128 {
-    super::api::quantity::parse_quantity(q)
+    crate::gofmt::quantity::parse_quantity(q)
         .map(|q| u128::try_from(q.value()).unwrap_or(0))
         .unwrap_or(0)
 }

@@ -1,9 +1,9 @@
 //! `-o custom-columns=NAME:.metadata.name,…` and `-o custom-columns-file=…`.
 
-use super::gofmt::go_sprint;
 use super::jsonpath::{JsonPath, relaxed_jsonpath_expression};
 use super::table::escape_terminal;
 use super::tabwriter::TabWriter;
+use crate::gofmt::value::sprint as go_sprint;
 use serde_json::Value;
 
 /// One user column: header text and its JSONPath.

@@ -2,9 +2,9 @@
 
 use super::duration::translate_timestamp_since;
 use super::kinds;
-use super::quantity::canonical_text;
 use super::rows_workloads::{meta_row, table_of};
 use super::table::{Column, Row, Table};
+use crate::gofmt::quantity::canonical_text;
 use k8s_openapi::api::core::v1::{PersistentVolume, PersistentVolumeClaim};
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;

@@ -5,8 +5,8 @@
 //! Objects without the field come first.
 
 use super::jsonpath::{JsonPath, relaxed_jsonpath_expression};
-use super::quantity::Quantity;
 use super::table::Table;
+use crate::gofmt::quantity::parse_quantity;
 use serde_json::Value;
 use std::cmp::Ordering;
 
@@ -23,8 +23,8 @@ fn is_less(a: &Value, b: &Value) -> Result<bool, String> {
                 _ => Err("unsortable interface: interface".to_string()),
             }
         }
-        (Value::String(x), Value::String(y)) => match (Quantity::parse(x), Quantity::parse(y)) {
-            (Some(qx), Some(qy)) => Ok(qx.cmp_value(&qy) == Ordering::Less),
+        (Value::String(x), Value::String(y)) => match (parse_quantity(x), parse_quantity(y)) {
+            (Ok(qx), Ok(qy)) => Ok(qx.cmp_value(&qy) == Ordering::Less),
             _ => Ok(x < y),
         },
         (Value::Number(_) | Value::String(_), _) => {
@@ -52,7 +52,7 @@ fn sort_keys(objects: &[Value], sort_by: &str) -> Result<Vec<Option<Value>>, Str
     if !objects.is_empty() && keys.iter().all(Option::is_none) {
         return Err(format!(
             "couldn't find any field with path {} in the list of objects",
-            super::gofmt::go_quote(&field)
+            crate::gofmt::quote::quote(&field)
         ));
     }
     Ok(keys)

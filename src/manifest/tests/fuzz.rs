@@ -281,7 +281,7 @@ fn generated_values_round_trip_through_yaml_and_json() {
             .and_then(|d| d.value.clone())
             .unwrap_or(Value::Null);
         assert_eq!(back, v, "{yaml}");
-        let json_text = to_json(&v);
+        let json_text = crate::gofmt::json::marshal_indent(&v, "    ");
         let from_json: Value = serde_json::from_str(&json_text).unwrap_or(Value::Null);
         assert_eq!(from_json, v, "{json_text}");
     }

@@ -7,8 +7,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::decode_types::{Seg, expected_of, from_value, go_type_error, node_mut};
-use super::go_json::go_quote;
-use super::quantity::parse_quantity;
+use crate::gofmt::quantity::parse_quantity;
+use crate::gofmt::quote::quote as go_quote;
+use crate::gofmt::value::sprint as go_sprint;
 
 /// A decoded object plus the fields of the input the type does not know.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,7 +82,7 @@ pub fn unknown_field_warnings(unknown_fields: &[String]) -> Vec<String> {
 pub fn patch_unknown_fields_message(patch: &Value, unknown_fields: &[String]) -> String {
     format!(
         "The request is invalid: patch: Invalid value: {}: {}",
-        go_quote(&super::go_json::go_sprint(patch)),
+        go_quote(&go_sprint(patch)),
         strict_error_text(unknown_fields)
     )
 }

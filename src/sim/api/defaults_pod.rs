@@ -7,7 +7,7 @@ use k8s_openapi::api::core::v1::{Container, Pod, PodSpec, Probe, ResourceRequire
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use serde_json::Value;
 
-use super::quantity::parse_quantity;
+use crate::gofmt::quantity::parse_quantity;
 
 /// Canonicalizes and rounds up to milli precision every quantity of a resource list.
 pub fn default_resource_list(list: &mut BTreeMap<String, Quantity>) {

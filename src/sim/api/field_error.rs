@@ -5,7 +5,8 @@ use std::fmt;
 use serde_json::Value;
 
 use super::field_path::FieldPath;
-use super::go_json::{go_json, go_quote};
+use crate::gofmt::json::marshal as go_json;
+use crate::gofmt::quote::quote as go_quote;
 
 /// The kind of a field error; each renders with its canonical phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

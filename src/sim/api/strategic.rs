@@ -8,9 +8,9 @@
 
 use serde_json::{Map, Value};
 
-use super::go_json::go_sprint;
 use super::patch_meta::{Ctx, FieldMeta, lookup, root};
 use super::strategic_order::{merge_set_element_order, normalize_element_order, partition};
+use crate::gofmt::value::sprint as go_sprint;
 
 /// The directive key inside maps and list items.
 pub const DIRECTIVE: &str = "$patch";

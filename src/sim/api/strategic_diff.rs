@@ -4,12 +4,12 @@
 
 use serde_json::{Map, Value, json};
 
-use super::go_json::go_sprint;
 use super::patch_meta::{Ctx, lookup, root};
 use super::strategic::{
     DELETE_PRIMITIVE, DIRECTIVE, Kind, MergeOptions, PatchError, RETAIN_KEYS, SET_ORDER,
     element_kind, kind_of, merge_map, no_merge_key,
 };
+use crate::gofmt::value::sprint as go_sprint;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct DiffOptions {

@@ -3,12 +3,12 @@
 
 use serde_json::{Map, Value};
 
-use super::go_json::go_sprint;
 use super::patch_meta::{Ctx, lookup};
 use super::strategic::{
     DIRECTIVE, Kind, MergeOptions, PatchError, SET_ORDER, element_kind, extract_key, merge_key_of,
     merge_slice, no_merge_key, remove_directives,
 };
+use crate::gofmt::value::sprint as go_sprint;
 
 fn as_list(v: Option<&Value>) -> Result<Option<Vec<Value>>, PatchError> {
     match v {

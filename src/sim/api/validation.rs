@@ -10,12 +10,12 @@ use serde_json::{Value, json};
 
 use super::field_error::{BadValue, FieldError};
 use super::field_path::FieldPath;
-use super::go_json::go_json;
 use super::names::{is_dns1123_label, is_valid_percent};
 use super::validation_meta::{
     NameRule, selector_is_empty, selector_matches, validate_annotations, validate_label_selector,
     validate_labels, validate_object_meta, validate_object_meta_update,
 };
+use crate::gofmt::json::marshal as go_json;
 
 const NONNEG: &str = "must be greater than or equal to 0";
 

@@ -12,7 +12,7 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use super::field_error::FieldError;
 use super::field_path::FieldPath;
 use super::names::{is_dns1123_label, is_valid_port_name, is_valid_port_num};
-use super::quantity::parse_quantity;
+use crate::gofmt::quantity::parse_quantity;
 
 const NONNEG: &str = "must be greater than or equal to 0";
 

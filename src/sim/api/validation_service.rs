@@ -10,12 +10,12 @@ use serde_json::Value;
 
 use super::field_error::{BadValue, FieldError};
 use super::field_path::FieldPath;
-use super::go_json::go_quote;
 use super::names::is_valid_port_num;
 use super::validation_container::{dns1123_label, port_num_or_name};
 use super::validation_meta::{
     NameRule, validate_labels, validate_object_meta, validate_object_meta_update,
 };
+use crate::gofmt::quote::quote as go_quote;
 
 fn service_port(
     sp: &ServicePort,

@@ -14,12 +14,12 @@ use serde_json::Value;
 
 use super::field_error::FieldError;
 use super::field_path::FieldPath;
-use super::go_json::go_quote;
 use super::names::is_dns1123_subdomain;
-use super::quantity::{Quantity as Parsed, parse_quantity};
 use super::validation_meta::{
     NameRule, validate_label_selector, validate_object_meta, validate_object_meta_update,
 };
+use crate::gofmt::quantity::{Format, Quantity as Parsed, parse_quantity};
+use crate::gofmt::quote::quote as go_quote;
 
 const ACCESS_MODES: &[&str] = &[
     "ReadOnlyMany",
@@ -178,7 +178,7 @@ pub fn validate_pvc_update(
     }
     let parse = |q: Option<&Quantity>| {
         q.and_then(|q| parse_quantity(&q.0).ok())
-            .unwrap_or(Parsed::from_units(0, super::quantity::Format::BinarySI))
+            .unwrap_or(Parsed::from_units(0, Format::BinarySI))
     };
     let old_size = parse(storage_request(&old.spec.clone().unwrap_or_default()));
     let new_size = parse(storage_request(&new.spec.clone().unwrap_or_default()));

@@ -4,8 +4,8 @@ use super::{
     PrefixWriter, describe_events, print_annotations_multiline, print_labels_multiline,
     print_taints,
 };
+use crate::gofmt::quantity::{Quantity, canonical_text, parse_quantity};
 use crate::kubectl::print::duration::{rfc1123z, rfc1123z_opt, translate_timestamp_since};
-use crate::kubectl::print::quantity::Quantity;
 use crate::kubectl::print::rows_core::node_roles;
 use k8s_openapi::api::coordination::v1::Lease;
 use k8s_openapi::api::core::v1::{Event, Node, Pod};
@@ -18,7 +18,7 @@ type Resources = BTreeMap<String, Quantity>;
 fn parse_list(list: Option<&BTreeMap<String, ApiQuantity>>) -> Resources {
     list.into_iter()
         .flatten()
-        .filter_map(|(k, v)| Quantity::parse(&v.0).map(|q| (k.clone(), q)))
+        .filter_map(|(k, v)| parse_quantity(&v.0).ok().map(|q| (k.clone(), q)))
         .collect()
 }
 
@@ -290,7 +290,7 @@ pub fn describe_node(
         };
         w.write(0, &format!("{title}:\n"));
         for (k, v) in list {
-            let text = Quantity::parse(&v.0).map_or_else(|| v.0.clone(), |q| q.canonical());
+            let text = canonical_text(&v.0);
             w.write(0, &format!("  {k}:\t{text}\n"));
         }
     }

@@ -6,8 +6,8 @@ use super::{
     PrefixWriter, describe_events, print_annotations_multiline, print_labels_multiline,
     print_tolerations,
 };
+use crate::gofmt::quantity::{Quantity, parse_quantity};
 use crate::kubectl::print::duration::{rfc1123z_opt, translate_timestamp_since};
-use crate::kubectl::print::quantity::Quantity;
 use crate::kubectl::print::rows_workloads::controller_of;
 use k8s_openapi::api::core::v1::{EnvVar, Event, Pod};
 use k8s_openapi::jiff::Timestamp;
@@ -39,7 +39,10 @@ pub fn pod_qos(pod: &Pod) -> String {
     for c in containers {
         let res = c.resources.as_ref();
         for (name, q) in res.and_then(|r| r.requests.as_ref()).into_iter().flatten() {
-            let Some(q) = Quantity::parse(&q.0).filter(|q| q.cmp_value(&zero).is_gt()) else {
+            let Some(q) = parse_quantity(&q.0)
+                .ok()
+                .filter(|q| q.cmp_value(&zero).is_gt())
+            else {
                 continue;
             };
             if name == "cpu" || name == "memory" {
@@ -48,7 +51,10 @@ pub fn pod_qos(pod: &Pod) -> String {
         }
         let mut found = 0;
         for (name, q) in res.and_then(|r| r.limits.as_ref()).into_iter().flatten() {
-            let Some(q) = Quantity::parse(&q.0).filter(|q| q.cmp_value(&zero).is_gt()) else {
+            let Some(q) = parse_quantity(&q.0)
+                .ok()
+                .filter(|q| q.cmp_value(&zero).is_gt())
+            else {
                 continue;
             };
             if name == "cpu" || name == "memory" {

@@ -6,8 +6,8 @@ use super::{
     PrefixWriter, print_annotations_multiline, print_bool, print_labels_multiline,
     print_tolerations,
 };
+use crate::gofmt::quantity::canonical_text;
 use crate::kubectl::print::duration::rfc1123z_opt;
-use crate::kubectl::print::quantity::canonical_text;
 use k8s_openapi::api::core::v1::{
     Container, ContainerPort, ContainerState, ContainerStatus, EnvVar, PodTemplateSpec,
     ResourceRequirements,
@@ -258,10 +258,7 @@ fn describe_mounts(c: &Container, w: &mut PrefixWriter) {
             "rw".to_string()
         }];
         if let Some(sp) = m.sub_path.as_deref().filter(|s| !s.is_empty()) {
-            flags.push(format!(
-                "path={}",
-                crate::kubectl::print::gofmt::go_quote(sp)
-            ));
+            flags.push(format!("path={}", crate::gofmt::quote::quote(sp)));
         }
         w.write(
             3,

@@ -1,8 +1,8 @@
 //! The `Volumes:` section of pods and pod templates.
 
 use super::PrefixWriter;
+use crate::gofmt::quantity::parse_quantity;
 use crate::kubectl::print::labels::format_label_selector;
-use crate::kubectl::print::quantity::Quantity;
 use k8s_openapi::api::core::v1::{ProjectedVolumeSource, TopologySpreadConstraint, Volume};
 
 /// Lists volumes with their source type and parameters; `Volumes:  <none>` when there are none.
@@ -30,7 +30,7 @@ fn describe_volume_source(v: &Volume, w: &mut PrefixWriter) {
         let size = e
             .size_limit
             .as_ref()
-            .and_then(|q| Quantity::parse(&q.0))
+            .and_then(|q| parse_quantity(&q.0).ok())
             .filter(|q| q.value() > 0 || q.milli_value() > 0)
             .map_or_else(|| "<unset>".to_string(), |q| q.canonical());
         let medium = e.medium.as_deref().unwrap_or("");

@@ -5,9 +5,9 @@ use super::{
     PrefixWriter, describe_events, print_annotations_multiline, print_labels_multiline,
     print_labels_multiline_with_indent,
 };
+use crate::gofmt::quantity::canonical_text;
 use crate::kubectl::print::duration::rfc1123z_opt;
 use crate::kubectl::print::labels::Selector;
-use crate::kubectl::print::quantity::canonical_text;
 use crate::kubectl::print::rows_workloads::controller_of;
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{Event, PersistentVolumeClaim, Pod};

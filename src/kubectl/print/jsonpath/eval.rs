@@ -3,7 +3,7 @@
 
 use super::compare::{equal, less, less_equal};
 use super::parser::{Node, Param};
-use crate::kubectl::print::gofmt::go_sprint;
+use crate::gofmt::value::sprint as go_sprint;
 use serde_json::Value;
 use std::borrow::Cow;
 

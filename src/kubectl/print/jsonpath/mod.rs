@@ -7,7 +7,10 @@ mod eval;
 mod lexical;
 pub mod parser;
 
-use super::gofmt::{go_float, go_json, go_json_indent, go_quote, go_sharp_v};
+use crate::gofmt::float::format_g64 as go_float;
+use crate::gofmt::json::{marshal as go_json, marshal_indent as go_json_indent};
+use crate::gofmt::quote::quote as go_quote;
+use crate::gofmt::value::{STRING_MAP, sharp_v};
 use eval::Evaluator;
 use parser::Node;
 use serde_json::Value;
@@ -110,7 +113,7 @@ pub fn print_jsonpath(
         format!(
             "error executing jsonpath {}: Error executing template: {e}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t{template}\n\tobject given to jsonpath engine was:\n\t\t{}\n\n\n",
             go_quote(template),
-            go_sharp_v(data)
+            sharp_v(data, STRING_MAP)
         )
     })
 }

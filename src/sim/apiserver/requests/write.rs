@@ -87,7 +87,7 @@ fn decode_body<T: Rules + Resource>(
         Source::Body => ApiError::bad_request(e.server_message(T::KIND, version)),
         Source::Patch => ApiError::invalid(format!(
             "The request is invalid: patch: Invalid value: \"{}\": {}",
-            crate::sim::api::go_json::go_sprint(body),
+            crate::gofmt::value::sprint(body),
             e.message()
         )),
     })?;

@@ -1,7 +1,8 @@
-//! Kubernetes resource quantities (`1Gi`, `500m`, `1e3`): parsing, canonical text, arithmetic.
+//! Kubernetes resource quantities (`1Gi`, `500m`, `1e3`): parsing, canonical text, sums and
+//! comparison, following k8s.io/apimachinery/pkg/api/resource (quantity.go, suffix.go).
 //!
 //! Values are held exactly as nano-units in an `i128`, which covers every quantity a learner
-//! writes; values beyond that range saturate.
+//! writes; values beyond that range saturate (Go's `inf.Dec` would keep them exactly).
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -9,9 +10,10 @@ use std::fmt;
 const NANO: i128 = 1_000_000_000;
 
 /// How a quantity is written back out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     /// Decimal SI suffixes: `m`, `k`, `M`, `G`, ….
+    #[default]
     DecimalSI,
     /// Binary suffixes: `Ki`, `Mi`, `Gi`, ….
     BinarySI,
@@ -44,8 +46,8 @@ impl fmt::Display for QuantityError {
 
 impl std::error::Error for QuantityError {}
 
-/// A parsed quantity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A parsed quantity; the default is zero, which takes the format of the first quantity added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Quantity {
     nanos: i128,
     format: Format,
@@ -186,7 +188,8 @@ fn div_round_up(n: i128, d: i128) -> i128 {
     }
 }
 
-/// Parses a quantity string such as `1Gi`, `500m`, `1.5`, `1e3`.
+/// Go's `ParseQuantity`: parses `1Gi`, `500m`, `1.5`, `1e3`. Surrounding spaces are an error,
+/// as in Go.
 pub fn parse_quantity(s: &str) -> Result<Quantity, QuantityError> {
     if s.is_empty() {
         return Err(QuantityError::FormatWrong);
@@ -250,12 +253,25 @@ impl Quantity {
         self.format
     }
 
-    /// The value in whole units, rounded up (bytes for memory and storage).
+    /// Go's `Add`: the receiver keeps its format unless it was zero.
+    pub fn add(&mut self, other: &Quantity) {
+        if self.nanos == 0 {
+            self.format = other.format;
+        }
+        self.nanos = self.nanos.saturating_add(other.nanos);
+    }
+
+    /// Go's `Cmp`: compares values, whatever their formats.
+    pub fn cmp_value(&self, other: &Quantity) -> Ordering {
+        self.nanos.cmp(&other.nanos)
+    }
+
+    /// Go's `Value()`: whole units, rounded away from zero (bytes for memory and storage).
     pub fn value(&self) -> i128 {
         div_round_up(self.nanos, NANO)
     }
 
-    /// The value in thousandths, rounded up (millicores for CPU).
+    /// Go's `MilliValue()`: thousandths, rounded away from zero (millicores for CPU).
     pub fn milli_value(&self) -> i128 {
         div_round_up(self.nanos, 1_000_000)
     }
@@ -265,7 +281,7 @@ impl Quantity {
         self.nanos = div_round_up(self.nanos, 1_000_000).saturating_mul(1_000_000);
     }
 
-    /// The canonical text the server stores and prints, e.g. `1024Mi` becomes `1Gi`.
+    /// Go's `String()`: the canonical text the server stores and prints (`1024Mi` is `1Gi`).
     pub fn canonical(&self) -> String {
         if self.nanos == 0 {
             return "0".to_string();
@@ -296,16 +312,18 @@ impl Quantity {
                     m /= 10;
                     exp += 1;
                 }
-                match exp % 3 {
-                    1 | -2 => {
-                        m = m.saturating_mul(10);
-                        exp -= 1;
+                // Lower the exponent to a multiple of three, widening the mantissa; a mantissa
+                // too large to widen prints exactly with its exponent instead.
+                let adjust = exp.rem_euclid(3);
+                match 10i128
+                    .checked_pow(adjust.unsigned_abs())
+                    .and_then(|f| m.checked_mul(f))
+                {
+                    Some(widened) => {
+                        m = widened;
+                        exp -= adjust;
                     }
-                    2 | -1 => {
-                        m = m.saturating_mul(100);
-                        exp -= 2;
-                    }
-                    _ => {}
+                    None => return format!("{m}e{exp}"),
                 }
                 if format == Format::DecimalExponent {
                     return if exp == 0 {
@@ -335,7 +353,7 @@ impl Quantity {
 
 impl PartialOrd for Quantity {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.nanos.cmp(&other.nanos))
+        Some(self.cmp_value(other))
     }
 }
 
@@ -345,7 +363,8 @@ impl fmt::Display for Quantity {
     }
 }
 
-/// Parses and re-renders a quantity in canonical form.
-pub fn canonicalize(s: &str) -> Result<String, QuantityError> {
-    parse_quantity(s).map(|q| q.canonical())
+/// The canonical text of a quantity string as the API server would return it; text that is
+/// not a quantity is kept as it is.
+pub fn canonical_text(text: &str) -> String {
+    parse_quantity(text).map_or_else(|_| text.to_string(), |q| q.canonical())
 }
