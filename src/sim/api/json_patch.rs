@@ -64,9 +64,11 @@ fn find_object<'a>(doc: &'a mut Value, path: &str) -> Option<(&'a mut Value, Str
 }
 
 fn array_index(key: &str, len: usize, allow_end: bool) -> Result<usize, String> {
-    let idx: i64 = key
-        .parse()
-        .map_err(|_| format!("strconv.Atoi: parsing {key:?}: invalid syntax"))?;
+    let idx: i64 = key.parse().map_err(|_| {
+        // strconv.NumError quotes the text with strconv.Quote.
+        let quoted = crate::gofmt::quote::quote(key);
+        format!("strconv.Atoi: parsing {quoted}: invalid syntax")
+    })?;
     let len = len as i64;
     let limit = if allow_end { len + 1 } else { len };
     let resolved = if idx < 0 { idx + limit } else { idx };
