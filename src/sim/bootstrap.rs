@@ -109,51 +109,14 @@ pub fn populate(c: &mut Cluster) {
     c.store.put(kubernetes);
 }
 
+/// A kind node as `kubectl get node -o yaml` shows it; the control plane carries its role label
+/// and NoSchedule taint.
 fn node(name: &str, index: usize) -> Node {
     let control_plane = name == CONTROL_PLANE;
-    let mut node_labels = BTreeMap::new();
-    for (k, v) in [
-        ("beta.kubernetes.io/arch", "amd64"),
-        ("beta.kubernetes.io/os", "linux"),
-        ("kubernetes.io/arch", "amd64"),
-        ("kubernetes.io/hostname", name),
-        ("kubernetes.io/os", "linux"),
-    ] {
-        node_labels.insert(k.to_string(), v.to_string());
-    }
-    if control_plane {
-        node_labels.insert(
-            "node-role.kubernetes.io/control-plane".into(),
-            String::new(),
-        );
-        node_labels.insert(
-            "node.kubernetes.io/exclude-from-external-load-balancers".into(),
-            String::new(),
-        );
-    }
-    let quantity = |s: &str| Quantity(s.to_string());
-    let resources: BTreeMap<String, Quantity> = [
-        ("cpu", quantity("4")),
-        ("ephemeral-storage", quantity("102626232Ki")),
-        ("hugepages-2Mi", quantity("0")),
-        ("memory", quantity("8148080Ki")),
-        ("pods", quantity("110")),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
-    let cond = |type_: &str, status: &str, reason: &str, message: &str| NodeCondition {
-        type_: type_.to_string(),
-        status: status.to_string(),
-        reason: Some(reason.to_string()),
-        message: Some(message.to_string()),
-        last_heartbeat_time: Some(super::clock::time_at(0)),
-        last_transition_time: Some(super::clock::time_at(0)),
-    };
     Node {
         metadata: ObjectMeta {
             name: Some(name.to_string()),
-            labels: Some(node_labels),
+            labels: Some(node_labels(name, control_plane)),
             annotations: labels(&[
                 ("node.alpha.kubernetes.io/ttl", "0"),
                 (
@@ -176,59 +139,108 @@ fn node(name: &str, index: usize) -> Node {
             }),
             ..Default::default()
         }),
-        status: Some(NodeStatus {
-            addresses: Some(vec![
-                NodeAddress {
-                    type_: "InternalIP".into(),
-                    address: format!("172.18.0.{}", index + 2),
-                },
-                NodeAddress {
-                    type_: "Hostname".into(),
-                    address: name.to_string(),
-                },
-            ]),
-            allocatable: Some(resources.clone()),
-            capacity: Some(resources),
-            conditions: Some(vec![
-                cond(
-                    "MemoryPressure",
-                    "False",
-                    "KubeletHasSufficientMemory",
-                    "kubelet has sufficient memory available",
-                ),
-                cond(
-                    "DiskPressure",
-                    "False",
-                    "KubeletHasNoDiskPressure",
-                    "kubelet has no disk pressure",
-                ),
-                cond(
-                    "PIDPressure",
-                    "False",
-                    "KubeletHasSufficientPID",
-                    "kubelet has sufficient PID available",
-                ),
-                cond(
-                    "Ready",
-                    "True",
-                    "KubeletReady",
-                    "kubelet is posting ready status",
-                ),
-            ]),
-            node_info: Some(NodeSystemInfo {
-                architecture: "amd64".into(),
-                boot_id: format!("{index:08x}-5e1f-4c2a-9d1b-0c0ffee0{index:04x}"),
-                container_runtime_version: "containerd://2.1.4".into(),
-                kernel_version: "6.8.0-60-generic".into(),
-                kube_proxy_version: String::new(),
-                kubelet_version: KUBE_VERSION.into(),
-                machine_id: format!("{index:032x}"),
-                operating_system: "linux".into(),
-                os_image: "Debian GNU/Linux 12 (bookworm)".into(),
-                system_uuid: format!("{index:08x}-0000-4000-8000-{index:012x}"),
-                ..Default::default()
-            }),
+        status: Some(status(name, index)),
+    }
+}
+
+/// The labels the kubelet and kubeadm put on a node.
+fn node_labels(name: &str, control_plane: bool) -> BTreeMap<String, String> {
+    let mut node_labels = BTreeMap::new();
+    for (k, v) in [
+        ("beta.kubernetes.io/arch", "amd64"),
+        ("beta.kubernetes.io/os", "linux"),
+        ("kubernetes.io/arch", "amd64"),
+        ("kubernetes.io/hostname", name),
+        ("kubernetes.io/os", "linux"),
+    ] {
+        node_labels.insert(k.to_string(), v.to_string());
+    }
+    if control_plane {
+        node_labels.insert(
+            "node-role.kubernetes.io/control-plane".into(),
+            String::new(),
+        );
+        node_labels.insert(
+            "node.kubernetes.io/exclude-from-external-load-balancers".into(),
+            String::new(),
+        );
+    }
+    node_labels
+}
+
+/// The node's reported status: addresses, resources, healthy conditions and system info.
+fn status(name: &str, index: usize) -> NodeStatus {
+    let quantity = |s: &str| Quantity(s.to_string());
+    let resources: BTreeMap<String, Quantity> = [
+        ("cpu", quantity("4")),
+        ("ephemeral-storage", quantity("102626232Ki")),
+        ("hugepages-2Mi", quantity("0")),
+        ("memory", quantity("8148080Ki")),
+        ("pods", quantity("110")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let cond = |type_: &str, status: &str, reason: &str, message: &str| NodeCondition {
+        type_: type_.to_string(),
+        status: status.to_string(),
+        reason: Some(reason.to_string()),
+        message: Some(message.to_string()),
+        last_heartbeat_time: Some(super::clock::time_at(0)),
+        last_transition_time: Some(super::clock::time_at(0)),
+    };
+    NodeStatus {
+        addresses: Some(vec![
+            NodeAddress {
+                type_: "InternalIP".into(),
+                address: format!("172.18.0.{}", index + 2),
+            },
+            NodeAddress {
+                type_: "Hostname".into(),
+                address: name.to_string(),
+            },
+        ]),
+        allocatable: Some(resources.clone()),
+        capacity: Some(resources),
+        conditions: Some(vec![
+            cond(
+                "MemoryPressure",
+                "False",
+                "KubeletHasSufficientMemory",
+                "kubelet has sufficient memory available",
+            ),
+            cond(
+                "DiskPressure",
+                "False",
+                "KubeletHasNoDiskPressure",
+                "kubelet has no disk pressure",
+            ),
+            cond(
+                "PIDPressure",
+                "False",
+                "KubeletHasSufficientPID",
+                "kubelet has sufficient PID available",
+            ),
+            cond(
+                "Ready",
+                "True",
+                "KubeletReady",
+                "kubelet is posting ready status",
+            ),
+        ]),
+        node_info: Some(NodeSystemInfo {
+            architecture: "amd64".into(),
+            boot_id: format!("{index:08x}-5e1f-4c2a-9d1b-0c0ffee0{index:04x}"),
+            container_runtime_version: "containerd://2.1.4".into(),
+            kernel_version: "6.8.0-60-generic".into(),
+            kube_proxy_version: String::new(),
+            kubelet_version: KUBE_VERSION.into(),
+            machine_id: format!("{index:032x}"),
+            operating_system: "linux".into(),
+            os_image: "Debian GNU/Linux 12 (bookworm)".into(),
+            system_uuid: format!("{index:08x}-0000-4000-8000-{index:012x}"),
             ..Default::default()
         }),
+        ..Default::default()
     }
 }

@@ -29,7 +29,8 @@ fn selects(svc: &Service, pod: &Pod) -> bool {
             .all(|(k, v)| pod.metadata.labels.as_ref().and_then(|l| l.get(k)) == Some(v))
 }
 
-/// Recomputes the Endpoints of every Service with a selector in `namespace`.
+/// Recomputes the Endpoints of every Service with a selector in `namespace` (syncService in
+/// pkg/controller/endpoint/endpoints_controller.go).
 pub fn reconcile(c: &mut Cluster, namespace: &str) {
     let services = c.store.snapshot::<Service>(Some(namespace));
     let pods: Vec<std::rc::Rc<Pod>> = c
@@ -50,91 +51,118 @@ pub fn reconcile(c: &mut Cluster, namespace: &str) {
         {
             continue;
         }
-        let publish_not_ready = svc
-            .spec
-            .as_ref()
-            .and_then(|s| s.publish_not_ready_addresses)
-            .unwrap_or(false);
-        let (mut ready, mut not_ready) = (Vec::new(), Vec::new());
-        for pod in pods
-            .iter()
-            .map(|p| p.as_ref())
-            .filter(|p| selects(svc, p) && p.metadata.deletion_timestamp.is_none())
-        {
-            let hostname = pod
-                .spec
-                .as_ref()
-                .filter(|s| s.subdomain.as_deref() == Some(name.as_str()))
-                .and_then(|s| s.hostname.clone());
-            let address = EndpointAddress {
-                ip: pod
-                    .status
-                    .as_ref()
-                    .and_then(|s| s.pod_ip.clone())
-                    .unwrap_or_default(),
-                hostname,
-                node_name: pod.spec.as_ref().and_then(|s| s.node_name.clone()),
-                target_ref: Some(ObjectReference {
-                    kind: Some("Pod".into()),
-                    name: pod.metadata.name.clone(),
-                    namespace: pod.metadata.namespace.clone(),
-                    uid: pod.metadata.uid.clone(),
-                    ..Default::default()
-                }),
-            };
-            if pod_ready(pod) || publish_not_ready {
-                ready.push(address);
-            } else {
-                not_ready.push(address);
-            }
-        }
-        let ports: Vec<EndpointPort> = svc
-            .spec
-            .as_ref()
-            .and_then(|s| s.ports.clone())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| EndpointPort {
-                name: p.name.clone(),
-                port: match &p.target_port {
-                    Some(k8s_openapi::apimachinery::pkg::util::intstr::IntOrString::Int(i)) => *i,
-                    _ => p.port,
-                },
-                protocol: p.protocol.clone().or(Some("TCP".into())),
-                app_protocol: None,
-            })
-            .collect();
-        let subsets = if ready.is_empty() && not_ready.is_empty() {
-            None
-        } else {
-            Some(vec![EndpointSubset {
-                addresses: (!ready.is_empty()).then_some(ready),
-                not_ready_addresses: (!not_ready.is_empty()).then_some(not_ready),
-                ports: (!ports.is_empty()).then_some(ports),
-            }])
-        };
+        let subsets = subsets(svc, &name, &pods);
         let labels = svc.metadata.labels.clone();
-        match c.store.get::<Endpoints>(namespace, &name).cloned() {
-            Some(mut ep) => {
-                if ep.subsets != subsets || ep.metadata.labels != labels {
-                    ep.subsets = subsets;
-                    ep.metadata.labels = labels;
-                    c.store.put(ep);
-                }
-            }
-            None => {
-                let mut ep = Endpoints {
-                    metadata: ObjectMeta {
-                        name: Some(name.clone()),
-                        namespace: Some(namespace.to_string()),
-                        labels,
-                        ..Default::default()
-                    },
-                    subsets,
-                };
-                c.stamp(&mut ep);
+        write(c, namespace, name, subsets, labels);
+    }
+}
+
+/// The service's one subset: the addresses of the pods it selects (ready or not, unless it
+/// publishes not-ready addresses) and its ports; None when it selects no pod.
+fn subsets(svc: &Service, name: &str, pods: &[std::rc::Rc<Pod>]) -> Option<Vec<EndpointSubset>> {
+    let publish_not_ready = svc
+        .spec
+        .as_ref()
+        .and_then(|s| s.publish_not_ready_addresses)
+        .unwrap_or(false);
+    let (mut ready, mut not_ready) = (Vec::new(), Vec::new());
+    for pod in pods
+        .iter()
+        .map(|p| p.as_ref())
+        .filter(|p| selects(svc, p) && p.metadata.deletion_timestamp.is_none())
+    {
+        let address = address(pod, name);
+        if pod_ready(pod) || publish_not_ready {
+            ready.push(address);
+        } else {
+            not_ready.push(address);
+        }
+    }
+    let ports = ports(svc);
+    if ready.is_empty() && not_ready.is_empty() {
+        None
+    } else {
+        Some(vec![EndpointSubset {
+            addresses: (!ready.is_empty()).then_some(ready),
+            not_ready_addresses: (!not_ready.is_empty()).then_some(not_ready),
+            ports: (!ports.is_empty()).then_some(ports),
+        }])
+    }
+}
+
+/// A pod's address (podToEndpointAddressForService): its IP, node and reference, and its
+/// hostname when its subdomain is the service.
+fn address(pod: &Pod, service: &str) -> EndpointAddress {
+    let hostname = pod
+        .spec
+        .as_ref()
+        .filter(|s| s.subdomain.as_deref() == Some(service))
+        .and_then(|s| s.hostname.clone());
+    EndpointAddress {
+        ip: pod
+            .status
+            .as_ref()
+            .and_then(|s| s.pod_ip.clone())
+            .unwrap_or_default(),
+        hostname,
+        node_name: pod.spec.as_ref().and_then(|s| s.node_name.clone()),
+        target_ref: Some(ObjectReference {
+            kind: Some("Pod".into()),
+            name: pod.metadata.name.clone(),
+            namespace: pod.metadata.namespace.clone(),
+            uid: pod.metadata.uid.clone(),
+            ..Default::default()
+        }),
+    }
+}
+
+/// The service's ports as endpoint ports: a numeric target port, else the service port.
+fn ports(svc: &Service) -> Vec<EndpointPort> {
+    svc.spec
+        .as_ref()
+        .and_then(|s| s.ports.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| EndpointPort {
+            name: p.name.clone(),
+            port: match &p.target_port {
+                Some(k8s_openapi::apimachinery::pkg::util::intstr::IntOrString::Int(i)) => *i,
+                _ => p.port,
+            },
+            protocol: p.protocol.clone().or(Some("TCP".into())),
+            app_protocol: None,
+        })
+        .collect()
+}
+
+/// Stores the Endpoints object: created if missing, written only when its subsets or labels change.
+fn write(
+    c: &mut Cluster,
+    namespace: &str,
+    name: String,
+    subsets: Option<Vec<EndpointSubset>>,
+    labels: Option<std::collections::BTreeMap<String, String>>,
+) {
+    match c.store.get::<Endpoints>(namespace, &name).cloned() {
+        Some(mut ep) => {
+            if ep.subsets != subsets || ep.metadata.labels != labels {
+                ep.subsets = subsets;
+                ep.metadata.labels = labels;
                 c.store.put(ep);
             }
+        }
+        None => {
+            let mut ep = Endpoints {
+                metadata: ObjectMeta {
+                    name: Some(name),
+                    namespace: Some(namespace.to_string()),
+                    labels,
+                    ..Default::default()
+                },
+                subsets,
+            };
+            c.stamp(&mut ep);
+            c.store.put(ep);
         }
     }
 }

@@ -143,6 +143,8 @@ fn json_equal(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Applies one operation, as the json-patch library's Patch.Apply dispatches on its `op`
+/// (github.com/evanphx/json-patch patch.go); each error is worded as that library words it.
 fn apply_op(doc: &mut Value, op: &Map<String, Value>) -> Result<(), String> {
     let kind = op.get("op").and_then(Value::as_str).unwrap_or("unknown");
     let path = op.get("path").and_then(Value::as_str);
@@ -152,100 +154,114 @@ fn apply_op(doc: &mut Value, op: &Map<String, Value>) -> Result<(), String> {
         path.ok_or_else(|| format!("{name} operation failed to decode path: {MISSING}"))
     };
     match kind {
-        "add" => {
-            let p = need_path("add")?;
-            // The library adds `null` when the operation carries no value.
-            let val = value.unwrap_or(Value::Null);
-            let (con, key) = find_object(doc, p).ok_or_else(|| {
-                format!("add operation does not apply: doc is missing path: \"{p}\": {MISSING}")
-            })?;
-            container_add(con, &key, val).map_err(|e| format!("error in add for path: '{p}': {e}"))
-        }
-        "remove" => {
-            let p = need_path("remove")?;
-            let (con, key) = find_object(doc, p).ok_or_else(|| {
-                format!("remove operation does not apply: doc is missing path: \"{p}\": {MISSING}")
-            })?;
-            container_remove(con, &key)
-                .map(|_| ())
-                .map_err(|e| format!("error in remove for path: '{p}': {e}"))
-        }
-        "replace" => {
-            let p = need_path("replace")?;
-            let val = value.unwrap_or(Value::Null);
-            if p.is_empty() {
-                if !val.is_object() && !val.is_array() {
-                    return Err("replace operation value must be object or array".to_string());
-                }
-                *doc = val;
-                return Ok(());
-            }
-            let (con, key) = find_object(doc, p).ok_or_else(|| {
-                format!("replace operation does not apply: doc is missing path: {p}: {MISSING}")
-            })?;
-            match con {
-                Value::Array(a) => {
-                    let i = array_index(&key, a.len(), false).map_err(|_| {
-                        format!(
-                            "replace operation does not apply: doc is missing key: {p}: {MISSING}"
-                        )
-                    })?;
-                    if let Some(slot) = a.get_mut(i) {
-                        *slot = val;
-                    }
-                    Ok(())
-                }
-                other => container_add(other, &key, val)
-                    .map_err(|e| format!("error in remove for path: '{p}': {e}")),
-            }
-        }
+        "add" => op_add(doc, need_path("add")?, value),
+        "remove" => op_remove(doc, need_path("remove")?),
+        "replace" => op_replace(doc, need_path("replace")?, value),
         "move" | "copy" => {
             let f = from.ok_or_else(|| format!("operation, missing from field: {MISSING}"))?;
-            let (con, fkey) = find_object(doc, f).ok_or_else(|| {
-                format!("{kind} operation does not apply: doc is missing from path: {f}: {MISSING}")
-            })?;
-            let val = if kind == "move" {
-                container_remove(con, &fkey)
-                    .map_err(|e| format!("error in move for path: '{fkey}': {e}"))?
-            } else {
-                container_get(con, &fkey)
-                    .map_err(|e| format!("error in copy for from: '{f}': {e}"))?
-                    .ok_or_else(|| format!("copy operation does not apply: doc is missing from path: {f}: {MISSING}"))?
-            };
-            let p = need_path(kind)?;
-            let (con, key) =
-                find_object(doc, p).ok_or_else(|| format!("{kind} operation does not apply: doc is missing destination path: {p}: {MISSING}"))?;
-            container_add(con, &key, val).map_err(|e| {
-                if kind == "move" {
-                    format!("error in move for path: '{p}': {e}")
-                } else {
-                    format!("error while adding value during copy: {e}")
-                }
-            })
+            op_move_or_copy(doc, kind, f, path)
         }
-        "test" => {
-            let p = need_path("test")?;
-            let want = value.unwrap_or(Value::Null);
-            let failed = || format!("testing value {p} failed: test failed");
-            if p.is_empty() {
-                return if json_equal(doc, &want) {
-                    Ok(())
-                } else {
-                    Err(failed())
-                };
-            }
-            let (con, key) = find_object(doc, p).ok_or_else(|| {
-                format!("test operation does not apply: is missing path: {p}: {MISSING}")
-            })?;
-            match container_get(con, &key)
-                .map_err(|e| format!("error in test for path: '{p}': {e}"))?
-            {
-                None if want.is_null() => Ok(()),
-                Some(v) if json_equal(&v, &want) => Ok(()),
-                _ => Err(failed()),
-            }
-        }
+        "test" => op_test(doc, need_path("test")?, value),
         other => Err(format!("Unexpected kind: {other}")),
+    }
+}
+
+/// `add`: the value (`null` when the operation carries none) goes in at the path.
+fn op_add(doc: &mut Value, p: &str, value: Option<Value>) -> Result<(), String> {
+    // The library adds `null` when the operation carries no value.
+    let val = value.unwrap_or(Value::Null);
+    let (con, key) = find_object(doc, p).ok_or_else(|| {
+        format!("add operation does not apply: doc is missing path: \"{p}\": {MISSING}")
+    })?;
+    container_add(con, &key, val).map_err(|e| format!("error in add for path: '{p}': {e}"))
+}
+
+/// `remove`: the member or element at the path goes.
+fn op_remove(doc: &mut Value, p: &str) -> Result<(), String> {
+    let (con, key) = find_object(doc, p).ok_or_else(|| {
+        format!("remove operation does not apply: doc is missing path: \"{p}\": {MISSING}")
+    })?;
+    container_remove(con, &key)
+        .map(|_| ())
+        .map_err(|e| format!("error in remove for path: '{p}': {e}"))
+}
+
+/// `replace`: the whole document (which must become an object or array), an existing array
+/// element, or an object member.
+fn op_replace(doc: &mut Value, p: &str, value: Option<Value>) -> Result<(), String> {
+    let val = value.unwrap_or(Value::Null);
+    if p.is_empty() {
+        if !val.is_object() && !val.is_array() {
+            return Err("replace operation value must be object or array".to_string());
+        }
+        *doc = val;
+        return Ok(());
+    }
+    let (con, key) = find_object(doc, p).ok_or_else(|| {
+        format!("replace operation does not apply: doc is missing path: {p}: {MISSING}")
+    })?;
+    match con {
+        Value::Array(a) => {
+            let i = array_index(&key, a.len(), false).map_err(|_| {
+                format!("replace operation does not apply: doc is missing key: {p}: {MISSING}")
+            })?;
+            if let Some(slot) = a.get_mut(i) {
+                *slot = val;
+            }
+            Ok(())
+        }
+        other => container_add(other, &key, val)
+            .map_err(|e| format!("error in remove for path: '{p}': {e}")),
+    }
+}
+
+/// `move` and `copy`: the value at `from` is taken (move) or read (copy) before the destination
+/// path is read, and added there.
+fn op_move_or_copy(doc: &mut Value, kind: &str, f: &str, path: Option<&str>) -> Result<(), String> {
+    let (con, fkey) = find_object(doc, f).ok_or_else(|| {
+        format!("{kind} operation does not apply: doc is missing from path: {f}: {MISSING}")
+    })?;
+    let val = if kind == "move" {
+        container_remove(con, &fkey)
+            .map_err(|e| format!("error in move for path: '{fkey}': {e}"))?
+    } else {
+        container_get(con, &fkey)
+            .map_err(|e| format!("error in copy for from: '{f}': {e}"))?
+            .ok_or_else(|| {
+                format!("copy operation does not apply: doc is missing from path: {f}: {MISSING}")
+            })?
+    };
+    let p = path.ok_or_else(|| format!("{kind} operation failed to decode path: {MISSING}"))?;
+    let (con, key) = find_object(doc, p).ok_or_else(|| {
+        format!("{kind} operation does not apply: doc is missing destination path: {p}: {MISSING}")
+    })?;
+    container_add(con, &key, val).map_err(|e| {
+        if kind == "move" {
+            format!("error in move for path: '{p}': {e}")
+        } else {
+            format!("error while adding value during copy: {e}")
+        }
+    })
+}
+
+/// `test`: the value at the path (or the whole document) must equal the given one; a missing
+/// member equals `null`.
+fn op_test(doc: &mut Value, p: &str, value: Option<Value>) -> Result<(), String> {
+    let want = value.unwrap_or(Value::Null);
+    let failed = || format!("testing value {p} failed: test failed");
+    if p.is_empty() {
+        return if json_equal(doc, &want) {
+            Ok(())
+        } else {
+            Err(failed())
+        };
+    }
+    let (con, key) = find_object(doc, p)
+        .ok_or_else(|| format!("test operation does not apply: is missing path: {p}: {MISSING}"))?;
+    match container_get(con, &key).map_err(|e| format!("error in test for path: '{p}': {e}"))? {
+        None if want.is_null() => Ok(()),
+        Some(v) if json_equal(&v, &want) => Ok(()),
+        _ => Err(failed()),
     }
 }
 

@@ -118,58 +118,8 @@ pub fn validate_statefulset_spec(
             "must be 'OrderedReady' or 'Parallel'",
         )),
     }
-    let strategy = spec.update_strategy.clone().unwrap_or_default();
-    let us_path = path.child("updateStrategy");
-    match strategy.type_.as_deref().unwrap_or("") {
-        "" => errs.push(FieldError::required(&us_path, "")),
-        "OnDelete" => {
-            if let Some(ru) = &strategy.rolling_update {
-                let value = BadValue::Raw(internal_rolling_update(ru));
-                errs.push(FieldError::invalid(
-                    &us_path.child("rollingUpdate"),
-                    value,
-                    "only allowed for updateStrategy 'RollingUpdate'",
-                ));
-            }
-        }
-        "RollingUpdate" => {
-            if let Some(ru) = &strategy.rolling_update {
-                errs.extend(validate_rolling_update(ru, &us_path.child("rollingUpdate")));
-            }
-        }
-        other => {
-            let ru = strategy
-                .rolling_update
-                .as_ref()
-                .map(internal_rolling_update)
-                .unwrap_or_else(|| "null".to_string());
-            let value = BadValue::Raw(format!(
-                "{{\"Type\":{},\"RollingUpdate\":{ru}}}",
-                go_json(&json!(other))
-            ));
-            errs.push(FieldError::invalid(
-                &us_path,
-                value,
-                "must be 'RollingUpdate' or 'OnDelete'",
-            ));
-        }
-    }
-    if let Some(policy) = &spec.persistent_volume_claim_retention_policy {
-        let pp = path.child("persistentVolumeClaimRetentionPolicy");
-        for (field, value) in [
-            ("whenDeleted", &policy.when_deleted),
-            ("whenScaled", &policy.when_scaled),
-        ] {
-            let v = value.as_deref().unwrap_or("");
-            if v != "Retain" && v != "Delete" {
-                errs.push(FieldError::not_supported(
-                    &pp.child(field),
-                    v,
-                    &["Retain", "Delete"],
-                ));
-            }
-        }
-    }
+    validate_update_strategy(&mut errs, spec, &path.child("updateStrategy"));
+    validate_retention_policy(&mut errs, spec, path);
     nonneg(
         &mut errs,
         i64::from(spec.replicas.unwrap_or(0)),
@@ -197,6 +147,82 @@ pub fn validate_statefulset_spec(
             ));
         }
     }
+    let selector_broken = validate_selector(&mut errs, spec, selector_present, path);
+    validate_template(&mut errs, spec, selector_present, selector_broken, path);
+    errs
+}
+
+/// The update strategy: RollingUpdate (with its own rules) or OnDelete (with no rollingUpdate).
+fn validate_update_strategy(
+    errs: &mut Vec<FieldError>,
+    spec: &StatefulSetSpec,
+    us_path: &FieldPath,
+) {
+    let strategy = spec.update_strategy.clone().unwrap_or_default();
+    match strategy.type_.as_deref().unwrap_or("") {
+        "" => errs.push(FieldError::required(us_path, "")),
+        "OnDelete" => {
+            if let Some(ru) = &strategy.rolling_update {
+                let value = BadValue::Raw(internal_rolling_update(ru));
+                errs.push(FieldError::invalid(
+                    &us_path.child("rollingUpdate"),
+                    value,
+                    "only allowed for updateStrategy 'RollingUpdate'",
+                ));
+            }
+        }
+        "RollingUpdate" => {
+            if let Some(ru) = &strategy.rolling_update {
+                errs.extend(validate_rolling_update(ru, &us_path.child("rollingUpdate")));
+            }
+        }
+        other => {
+            let ru = strategy
+                .rolling_update
+                .as_ref()
+                .map(internal_rolling_update)
+                .unwrap_or_else(|| "null".to_string());
+            let value = BadValue::Raw(format!(
+                "{{\"Type\":{},\"RollingUpdate\":{ru}}}",
+                go_json(&json!(other))
+            ));
+            errs.push(FieldError::invalid(
+                us_path,
+                value,
+                "must be 'RollingUpdate' or 'OnDelete'",
+            ));
+        }
+    }
+}
+
+/// ValidatePersistentVolumeClaimRetentionPolicy: each of its fields is Retain or Delete.
+fn validate_retention_policy(errs: &mut Vec<FieldError>, spec: &StatefulSetSpec, path: &FieldPath) {
+    if let Some(policy) = &spec.persistent_volume_claim_retention_policy {
+        let pp = path.child("persistentVolumeClaimRetentionPolicy");
+        for (field, value) in [
+            ("whenDeleted", &policy.when_deleted),
+            ("whenScaled", &policy.when_scaled),
+        ] {
+            let v = value.as_deref().unwrap_or("");
+            if v != "Retain" && v != "Delete" {
+                errs.push(FieldError::not_supported(
+                    &pp.child(field),
+                    v,
+                    &["Retain", "Delete"],
+                ));
+            }
+        }
+    }
+}
+
+/// The selector: required, valid and not empty. True when it cannot be parsed, which the server
+/// reports once more and which stops the template's labels being matched against it.
+fn validate_selector(
+    errs: &mut Vec<FieldError>,
+    spec: &StatefulSetSpec,
+    selector_present: bool,
+    path: &FieldPath,
+) -> bool {
     let sel_path = path.child("selector");
     let mut selector_broken = false;
     if !selector_present {
@@ -222,6 +248,18 @@ pub fn validate_statefulset_spec(
             "",
         ));
     }
+    selector_broken
+}
+
+/// ValidatePodTemplateSpecForStatefulSet: labels the selector matches, valid labels and
+/// annotations, restartPolicy Always and no activeDeadlineSeconds.
+fn validate_template(
+    errs: &mut Vec<FieldError>,
+    spec: &StatefulSetSpec,
+    selector_present: bool,
+    selector_broken: bool,
+    path: &FieldPath,
+) {
     let tpath = path.child("template");
     let tmeta = spec.template.metadata.clone().unwrap_or_default();
     // A missing selector matches nothing; an empty one matches everything and is not checked.
@@ -259,7 +297,6 @@ pub fn validate_statefulset_spec(
             "activeDeadlineSeconds in StatefulSet is not Supported",
         ));
     }
-    errs
 }
 
 /// A label selector as Go marshals it: `matchLabels` before `matchExpressions`.

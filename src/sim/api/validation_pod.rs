@@ -219,17 +219,18 @@ fn tolerations(list: &[Toleration], path: &FieldPath) -> Vec<FieldError> {
     errs
 }
 
-/// Validates a PodSpec (after defaulting), in the server's order.
-pub fn validate_pod_spec(spec: &PodSpec, path: &FieldPath) -> Vec<FieldError> {
-    let (volumes, mut errs) = validate_volumes(
-        spec.volumes.as_deref().unwrap_or(&[]),
-        &path.child("volumes"),
-    );
+/// validateInitContainers: the common container rules, names unique across all containers, and
+/// hooks and probes only for restartable (sidecar) init containers.
+fn validate_init_containers(
+    errs: &mut Vec<FieldError>,
+    spec: &PodSpec,
+    volumes: &BTreeSet<String>,
+    init_path: &FieldPath,
+) {
     let mut names = BTreeSet::new();
-    let init_path = path.child("initContainers");
     for (i, c) in spec.init_containers.iter().flatten().enumerate() {
         let ip = init_path.index(i);
-        errs.extend(container_common(c, &volumes, &ip));
+        errs.extend(container_common(c, volumes, &ip));
         let clash = spec.containers.iter().any(|r| r.name == c.name) || names.contains(&c.name);
         if clash {
             errs.push(FieldError::duplicate(&ip.child("name"), c.name.as_str()));
@@ -254,6 +255,15 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &FieldPath) -> Vec<FieldError> {
             }
         }
     }
+}
+
+/// Validates a PodSpec (after defaulting), in the server's order.
+pub fn validate_pod_spec(spec: &PodSpec, path: &FieldPath) -> Vec<FieldError> {
+    let (volumes, mut errs) = validate_volumes(
+        spec.volumes.as_deref().unwrap_or(&[]),
+        &path.child("volumes"),
+    );
+    validate_init_containers(&mut errs, spec, &volumes, &path.child("initContainers"));
     let cpath = path.child("containers");
     if spec.containers.is_empty() {
         errs.push(FieldError::required(&cpath, ""));

@@ -1,18 +1,81 @@
-//! The kubelet's stages for one pod: admission, sandbox, image pulls, container starts, exits and restarts.
+//! The kubelet's stages for one pod, as a table: each stage names the kubelet work that performs it
+//! and when the pod's next step comes; one short driver walks it.
 
 use k8s_openapi::api::core::v1::{Node, Pod};
 
-use super::images::{self, Pull};
+use super::containers::{Walk, advance_container};
 use super::kill::finish_kill;
-use super::plan::{back_off, err_image_pull_ms, pull_ms, run_plan, seconds};
-use super::report::{container_events, event};
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
-use crate::sim::events::EventType;
-use crate::sim::fs::Fs;
 use crate::sim::queue::Work;
 
-/// Runs the pod's next lifecycle step.
+/// The pod one stage acts on.
+struct PodStep<'a> {
+    uid: &'a str,
+    namespace: String,
+    name: String,
+    /// Deleted, and no finalizer holds the object any more.
+    deletable: bool,
+}
+
+/// When the pod's next step comes once a stage has run.
+#[derive(Clone, Copy)]
+enum Then {
+    /// After a random delay within this range of milliseconds, drawn from the seeded RNG.
+    WakeAfter(u64, u64),
+    /// The stage sets its own wake-ups (container timers, the kill deadline) or ends the pod.
+    Itself,
+}
+
+/// One pod stage: which it is, the kubelet work that performs it, and when the next step comes.
+struct StageStep {
+    stage: Stage,
+    run: fn(&mut Cluster, &PodStep<'_>),
+    then: Then,
+}
+
+/// The pod's stages in order, after the kubelet's SyncPod (pkg/kubelet/kubelet.go) and the
+/// runtime's SyncPod (pkg/kubelet/kuberuntime/kuberuntime_manager.go).
+const STAGES: [StageStep; 6] = [
+    // Bound: the first status report (Pending, ContainerCreating); the sandbox takes 0.3–0.9 s.
+    StageStep {
+        stage: Stage::Admitted,
+        run: report_admitted,
+        then: Then::WakeAfter(300, 900),
+    },
+    // createPodSandbox: the pod gets its IP, then its containers are started at once.
+    StageStep {
+        stage: Stage::Sandbox,
+        run: create_sandbox,
+        then: Then::Itself,
+    },
+    // Pull image, create and start container, one container after another; waits for pulls.
+    StageStep {
+        stage: Stage::Containers,
+        run: sync_containers,
+        then: Then::Itself,
+    },
+    // Every container has started: exits, back-offs and restarts as their times come.
+    StageStep {
+        stage: Stage::Running,
+        run: sync_containers,
+        then: Then::Itself,
+    },
+    // killPod: containers still running at the grace deadline are killed.
+    StageStep {
+        stage: Stage::Killing,
+        run: kill_pod,
+        then: Then::Itself,
+    },
+    // The kubelet forgets the pod; the object goes once no finalizer holds it.
+    StageStep {
+        stage: Stage::Stopped,
+        run: forget_pod,
+        then: Then::Itself,
+    },
+];
+
+/// Runs the pod's next lifecycle step: the entry of its stage in the table.
 pub fn step(c: &mut Cluster, uid: &str) {
     let Some(rt) = c.runtime.get(uid) else {
         return;
@@ -21,8 +84,8 @@ pub fn step(c: &mut Cluster, uid: &str) {
         return;
     }
     let stage = rt.stage;
-    let (ns, name) = (rt.namespace.clone(), rt.name.clone());
-    let Some(pod) = c.store.get::<Pod>(&ns, &name) else {
+    let (namespace, name) = (rt.namespace.clone(), rt.name.clone());
+    let Some(pod) = c.store.get::<Pod>(&namespace, &name) else {
         c.runtime.remove(uid);
         return;
     };
@@ -32,38 +95,44 @@ pub fn step(c: &mut Cluster, uid: &str) {
     }
     let deletable = pod.metadata.deletion_timestamp.is_some()
         && pod.metadata.finalizers.as_ref().is_none_or(Vec::is_empty);
-    match stage {
-        Stage::Admitted => {
-            if let Some(rt) = c.runtime.get_mut(uid) {
-                rt.stage = Stage::Sandbox;
-                rt.started_ms = c.clock.now_ms;
-            }
-            status::write(c, uid);
-            let at = c.after(300, 900);
-            c.queue.push(at, Work::Kubelet(uid.to_string()));
-        }
-        Stage::Sandbox => {
-            let node = c
-                .runtime
-                .get(uid)
-                .map(|r| r.node.clone())
-                .unwrap_or_default();
-            let ip = next_ip(c, &node);
-            if let Some(rt) = c.runtime.get_mut(uid) {
-                rt.ip = Some(ip);
-                rt.stage = Stage::Containers;
-            }
-            containers(c, uid);
-        }
-        Stage::Containers | Stage::Running => containers(c, uid),
-        Stage::Killing => finish_kill(c, uid),
-        Stage::Stopped => {
-            c.runtime.remove(uid);
-            if deletable {
-                c.finish_deletion::<Pod>(&ns, &name);
-            }
-        }
+    let Some(entry) = STAGES.iter().find(|s| s.stage == stage) else {
+        return;
+    };
+    let pod = PodStep {
+        uid,
+        namespace,
+        name,
+        deletable,
+    };
+    (entry.run)(c, &pod);
+    if let Then::WakeAfter(min, max) = entry.then {
+        let at = c.after(min, max);
+        c.queue.push(at, Work::Kubelet(uid.to_string()));
     }
+}
+
+/// The kubelet's first status report for a pod it admitted; the sandbox comes next.
+fn report_admitted(c: &mut Cluster, pod: &PodStep<'_>) {
+    if let Some(rt) = c.runtime.get_mut(pod.uid) {
+        rt.stage = Stage::Sandbox;
+        rt.started_ms = c.clock.now_ms;
+    }
+    status::write(c, pod.uid);
+}
+
+/// createPodSandbox: the pod gets an IP from its node's range; its containers start at once.
+fn create_sandbox(c: &mut Cluster, pod: &PodStep<'_>) {
+    let node = c
+        .runtime
+        .get(pod.uid)
+        .map(|r| r.node.clone())
+        .unwrap_or_default();
+    let ip = next_ip(c, &node);
+    if let Some(rt) = c.runtime.get_mut(pod.uid) {
+        rt.ip = Some(ip);
+        rt.stage = Stage::Containers;
+    }
+    sync_containers(c, pod);
 }
 
 fn next_ip(c: &mut Cluster, node: &str) -> String {
@@ -81,12 +150,14 @@ fn next_ip(c: &mut Cluster, node: &str) -> String {
     ["10.244.", &index.to_string(), ".", &last.to_string()].concat()
 }
 
-/// Pulls, starts, exits and restarts containers as their times come.
-fn containers(c: &mut Cluster, uid: &str) {
+/// Moves each container along in spec order, reports the pod's status and wakes the pod again
+/// at the earliest container timer.
+fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
+    let uid = pod.uid;
     let now = c.clock.now_ms;
     let count = c.runtime.get(uid).map_or(0, |r| r.containers.len());
     for i in 0..count {
-        if !advance_container(c, uid, i, now) {
+        if advance_container(c, uid, i, now) == Walk::Hold {
             break;
         }
     }
@@ -100,7 +171,14 @@ fn containers(c: &mut Cluster, uid: &str) {
         rt.stage = Stage::Running;
     }
     status::write(c, uid);
-    let next = c.runtime.get(uid).and_then(|r| {
+    if let Some(at) = next_wake(c, uid, now) {
+        c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
+    }
+}
+
+/// The earliest container timer after `now`: a pull ending, an exit, a restart, a pull retry.
+fn next_wake(c: &Cluster, uid: &str, now: u64) -> Option<u64> {
+    c.runtime.get(uid).and_then(|r| {
         r.containers
             .iter()
             .flat_map(|k| {
@@ -122,309 +200,40 @@ fn containers(c: &mut Cluster, uid: &str) {
             .flatten()
             .filter(|t| *t > now)
             .min()
-    });
-    if let Some(at) = next {
-        c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
+    })
+}
+
+/// killPod at the grace deadline (kill.rs).
+fn kill_pod(c: &mut Cluster, pod: &PodStep<'_>) {
+    finish_kill(c, pod.uid);
+}
+
+/// The kubelet forgets the stopped pod and, once no finalizer holds it, removes the object.
+fn forget_pod(c: &mut Cluster, pod: &PodStep<'_>) {
+    c.runtime.remove(pod.uid);
+    if pod.deletable {
+        c.finish_deletion::<Pod>(&pod.namespace, &pod.name);
     }
 }
 
-/// Moves one container along; false when later containers must wait (pulls and starts are sequential).
-fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> bool {
-    let Some((k, node)) = c
-        .runtime
-        .get(uid)
-        .and_then(|r| Some((r.containers.get(i)?.clone(), r.node.clone())))
-    else {
-        return false;
-    };
-    let reference = images::parse(&k.image);
-    if let ContainerState::Running(started) = k.state {
-        if let Some((at, code)) = k.exit_at
-            && at <= now
-        {
-            let reason = if code == 0 { "Completed" } else { "Error" };
-            let restarts = k.restarts;
-            let delay = if restarts == 0 {
-                0
-            } else {
-                back_off(u32::try_from(restarts).unwrap_or(1))
-            };
-            if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-                kc.state = ContainerState::Terminated {
-                    code,
-                    reason: reason.into(),
-                    started,
-                    finished: now,
-                };
-                kc.ready = false;
-                kc.exit_at = None;
-                kc.restart_at = Some(now + delay.max(1_000));
-            }
-        }
-        return true;
-    }
-    if let Some(at) = k.restart_at {
-        if at > now {
-            if let ContainerState::Terminated { .. } = k.state
-                && k.restarts > 0
-            {
-                let name = k.name.clone();
-                let pod = c
-                    .runtime
-                    .get(uid)
-                    .map(|r| r.name.clone())
-                    .unwrap_or_default();
-                let ns = c
-                    .runtime
-                    .get(uid)
-                    .map(|r| r.namespace.clone())
-                    .unwrap_or_default();
-                event(
-                    c,
-                    uid,
-                    Some(&name),
-                    EventType::Warning,
-                    "BackOff",
-                    &format!(
-                        "Back-off restarting failed container {name} in pod {pod}_{ns}({uid})"
-                    ),
-                );
-                if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-                    kc.last = Some(kc.state.clone());
-                    kc.state = ContainerState::Waiting("CrashLoopBackOff".into());
-                }
-            }
-            return true;
-        }
-        if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-            if let ContainerState::Terminated { .. } = kc.state {
-                kc.last = Some(kc.state.clone());
-            }
-            kc.restart_at = None;
-            kc.restarts += 1;
-            // A restarted container is a new container: its writable layer starts empty.
-            kc.layer = Fs::default();
-        }
-        // A restart checks the image again: one kept on the node is reported as present.
-        if pull_policy(c, uid, i, &reference) != "Always" {
-            already_present(c, uid, &k.name, &k.image);
-        }
-        start_container(c, uid, i, now);
-        return true;
-    }
-    if let Some(until) = k.pulling_until {
-        if until > now {
-            return false;
-        }
-        let size = match images::pull(&k.image) {
-            Pull::Ok(size, ..) => size,
-            Pull::NotFound(_) => 0,
-        };
-        let took = seconds(pull_ms(size));
-        let size_text = size.to_string();
-        event(
-            c,
-            uid,
-            Some(&k.name),
-            EventType::Normal,
-            "Pulled",
-            &[
-                "Successfully pulled image \"",
-                k.image.as_str(),
-                "\" in ",
-                &took,
-                " (",
-                &took,
-                " including waiting). Image size: ",
-                &size_text,
-                " bytes.",
-            ]
-            .concat(),
-        );
-        c.node_images
-            .entry(node)
-            .or_default()
-            .push(reference.canonical());
-        if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-            kc.pulling_until = None;
-            kc.pulled = true;
-        }
-        start_container(c, uid, i, now);
-        return true;
-    }
-    if k.pulled {
-        return true;
-    }
-    if let Some(retry) = k.retry_pull_at
-        && retry > now
-    {
-        return false;
-    }
-    let policy = pull_policy(c, uid, i, &reference);
-    let present = c
-        .node_images
-        .get(&node)
-        .is_some_and(|l| l.contains(&reference.canonical()));
-    match images::pull(&k.image) {
-        Pull::Ok(..) if present && policy != "Always" => {
-            already_present(c, uid, &k.name, &k.image);
-            if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-                kc.pulled = true;
-            }
-            start_container(c, uid, i, now);
-            true
-        }
-        Pull::Ok(size, ..) => {
-            event(
-                c,
-                uid,
-                Some(&k.name),
-                EventType::Normal,
-                "Pulling",
-                &["Pulling image \"", k.image.as_str(), "\""].concat(),
-            );
-            // A cached image with pull policy Always only checks the registry, which is quick.
-            let took = if present {
-                c.rng.range(300, 900)
-            } else {
-                pull_ms(size)
-            };
-            if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-                kc.pulling_until = Some(now + took);
-                kc.retry_pull_at = None;
-            }
-            false
-        }
-        Pull::NotFound(err) => {
-            let failures = k.pull_failures + 1;
-            if k.pull_failures == 0
-                || matches!(k.state, ContainerState::Waiting(ref r) if r == "ImagePullBackOff")
-            {
-                let failed = format!("Failed to pull image \"{}\": {err}", k.image);
-                container_events(
-                    c,
-                    uid,
-                    &k.name,
-                    &[
-                        (
-                            EventType::Normal,
-                            "Pulling",
-                            &format!("Pulling image \"{}\"", k.image),
-                        ),
-                        (EventType::Warning, "Failed", &failed),
-                        (EventType::Warning, "Failed", "Error: ErrImagePull"),
-                    ],
-                );
-                if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-                    kc.state = ContainerState::Waiting("ErrImagePull".into());
-                    kc.pull_failures = failures;
-                    kc.retry_pull_at = Some(now + err_image_pull_ms());
-                }
-            } else {
-                container_events(
-                    c,
-                    uid,
-                    &k.name,
-                    &[
-                        (
-                            EventType::Normal,
-                            "BackOff",
-                            &format!("Back-off pulling image \"{}\"", k.image),
-                        ),
-                        (EventType::Warning, "Failed", "Error: ImagePullBackOff"),
-                    ],
-                );
-                // 10 s after the first failed pull, doubling with each one after, capped at 300 s.
-                if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-                    kc.state = ContainerState::Waiting("ImagePullBackOff".into());
-                    kc.retry_pull_at = Some(now + back_off(k.pull_failures));
-                }
-            }
-            false
-        }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
-    let Some(name) = c
-        .runtime
-        .get(uid)
-        .and_then(|r| r.containers.get(i))
-        .map(|k| k.name.clone())
-    else {
-        return;
-    };
-    event(
-        c,
-        uid,
-        Some(&name),
-        EventType::Normal,
-        "Created",
-        "Container created",
-    );
-    event(
-        c,
-        uid,
-        Some(&name),
-        EventType::Normal,
-        "Started",
-        "Container started",
-    );
-    // A shared handle to the pod, so that its container spec is read without a copy.
-    let pod = c
-        .runtime
-        .get(uid)
-        .and_then(|rt| c.store.snapshot_one::<Pod>(&rt.namespace, &rt.name));
-    let spec = pod
-        .as_deref()
-        .and_then(|p| p.spec.as_ref()?.containers.get(i));
-    let plan = spec.and_then(run_plan);
-    let has_readiness = spec.is_some_and(|s| s.readiness_probe.is_some());
-    if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
-        kc.state = ContainerState::Running(now);
-        kc.ready = !has_readiness;
-        kc.streaks = (0, 0, 0);
-        kc.exit_at = plan.map(|(after, code)| (now + after, code));
+    /// Every stage has exactly one entry, so the driver never finds none or the wrong one.
+    #[test]
+    fn every_stage_has_one_entry() {
+        let all = [
+            Stage::Admitted,
+            Stage::Sandbox,
+            Stage::Containers,
+            Stage::Running,
+            Stage::Killing,
+            Stage::Stopped,
+        ];
+        for stage in all {
+            assert_eq!(STAGES.iter().filter(|s| s.stage == stage).count(), 1);
+        }
+        assert_eq!(STAGES.len(), all.len());
     }
-    super::probes::schedule_initial(c, uid, i, spec, now);
-}
-
-/// The container's image pull policy, defaulted as the API server does (`Always` for `latest`).
-fn pull_policy(c: &Cluster, uid: &str, i: usize, reference: &images::ImageRef) -> String {
-    c.runtime
-        .get(uid)
-        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
-        .and_then(|p| {
-            p.spec
-                .as_ref()?
-                .containers
-                .get(i)?
-                .image_pull_policy
-                .clone()
-        })
-        .unwrap_or_else(|| {
-            if reference.tag == "latest" && reference.digest.is_none() {
-                "Always".into()
-            } else {
-                "IfNotPresent".into()
-            }
-        })
-}
-
-/// The `Pulled` event for an image the node already has.
-fn already_present(c: &mut Cluster, uid: &str, container: &str, image: &str) {
-    let message = [
-        "Container image \"",
-        image,
-        "\" already present on machine and can be accessed by the pod",
-    ]
-    .concat();
-    event(
-        c,
-        uid,
-        Some(container),
-        EventType::Normal,
-        "Pulled",
-        &message,
-    );
 }

@@ -1,6 +1,7 @@
 //! The kubelet, played as data: each pod moves through stages (admitted, sandbox, image pull, running,
 //! terminating) on the virtual clock, and containers are probed against their simulated files.
 
+mod containers;
 pub mod files;
 pub mod images;
 mod kill;
@@ -8,6 +9,7 @@ mod lifecycle;
 mod node;
 mod plan;
 pub mod probes;
+mod pull;
 mod report;
 mod status;
 

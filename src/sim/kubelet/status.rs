@@ -5,7 +5,7 @@ use k8s_openapi::api::core::v1::{
     ContainerStateWaiting, ContainerStatus, HostIP, Node, Pod, PodCondition, PodIP, PodStatus,
 };
 
-use super::{ContainerState, Stage, images};
+use super::{ContainerRuntime, ContainerState, PodRuntime, Stage, images};
 use crate::sim::Cluster;
 use crate::sim::clock::time_at;
 
@@ -93,53 +93,96 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
         .and_then(|s| s.addresses.as_ref())
         .and_then(|a| a.iter().find(|a| a.type_ == "InternalIP"))
         .map(|a| a.address.clone());
-    let now = c.clock.now_ms;
     let empty = PodStatus::default();
     let old = pod.status.as_ref().unwrap_or(&empty);
     let statuses: Vec<ContainerStatus> = rt
         .containers
         .iter()
-        .map(|k| {
-            let reference = images::parse(&k.image);
-            let canonical = reference.canonical();
-            let started = matches!(k.state, ContainerState::Running(_));
-            let ever_ran = k.pulled
-                && !matches!(k.state, ContainerState::Waiting(ref r) if r == "ContainerCreating");
-            ContainerStatus {
-                name: k.name.clone(),
-                image_id: if ever_ran {
-                    let mut id = String::with_capacity(reference.repository.len() + 72);
-                    id.push_str(&reference.repository);
-                    id.push_str("@sha256:");
-                    id.push_str(&hex_id(&canonical));
-                    id
-                } else {
-                    String::new()
-                },
-                container_id: ever_ran.then(|| {
-                    let restarts = k.restarts.to_string();
-                    let hex = hex_id_of(&[
-                        uid.as_bytes(),
-                        b"/",
-                        k.name.as_bytes(),
-                        b"/",
-                        restarts.as_bytes(),
-                    ]);
-                    let mut id = String::with_capacity(13 + hex.len());
-                    id.push_str("containerd://");
-                    id.push_str(&hex);
-                    id
-                }),
-                image: canonical,
-                ready: k.ready && started,
-                restart_count: k.restarts,
-                started: Some(started),
-                state: Some(api_state(&k.state)),
-                last_state: Some(k.last.as_ref().map(api_state).unwrap_or_default()),
-                ..Default::default()
-            }
-        })
+        .map(|k| container_status(uid, k))
         .collect();
+    let conditions = conditions(rt, old, &statuses, c.clock.now_ms);
+    let ip = rt.ip.clone();
+    let status = PodStatus {
+        phase: Some(phase(rt).to_string()),
+        conditions: Some(conditions),
+        host_ip: host_ip.clone(),
+        host_ips: host_ip.map(|ip| vec![HostIP { ip }]),
+        pod_ip: ip.clone(),
+        pod_ips: ip.map(|ip| vec![PodIP { ip }]),
+        start_time: Some(time_at(rt.started_ms)),
+        container_statuses: Some(statuses),
+        qos_class: old.qos_class.clone().or(Some("BestEffort".into())),
+        ..Default::default()
+    };
+    (pod.status.as_ref() != Some(&status)).then_some(status)
+}
+
+/// One container's status, as convertToAPIContainerStatuses (pkg/kubelet/kubelet_pods.go) reports
+/// it: image and container ids once it has run, state and last state, ready only while running.
+fn container_status(uid: &str, k: &ContainerRuntime) -> ContainerStatus {
+    let reference = images::parse(&k.image);
+    let canonical = reference.canonical();
+    let started = matches!(k.state, ContainerState::Running(_));
+    let ever_ran =
+        k.pulled && !matches!(k.state, ContainerState::Waiting(ref r) if r == "ContainerCreating");
+    ContainerStatus {
+        name: k.name.clone(),
+        image_id: if ever_ran {
+            let mut id = String::with_capacity(reference.repository.len() + 72);
+            id.push_str(&reference.repository);
+            id.push_str("@sha256:");
+            id.push_str(&hex_id(&canonical));
+            id
+        } else {
+            String::new()
+        },
+        container_id: ever_ran.then(|| {
+            let restarts = k.restarts.to_string();
+            let hex = hex_id_of(&[
+                uid.as_bytes(),
+                b"/",
+                k.name.as_bytes(),
+                b"/",
+                restarts.as_bytes(),
+            ]);
+            let mut id = String::with_capacity(13 + hex.len());
+            id.push_str("containerd://");
+            id.push_str(&hex);
+            id
+        }),
+        image: canonical,
+        ready: k.ready && started,
+        restart_count: k.restarts,
+        started: Some(started),
+        state: Some(api_state(&k.state)),
+        last_state: Some(k.last.as_ref().map(api_state).unwrap_or_default()),
+        ..Default::default()
+    }
+}
+
+/// The pod's phase (getPhase in pkg/kubelet/kubelet_pods.go): Running once every container has
+/// started at least once, Pending before.
+fn phase(rt: &PodRuntime) -> &'static str {
+    let running = matches!(rt.stage, Stage::Running | Stage::Killing | Stage::Stopped)
+        || rt
+            .containers
+            .iter()
+            .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)));
+    if running && rt.stage != Stage::Admitted {
+        "Running"
+    } else {
+        "Pending"
+    }
+}
+
+/// The pod's conditions (pkg/kubelet/status/generate.go), each keeping its transition time while
+/// its status stays the same.
+fn conditions(
+    rt: &PodRuntime,
+    old: &PodStatus,
+    statuses: &[ContainerStatus],
+    now: u64,
+) -> Vec<PodCondition> {
     let all_ready = !statuses.is_empty() && statuses.iter().all(|s| s.ready);
     let mut unready_msg = String::from("containers with unready status: [");
     for (n, s) in statuses.iter().filter(|s| !s.ready).enumerate() {
@@ -150,16 +193,6 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
     }
     unready_msg.push(']');
     let sandbox = !matches!(rt.stage, Stage::Admitted) && rt.ip.is_some();
-    let running = matches!(rt.stage, Stage::Running | Stage::Killing | Stage::Stopped)
-        || rt
-            .containers
-            .iter()
-            .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)));
-    let phase = if running && rt.stage != Stage::Admitted {
-        "Running"
-    } else {
-        "Pending"
-    };
     let cond = |type_: &str, ok: bool, reason: Option<&str>, message: Option<String>| {
         let status = if ok { "True" } else { "False" };
         let previous = old
@@ -179,7 +212,7 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
             ..Default::default()
         }
     };
-    let conditions = vec![
+    vec![
         cond("PodReadyToStartContainers", sandbox, None, None),
         cond("Initialized", true, None, None),
         cond(
@@ -195,21 +228,7 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
             Some(unready_msg),
         ),
         cond("PodScheduled", true, None, None),
-    ];
-    let ip = rt.ip.clone();
-    let status = PodStatus {
-        phase: Some(phase.to_string()),
-        conditions: Some(conditions),
-        host_ip: host_ip.clone(),
-        host_ips: host_ip.map(|ip| vec![HostIP { ip }]),
-        pod_ip: ip.clone(),
-        pod_ips: ip.map(|ip| vec![PodIP { ip }]),
-        start_time: Some(time_at(rt.started_ms)),
-        container_statuses: Some(statuses),
-        qos_class: old.qos_class.clone().or(Some("BestEffort".into())),
-        ..Default::default()
-    };
-    (pod.status.as_ref() != Some(&status)).then_some(status)
+    ]
 }
 
 #[cfg(test)]

@@ -1,0 +1,261 @@
+//! One container's steps on the kubelet, as a table: the first step whose condition holds runs.
+//! Exits, back-offs, restarts and starts live here; image pulls in pull.rs.
+
+use k8s_openapi::api::core::v1::Pod;
+
+use super::images;
+use super::plan::{back_off, run_plan};
+use super::pull::{already_present, finish_pull, pull_image, pull_policy};
+use super::report::event;
+use super::{ContainerRuntime, ContainerState};
+use crate::sim::Cluster;
+use crate::sim::events::EventType;
+use crate::sim::fs::Fs;
+
+/// Whether the walk over a pod's containers goes on after one container's step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Walk {
+    /// The next container may take its step.
+    Next,
+    /// Later containers wait: pulls and starts are sequential.
+    Hold,
+}
+
+/// The container one step acts on.
+pub(super) struct At<'a> {
+    /// The pod's uid.
+    pub uid: &'a str,
+    /// The container's index in the pod spec.
+    pub i: usize,
+    /// The virtual time of the step.
+    pub now: u64,
+    /// The node the pod runs on.
+    pub node: String,
+}
+
+/// One container step: when it applies, and the kubelet work that performs it.
+struct ContainerStep {
+    applies: fn(&ContainerRuntime) -> bool,
+    run: fn(&mut Cluster, &At<'_>, &ContainerRuntime) -> Walk,
+}
+
+/// The steps in the order they are tried.
+const STEPS: [ContainerStep; 5] = [
+    // Running: the main process exits when its plan says; the kubelet sees it and sets the back-off.
+    ContainerStep {
+        applies: is_running,
+        run: observe_exit,
+    },
+    // Exited: CrashLoopBackOff until the back-off ends, then the container is started again.
+    ContainerStep {
+        applies: restart_pending,
+        run: restart_after_back_off,
+    },
+    // Pulling: when the pull ends the container is created and started.
+    ContainerStep {
+        applies: is_pulling,
+        run: finish_pull,
+    },
+    // Started once: nothing to do until it exits.
+    ContainerStep {
+        applies: is_pulled,
+        run: keep_running,
+    },
+    // Otherwise: EnsureImageExists, after any pull back-off.
+    ContainerStep {
+        applies: always,
+        run: pull_image,
+    },
+];
+
+fn is_running(k: &ContainerRuntime) -> bool {
+    matches!(k.state, ContainerState::Running(_))
+}
+
+fn restart_pending(k: &ContainerRuntime) -> bool {
+    k.restart_at.is_some()
+}
+
+fn is_pulling(k: &ContainerRuntime) -> bool {
+    k.pulling_until.is_some()
+}
+
+fn is_pulled(k: &ContainerRuntime) -> bool {
+    k.pulled
+}
+
+fn always(_: &ContainerRuntime) -> bool {
+    true
+}
+
+fn keep_running(_: &mut Cluster, _: &At<'_>, _: &ContainerRuntime) -> Walk {
+    Walk::Next
+}
+
+/// Moves one container along: runs the first step in the table that applies to it.
+pub(super) fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> Walk {
+    let Some((k, node)) = c
+        .runtime
+        .get(uid)
+        .and_then(|r| Some((r.containers.get(i)?.clone(), r.node.clone())))
+    else {
+        return Walk::Hold;
+    };
+    let at = At { uid, i, now, node };
+    STEPS
+        .iter()
+        .find(|s| (s.applies)(&k))
+        .map_or(Walk::Next, |s| (s.run)(c, &at, &k))
+}
+
+/// The main process exits when its plan says: Completed or Error, with the restart after the
+/// back-off (at least a second; doubling from the second restart, as in kuberuntime's doBackOff).
+fn observe_exit(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
+    let ContainerState::Running(started) = k.state else {
+        return Walk::Next;
+    };
+    let now = at.now;
+    if let Some((exit, code)) = k.exit_at
+        && exit <= now
+    {
+        let reason = if code == 0 { "Completed" } else { "Error" };
+        let restarts = k.restarts;
+        let delay = if restarts == 0 {
+            0
+        } else {
+            back_off(u32::try_from(restarts).unwrap_or(1))
+        };
+        if let Some(kc) = c
+            .runtime
+            .get_mut(at.uid)
+            .and_then(|r| r.containers.get_mut(at.i))
+        {
+            kc.state = ContainerState::Terminated {
+                code,
+                reason: reason.into(),
+                started,
+                finished: now,
+            };
+            kc.ready = false;
+            kc.exit_at = None;
+            kc.restart_at = Some(now + delay.max(1_000));
+        }
+    }
+    Walk::Next
+}
+
+/// Before the restart time: the BackOff event and CrashLoopBackOff; at it: the container is
+/// started again as a new container.
+fn restart_after_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
+    match k.restart_at {
+        Some(restart) if restart > at.now => report_back_off(c, at, k),
+        _ => restart(c, at, k),
+    }
+    Walk::Next
+}
+
+/// "Back-off restarting failed container", once the container has crashed at least once.
+fn report_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
+    let uid = at.uid;
+    if let ContainerState::Terminated { .. } = k.state
+        && k.restarts > 0
+    {
+        let name = k.name.clone();
+        let pod = c
+            .runtime
+            .get(uid)
+            .map(|r| r.name.clone())
+            .unwrap_or_default();
+        let ns = c
+            .runtime
+            .get(uid)
+            .map(|r| r.namespace.clone())
+            .unwrap_or_default();
+        event(
+            c,
+            uid,
+            Some(&name),
+            EventType::Warning,
+            "BackOff",
+            &format!("Back-off restarting failed container {name} in pod {pod}_{ns}({uid})"),
+        );
+        if let Some(kc) = c
+            .runtime
+            .get_mut(uid)
+            .and_then(|r| r.containers.get_mut(at.i))
+        {
+            kc.last = Some(kc.state.clone());
+            kc.state = ContainerState::Waiting("CrashLoopBackOff".into());
+        }
+    }
+}
+
+/// The back-off is over: the restart count goes up and a new container starts.
+fn restart(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
+    if let Some(kc) = c
+        .runtime
+        .get_mut(at.uid)
+        .and_then(|r| r.containers.get_mut(at.i))
+    {
+        if let ContainerState::Terminated { .. } = kc.state {
+            kc.last = Some(kc.state.clone());
+        }
+        kc.restart_at = None;
+        kc.restarts += 1;
+        // A restarted container is a new container: its writable layer starts empty.
+        kc.layer = Fs::default();
+    }
+    // A restart checks the image again: one kept on the node is reported as present.
+    let reference = images::parse(&k.image);
+    if pull_policy(c, at.uid, at.i, &reference) != "Always" {
+        already_present(c, at.uid, &k.name, &k.image);
+    }
+    start_container(c, at.uid, at.i, at.now);
+}
+
+/// Create container and start container (startContainer in
+/// pkg/kubelet/kuberuntime/kuberuntime_container.go): the Created and Started events, then the
+/// container runs until its plan's exit and its first probes are scheduled.
+pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
+    let Some(name) = c
+        .runtime
+        .get(uid)
+        .and_then(|r| r.containers.get(i))
+        .map(|k| k.name.clone())
+    else {
+        return;
+    };
+    event(
+        c,
+        uid,
+        Some(&name),
+        EventType::Normal,
+        "Created",
+        "Container created",
+    );
+    event(
+        c,
+        uid,
+        Some(&name),
+        EventType::Normal,
+        "Started",
+        "Container started",
+    );
+    // A shared handle to the pod, so that its container spec is read without a copy.
+    let pod = c
+        .runtime
+        .get(uid)
+        .and_then(|rt| c.store.snapshot_one::<Pod>(&rt.namespace, &rt.name));
+    let spec = pod
+        .as_deref()
+        .and_then(|p| p.spec.as_ref()?.containers.get(i));
+    let plan = spec.and_then(run_plan);
+    let has_readiness = spec.is_some_and(|s| s.readiness_probe.is_some());
+    if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+        kc.state = ContainerState::Running(now);
+        kc.ready = !has_readiness;
+        kc.streaks = (0, 0, 0);
+        kc.exit_at = plan.map(|(after, code)| (now + after, code));
+    }
+    super::probes::schedule_initial(c, uid, i, spec, now);
+}
