@@ -60,6 +60,7 @@ use std::collections::BTreeMap;
 use crate::sim::Cluster;
 
 pub use crate::sh::Output;
+pub use help::{carried_commands, carried_subcommands, documented_flags};
 
 /// Everything a learner's session holds.
 #[derive(Debug, Clone)]
