@@ -3,7 +3,7 @@
 
 use super::ctx::{Ctx, flag_error};
 use super::flag_tables::*;
-use super::flags::{Flag, Ty, long, parse, positional_indices, short};
+use super::flags::{Flag, parse, positional_indices};
 use super::{Output, Run, Session};
 
 type Handler = fn(&mut Ctx<'_>) -> Option<Run>;
@@ -129,21 +129,12 @@ const CONFIG: &[Command] = &[
     cmd("current-context", &[NONE], cmd_misc::config_current_context),
     cmd(
         "get-contexts",
-        &[&[long("no-headers", Ty::Bool), short("output", 'o', Ty::Str)]],
+        &[GET_CONTEXTS],
         cmd_misc::config_get_contexts,
     ),
     cmd("set-context", &[SET_CONTEXT], cmd_misc::config_set_context),
     cmd("use-context", &[NONE], cmd_misc::config_use_context),
-    cmd(
-        "view",
-        &[&[
-            long("minify", Ty::Bool),
-            long("raw", Ty::Bool),
-            long("flatten", Ty::Bool),
-            short("output", 'o', Ty::Str),
-        ]],
-        cmd_misc::config_view,
-    ),
+    cmd("view", &[CONFIG_VIEW], cmd_misc::config_view),
 ];
 
 /// The top-level commands (kubectl sorts them by name).
