@@ -3,7 +3,7 @@
 
 use super::ctx::{Ctx, flag_error};
 use super::flag_tables::*;
-use super::flags::{Flag, Ty, long, parse, positional_indices, short};
+use super::flags::{Flag, parse, positional_indices};
 use super::{Output, Run, Session};
 
 type Handler = fn(&mut Ctx<'_>) -> Option<Run>;
@@ -18,6 +18,8 @@ pub(crate) struct Command {
     pub run: Option<Handler>,
     /// Its subcommands.
     pub subs: &'static [Command],
+    /// Whether the playground carries it (the others only say so).
+    pub carried: bool,
 }
 
 const fn cmd(name: &'static str, flags: &'static [&'static [Flag]], run: Handler) -> Command {
@@ -26,6 +28,15 @@ const fn cmd(name: &'static str, flags: &'static [&'static [Flag]], run: Handler
         flags,
         run: Some(run),
         subs: &[],
+        carried: true,
+    }
+}
+
+/// A command kubectl has and the playground does not carry.
+const fn absent(name: &'static str) -> Command {
+    Command {
+        carried: false,
+        ..cmd(name, &[NONE], cmd_misc::unsupported)
     }
 }
 
@@ -35,6 +46,7 @@ const fn group(name: &'static str, subs: &'static [Command]) -> Command {
         flags: &[],
         run: None,
         subs,
+        carried: true,
     }
 }
 
@@ -69,16 +81,16 @@ const ROLLOUT: &[Command] = &[
 ];
 
 const SET: &[Command] = &[
-    cmd("env", &[NONE], cmd_misc::unsupported),
+    absent("env"),
     cmd(
         "image",
         &[FILES, SELECT, SET_IMAGE, DRY_RUN, MANAGER, PRINT],
         mutate::set_image,
     ),
-    cmd("resources", &[NONE], cmd_misc::unsupported),
-    cmd("selector", &[NONE], cmd_misc::unsupported),
-    cmd("serviceaccount", &[NONE], cmd_misc::unsupported),
-    cmd("subject", &[NONE], cmd_misc::unsupported),
+    absent("resources"),
+    absent("selector"),
+    absent("serviceaccount"),
+    absent("subject"),
 ];
 
 const CREATE_SUBS: &[Command] = &[
@@ -117,21 +129,12 @@ const CONFIG: &[Command] = &[
     cmd("current-context", &[NONE], cmd_misc::config_current_context),
     cmd(
         "get-contexts",
-        &[&[long("no-headers", Ty::Bool), short("output", 'o', Ty::Str)]],
+        &[GET_CONTEXTS],
         cmd_misc::config_get_contexts,
     ),
     cmd("set-context", &[SET_CONTEXT], cmd_misc::config_set_context),
     cmd("use-context", &[NONE], cmd_misc::config_use_context),
-    cmd(
-        "view",
-        &[&[
-            long("minify", Ty::Bool),
-            long("raw", Ty::Bool),
-            long("flatten", Ty::Bool),
-            short("output", 'o', Ty::Str),
-        ]],
-        cmd_misc::config_view,
-    ),
+    cmd("view", &[CONFIG_VIEW], cmd_misc::config_view),
 ];
 
 /// The top-level commands (kubectl sorts them by name).
@@ -148,34 +151,35 @@ pub(crate) const ROOT: &[Command] = &[
         &[FILES, VALIDATE, DRY_RUN, MANAGER, SELECT, APPLY, PRINT],
         apply::apply,
     ),
-    cmd("attach", &[NONE], cmd_misc::unsupported),
-    cmd("auth", &[NONE], cmd_misc::unsupported),
-    cmd("autoscale", &[NONE], cmd_misc::unsupported),
-    cmd("certificate", &[NONE], cmd_misc::unsupported),
+    absent("attach"),
+    absent("auth"),
+    absent("autoscale"),
+    absent("certificate"),
     cmd("cluster-info", &[NONE], cmd_misc::cluster_info),
-    cmd("completion", &[NONE], cmd_misc::unsupported),
+    absent("completion"),
     group("config", CONFIG),
     cmd("cordon", &[SELECT, DRY_RUN], nodes::cordon),
-    cmd("cp", &[NONE], cmd_misc::unsupported),
+    absent("cp"),
     Command {
         name: "create",
         flags: &[FILES, VALIDATE, DRY_RUN, MANAGER, SELECT, CREATE, PRINT],
         run: Some(create_replace::create),
         subs: CREATE_SUBS,
+        carried: true,
     },
-    cmd("debug", &[NONE], cmd_misc::unsupported),
+    absent("debug"),
     cmd("delete", &[FILES, SELECT, DRY_RUN, DELETE], delete::delete),
     cmd("describe", &[FILES, SELECT, DESCRIBE], describe::describe),
-    cmd("diff", &[NONE], cmd_misc::unsupported),
+    absent("diff"),
     cmd("drain", &[SELECT, DRY_RUN, DRAIN], nodes::drain),
     cmd("edit", &[FILES, VALIDATE, MANAGER, EDIT, PRINT], edit::edit),
     cmd("events", &[EVENTS, PRINT], get::events),
     cmd("exec", &[EXEC], exec::exec),
     cmd("explain", &[EXPLAIN], explain::explain),
-    cmd("expose", &[NONE], cmd_misc::unsupported),
+    absent("expose"),
     cmd("get", &[FILES, SELECT, GET, PRINT], get::get),
     cmd("help", &[NONE], cmd_misc::help),
-    cmd("kustomize", &[NONE], cmd_misc::unsupported),
+    absent("kustomize"),
     cmd(
         "label",
         &[LABEL, FILES, DRY_RUN, MANAGER, SELECT, PRINT],
@@ -188,23 +192,23 @@ pub(crate) const ROOT: &[Command] = &[
         &[PATCH, DRY_RUN, FILES, MANAGER, PRINT],
         scale_patch::patch,
     ),
-    cmd("plugin", &[NONE], cmd_misc::unsupported),
-    cmd("port-forward", &[NONE], cmd_misc::unsupported),
-    cmd("proxy", &[NONE], cmd_misc::unsupported),
+    absent("plugin"),
+    absent("port-forward"),
+    absent("proxy"),
     cmd(
         "replace",
         &[FILES, VALIDATE, DRY_RUN, MANAGER, REPLACE, PRINT],
         create_replace::replace,
     ),
     group("rollout", ROLLOUT),
-    cmd("run", &[NONE], cmd_misc::unsupported),
+    absent("run"),
     cmd(
         "scale",
         &[FILES, SELECT, DRY_RUN, SCALE, PRINT],
         scale_patch::scale,
     ),
     group("set", SET),
-    cmd("taint", &[NONE], cmd_misc::unsupported),
+    absent("taint"),
     cmd("top", &[NONE], cmd_misc::top),
     cmd("uncordon", &[SELECT, DRY_RUN], nodes::uncordon),
     cmd("version", &[VERSION], cmd_misc::version),

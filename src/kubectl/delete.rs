@@ -5,7 +5,7 @@ use k8s_openapi::Metadata as _;
 
 use super::ctx::{Ctx, Failure, error_text, print_failures};
 use super::resources::name_prefix;
-use super::targets::{ObjRef, Query, Selected, select};
+use super::targets::{ObjRef, Selected, select_from_flags};
 use super::watch::{Prefixed, advance_until};
 use super::{Output, Run, Session, Waiting};
 use crate::sim::Cluster;
@@ -82,20 +82,10 @@ impl Waiting for UntilGone {
 }
 
 fn selection(ctx: &Ctx<'_>) -> Result<Selected, Vec<Failure>> {
-    if !ctx.flags.list("filename").is_empty() {
-        return super::get::select_from_files(ctx, "deleting");
-    }
-    if ctx.flags.args.is_empty() {
+    if ctx.flags.list("filename").is_empty() && ctx.flags.args.is_empty() {
         return Err(vec![Failure::Plain("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'".to_string())]);
     }
-    let q = Query {
-        all_namespaces: ctx.all_namespaces(),
-        labels: ctx.flags.str("selector").map(str::to_string),
-        fields: ctx.flags.str("field-selector").map(str::to_string),
-        list_bare_types: false,
-        all: ctx.flags.bool("all"),
-    };
-    select(ctx, &ctx.flags.args, &q)
+    select_from_flags(ctx, &ctx.flags.args, "deleting")
 }
 
 /// `kubectl delete`.

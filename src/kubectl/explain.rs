@@ -1,9 +1,9 @@
 //! `kubectl explain RESOURCE[.FIELD…] [--recursive]`, laid out as kubectl's plain-text template
-//! prints it, over the playground's own field descriptions.
+//! prints it, over the upstream field descriptions in `fields`.
 
 use super::Run;
 use super::ctx::Ctx;
-use super::explain_data::{Field, TypeDoc, element_type, type_doc};
+use super::fields::{Field, TypeDoc, element_type, type_doc};
 use super::resources::resolve;
 
 /// Greedy word wrap at `width` characters, keeping existing line breaks.
@@ -92,7 +92,7 @@ pub(crate) fn explain(ctx: &mut Ctx<'_>) -> Option<Run> {
     };
     let Some(mut doc) = type_doc(res.kind) else {
         ctx.fail(&format!(
-            "the playground explains StatefulSet, Pod, PersistentVolumeClaim and Service fields; it has no documentation for {}",
+            "the playground explains StatefulSet, Pod, PersistentVolumeClaim, PersistentVolume and Service fields; it has no documentation for {}",
             res.kind
         ));
         return None;

@@ -268,5 +268,15 @@ pub(crate) const SET_CONTEXT: &[Flag] = &[
     long("cluster", Ty::Str),
     long("user", Ty::Str),
 ];
+/// The `config get-contexts` flag group.
+pub(crate) const GET_CONTEXTS: &[Flag] =
+    &[long("no-headers", Ty::Bool), short("output", 'o', Ty::Str)];
+/// The `config view` flag group.
+pub(crate) const CONFIG_VIEW: &[Flag] = &[
+    long("minify", Ty::Bool),
+    long("raw", Ty::Bool),
+    long("flatten", Ty::Bool),
+    short("output", 'o', Ty::Str),
+];
 /// The `none` flag group.
 pub(crate) const NONE: &[Flag] = &[];

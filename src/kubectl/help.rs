@@ -2,6 +2,7 @@
 //! (sections, usage line, pointers to other help) with descriptions written for the playground.
 
 use super::Output;
+use super::commands::ROOT;
 
 /// (group title, [(command, one-line description)]).
 const GROUPS: &[(&str, &[(&str, &str)])] = &[
@@ -254,4 +255,86 @@ pub(crate) fn help_for(path: &str) -> Output {
         "Usage:\n  {usage}\n\nUse \"kubectl options\" for a list of global command-line options (applies to all commands).\n"
     ));
     ok(s)
+}
+
+/// The flags the help page of a command path (`get`, `rollout status`) documents, long and
+/// short forms (`--watch`, `-w`): the ones a learner reaches for first.
+pub fn documented_flags(path: &str) -> Vec<&'static str> {
+    let options = PAGES.iter().find(|p| p.0 == path).map_or("", |p| p.4);
+    options
+        .lines()
+        .filter(|l| l.starts_with("    -"))
+        .filter_map(|l| l.trim_start().split_once(':').map(|(names, _)| names))
+        .flat_map(|names| names.split(", "))
+        .map(|name| name.split_once('=').map_or(name, |(n, _)| n))
+        .collect()
+}
+
+/// The top-level commands the playground carries (`get`, `rollout`, …), in kubectl's order.
+pub fn carried_commands() -> impl Iterator<Item = &'static str> {
+    ROOT.iter().filter(|c| c.carried).map(|c| c.name)
+}
+
+/// The subcommands the playground carries under a command (`rollout` → `history`, `pause`, …).
+pub fn carried_subcommands(command: &str) -> impl Iterator<Item = &'static str> {
+    ROOT.iter()
+        .filter(move |c| c.name == command)
+        .flat_map(|c| c.subs.iter())
+        .filter(|c| c.carried)
+        .map(|c| c.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kubectl::flag_tables::GLOBAL;
+
+    /// The flags of a command path, global ones included (cobra merges persistent flags).
+    fn accepted(path: &str) -> Vec<String> {
+        let mut cmds = ROOT;
+        let mut flags: Vec<&[super::super::flags::Flag]> = vec![GLOBAL];
+        for word in path.split(' ') {
+            let Some(c) = cmds.iter().find(|c| c.name == word) else {
+                return Vec::new();
+            };
+            flags.extend(c.flags.iter().copied());
+            cmds = c.subs;
+        }
+        flags
+            .iter()
+            .flat_map(|g| g.iter())
+            .flat_map(|f| {
+                [
+                    Some(format!("--{}", f.long)),
+                    f.short.map(|s| format!("-{s}")),
+                ]
+            })
+            .flatten()
+            .collect()
+    }
+
+    #[test]
+    fn documented_flags_are_flags_the_command_accepts() {
+        assert_eq!(
+            documented_flags("rollout status"),
+            vec!["-w", "--watch", "--timeout"]
+        );
+        for page in PAGES {
+            let known = accepted(page.0);
+            for flag in documented_flags(page.0) {
+                assert!(known.iter().any(|k| k == flag), "{} {flag}", page.0);
+            }
+        }
+    }
+
+    #[test]
+    fn carried_commands_leave_out_the_ones_the_playground_only_names() {
+        let verbs: Vec<&str> = carried_commands().collect();
+        assert!(verbs.contains(&"get") && verbs.contains(&"rollout"));
+        assert!(!verbs.contains(&"attach") && !verbs.contains(&"run"));
+        assert_eq!(
+            carried_subcommands("set").collect::<Vec<_>>(),
+            vec!["image"]
+        );
+    }
 }

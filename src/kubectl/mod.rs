@@ -28,9 +28,7 @@ pub mod duration;
 pub mod edit;
 mod exec;
 mod explain;
-mod explain_data;
-mod explain_data_core;
-mod explain_data_pod;
+pub mod fields;
 mod flag_tables;
 mod flags;
 mod get;
@@ -60,6 +58,7 @@ use std::collections::BTreeMap;
 use crate::sim::Cluster;
 
 pub use crate::sh::Output;
+pub use help::{carried_commands, carried_subcommands, documented_flags};
 
 /// Everything a learner's session holds.
 #[derive(Debug, Clone)]

@@ -8,7 +8,7 @@ use super::Run;
 use super::apply_common::{DryRun, dry_run, print_result};
 use super::ctx::{Ctx, Failure, print_failures};
 use super::get_output::{Mode, mode};
-use super::targets::{Query, Selected, select, value_of};
+use super::targets::{Selected, select_from_flags, value_of};
 use crate::gofmt::quote::quote as go_quote;
 use crate::sim::api::strategic_diff::{is_empty_patch, two_way_merge_patch};
 use crate::sim::apiserver::requests::{self, FieldValidation, PatchType, WriteOptions};
@@ -16,17 +16,7 @@ use crate::sim::kind::Kind;
 
 /// Resolves the objects a changing command acts on (`TYPE NAME`, `TYPE/NAME`, `-f`, `-l`, `--all`).
 pub(crate) fn targets(ctx: &Ctx<'_>, args: &[String]) -> Result<Selected, Vec<Failure>> {
-    if !ctx.flags.list("filename").is_empty() {
-        return super::get::select_from_files(ctx, "getting");
-    }
-    let q = Query {
-        all_namespaces: ctx.all_namespaces(),
-        labels: ctx.flags.str("selector").map(str::to_string),
-        fields: ctx.flags.str("field-selector").map(str::to_string),
-        list_bare_types: false,
-        all: ctx.flags.bool("all"),
-    };
-    select(ctx, args, &q)
+    select_from_flags(ctx, args, "getting")
 }
 
 /// Reads `--dry-run` and `-o` of a changing command; prints and returns None on errors.

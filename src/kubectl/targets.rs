@@ -176,6 +176,34 @@ pub(crate) fn value_of(c: &Cluster, r: &ObjRef) -> Option<Value> {
     with_kind!(r.kind, T => c.store.get::<T>(&r.namespace, &r.name).map(to_value))
 }
 
+impl Query {
+    /// The selection flags of a command that acts on objects it is given (`-A`, `-l`,
+    /// `--field-selector`, `--all`): a bare type then names nothing by itself.
+    pub(crate) fn from_flags(ctx: &Ctx<'_>) -> Query {
+        Query {
+            all_namespaces: ctx.all_namespaces(),
+            labels: ctx.flags.str("selector").map(str::to_string),
+            fields: ctx.flags.str("field-selector").map(str::to_string),
+            list_bare_types: false,
+            all: ctx.flags.bool("all"),
+        }
+    }
+}
+
+/// The objects a command acts on: those of the `-f` files (`doing` names the request in
+/// their errors, as kubectl's "error when deleting" does), or else the arguments with the
+/// selection flags of [`Query::from_flags`].
+pub(crate) fn select_from_flags(
+    ctx: &Ctx<'_>,
+    args: &[String],
+    doing: &str,
+) -> Result<Selected, Vec<Failure>> {
+    if !ctx.flags.list("filename").is_empty() {
+        return super::get::select_from_files(ctx, doing);
+    }
+    select(ctx, args, &Query::from_flags(ctx))
+}
+
 /// Resolves the arguments. `Err` holds errors that stop the command before anything is done.
 pub(crate) fn select(ctx: &Ctx<'_>, args: &[String], q: &Query) -> Result<Selected, Vec<Failure>> {
     let (pairs, by_name) = parse(args).map_err(|f| vec![f])?;

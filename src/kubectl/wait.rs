@@ -7,7 +7,7 @@ use super::ctx::{Ctx, Failure, api_error_text, error_text, print_failures};
 use super::delete::uid_of;
 use super::print::jsonpath::{JsonPath, relaxed_jsonpath_expression, result_text};
 use super::resources::name_prefix;
-use super::targets::{ObjRef, Query, select, value_of};
+use super::targets::{ObjRef, select_from_flags, value_of};
 use super::watch::{Prefixed, advance_until};
 use super::{Output, Run, Session, Waiting};
 use crate::sim::Cluster;
@@ -215,18 +215,7 @@ pub(crate) fn wait(ctx: &mut Ctx<'_>) -> Option<Run> {
         ctx.fail(&format!("unrecognized condition: \"{}\"", "[]"));
         return None;
     };
-    let sel = if ctx.flags.list("filename").is_empty() {
-        let q = Query {
-            all_namespaces: ctx.all_namespaces(),
-            labels: ctx.flags.str("selector").map(str::to_string),
-            fields: ctx.flags.str("field-selector").map(str::to_string),
-            list_bare_types: false,
-            all: ctx.flags.bool("all"),
-        };
-        select(ctx, &ctx.flags.args, &q)
-    } else {
-        super::get::select_from_files(ctx, "getting")
-    };
+    let sel = select_from_flags(ctx, &ctx.flags.args, "getting");
     let mut sel = match sel {
         Ok(s) => s,
         Err(f) => {

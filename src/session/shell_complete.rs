@@ -8,34 +8,27 @@ use k8s_openapi::api::core::v1::{
     Event, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service,
 };
 
+use crate::kubectl::{self, resources};
 use crate::sim::Cluster;
-use crate::sim::kind::Object;
+use crate::sim::kind::{Kind, Object};
 
 /// Programs the workspace shell offers.
 const PROGRAMS: [&str; 5] = ["kubectl", "clear", "ls", "cat", "echo"];
 
-/// kubectl's verbs, most used first.
-const VERBS: [&str; 17] = [
-    "apply", "get", "describe", "delete", "scale", "set", "rollout", "exec", "logs", "edit",
-    "patch", "create", "wait", "label", "annotate", "explain", "events",
-];
-
-/// Resource types, in the forms people type.
-const TYPES: [&str; 14] = [
-    "pods",
-    "statefulsets",
-    "sts",
-    "persistentvolumeclaims",
-    "pvc",
-    "persistentvolumes",
-    "pv",
-    "services",
-    "svc",
-    "endpoints",
-    "events",
-    "nodes",
-    "controllerrevisions",
-    "namespaces",
+/// The kinds whose resource types (plural and short names, as kubectl's resource table spells
+/// them) Tab offers. Storage classes are left out: the cluster brings its own, and `st` then
+/// completes to StatefulSets alone.
+const TYPED_KINDS: [Kind; 10] = [
+    Kind::Pod,
+    Kind::StatefulSet,
+    Kind::PersistentVolumeClaim,
+    Kind::PersistentVolume,
+    Kind::Service,
+    Kind::Endpoints,
+    Kind::Event,
+    Kind::Node,
+    Kind::ControllerRevision,
+    Kind::Namespace,
 ];
 
 /// Names the completion can offer, gathered from the session.
@@ -47,13 +40,14 @@ pub struct Names {
     pub files: Vec<String>,
 }
 
-fn names_of<T: Object>(cluster: &Cluster, namespace: &str) -> Vec<String> {
+fn names_of<T: Object>(cluster: &Cluster, namespace: &str) -> (&'static str, Vec<String>) {
     let scope = T::SIM_KIND.namespaced().then_some(namespace);
-    cluster
+    let names = cluster
         .store
         .list::<T>(scope)
         .filter_map(|o| o.metadata().name.clone())
-        .collect()
+        .collect();
+    (resources::of_kind(T::SIM_KIND).plural, names)
 }
 
 impl Names {
@@ -63,24 +57,16 @@ impl Names {
         namespace: &str,
         files: impl Iterator<Item = String>,
     ) -> Names {
-        let mut objects = BTreeMap::new();
-        objects.insert("pods", names_of::<Pod>(cluster, namespace));
-        objects.insert("statefulsets", names_of::<StatefulSet>(cluster, namespace));
-        objects.insert(
-            "persistentvolumeclaims",
+        let objects = BTreeMap::from([
+            names_of::<Pod>(cluster, namespace),
+            names_of::<StatefulSet>(cluster, namespace),
             names_of::<PersistentVolumeClaim>(cluster, namespace),
-        );
-        objects.insert(
-            "persistentvolumes",
             names_of::<PersistentVolume>(cluster, namespace),
-        );
-        objects.insert("services", names_of::<Service>(cluster, namespace));
-        objects.insert("nodes", names_of::<Node>(cluster, namespace));
-        objects.insert("events", names_of::<Event>(cluster, namespace));
-        objects.insert(
-            "controllerrevisions",
+            names_of::<Service>(cluster, namespace),
+            names_of::<Node>(cluster, namespace),
+            names_of::<Event>(cluster, namespace),
             names_of::<ControllerRevision>(cluster, namespace),
-        );
+        ]);
         Names {
             objects,
             files: files
@@ -97,50 +83,21 @@ impl Names {
     }
 }
 
-/// The canonical plural of a typed resource type.
+/// The canonical plural of a typed resource type (`sts`, `pod`, `StatefulSet.apps`), as kubectl
+/// resolves it, for the kinds the playground simulates.
 pub fn canonical(typed: &str) -> Option<&'static str> {
-    Some(match typed.to_ascii_lowercase().as_str() {
-        "pods" | "pod" | "po" => "pods",
-        "statefulsets" | "statefulset" | "sts" => "statefulsets",
-        "persistentvolumeclaims" | "persistentvolumeclaim" | "pvc" => "persistentvolumeclaims",
-        "persistentvolumes" | "persistentvolume" | "pv" => "persistentvolumes",
-        "services" | "service" | "svc" => "services",
-        "nodes" | "node" | "no" => "nodes",
-        "events" | "event" | "ev" => "events",
-        "controllerrevisions" | "controllerrevision" => "controllerrevisions",
-        _ => return None,
-    })
+    let kind = resources::resolve(typed)?.sim_kind()?;
+    Some(resources::of_kind(kind).plural)
 }
 
-fn flags(verb: &str) -> &'static [&'static str] {
-    match verb {
-        "get" => &[
-            "--watch",
-            "-w",
-            "--output=wide",
-            "-o",
-            "--show-labels",
-            "--all-namespaces",
-            "-A",
-            "--namespace",
-            "-n",
-        ],
-        "apply" | "create" | "replace" => {
-            &["--filename", "-f", "--dry-run=client", "--server-side"]
+/// The command path whose flags apply: `rollout status` once a subcommand is typed, else `get`.
+fn command_path(positional: &[&str]) -> String {
+    let verb = positional.first().copied().unwrap_or("");
+    match positional.get(1) {
+        Some(sub) if kubectl::carried_subcommands(verb).any(|s| s == *sub) => {
+            format!("{verb} {sub}")
         }
-        "delete" => &[
-            "--grace-period=",
-            "--force",
-            "--wait=false",
-            "--cascade=orphan",
-            "--filename",
-            "-f",
-        ],
-        "scale" => &["--replicas="],
-        "logs" => &["--follow", "-f", "--previous", "--container", "-c"],
-        "exec" => &["-it", "--container", "-c", "--"],
-        "rollout" => &["--watch=false"],
-        _ => &[],
+        _ => verb.to_string(),
     }
 }
 
@@ -165,9 +122,14 @@ pub fn complete(line: &str, names: &Names) -> (usize, Vec<String>) {
             if previous == "-f" || previous == "--filename" {
                 pool.extend(names.files.iter().cloned());
             } else if word.starts_with('-') {
-                pool.extend(flags(verb).iter().map(|s| s.to_string()));
+                let path = command_path(&positional);
+                pool.extend(
+                    kubectl::documented_flags(&path)
+                        .into_iter()
+                        .map(String::from),
+                );
             } else if positional.is_empty() {
-                pool.extend(VERBS.iter().map(|s| s.to_string()));
+                pool.extend(kubectl::carried_commands().map(String::from));
             } else if let Some((typed, _)) = word.split_once('/') {
                 pool.extend(names.of(typed).into_iter().map(|n| format!("{typed}/{n}")));
             } else {
@@ -185,7 +147,15 @@ pub fn complete(line: &str, names: &Names) -> (usize, Vec<String>) {
 /// Candidates for the next positional word after `kubectl VERB …`.
 fn by_position(verb: &str, positional: &[&str], names: &Names) -> Vec<String> {
     let index = positional.len();
-    let types = || TYPES.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let types = || {
+        TYPED_KINDS
+            .iter()
+            .map(|k| resources::of_kind(*k))
+            .flat_map(|r| std::iter::once(r.plural).chain(r.short.split(',')))
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
     match (verb, index) {
         (
             "get" | "describe" | "delete" | "edit" | "patch" | "label" | "annotate" | "explain",
@@ -205,15 +175,13 @@ fn by_position(verb: &str, positional: &[&str], names: &Names) -> Vec<String> {
             out
         }
         ("scale", 2) => names.of("sts"),
-        ("set", 1) => vec!["image".to_string()],
+        ("set" | "rollout", 1) => kubectl::carried_subcommands(verb)
+            .map(String::from)
+            .collect(),
         ("set", 2) => names
             .of("sts")
             .into_iter()
             .map(|n| format!("statefulset/{n}"))
-            .collect(),
-        ("rollout", 1) => ["status", "history", "undo", "restart", "pause", "resume"]
-            .iter()
-            .map(|s| s.to_string())
             .collect(),
         ("rollout", 2) => names
             .of("sts")

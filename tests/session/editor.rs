@@ -1,6 +1,7 @@
 //! The editor's pure parts: highlighting, YAML context, completion, hover help, indentation and
 //! text positions; and the terminal's Tab completion.
 
+use sts_playground::kubectl::{Session, run_to_end};
 use sts_playground::session::editor::complete::complete;
 use sts_playground::session::editor::context::{key_path, kind_at, parents};
 use sts_playground::session::editor::highlight::{Tok, highlight};
@@ -189,4 +190,65 @@ fn terminal_tab_completes_verbs_types_names_and_files() {
         vec!["statefulset/web".to_string()]
     );
     assert_eq!(common_prefix(&["web-0".into(), "web-1".into()]), "web-");
+}
+
+/// The first paragraph of the DESCRIPTION `kubectl explain` prints, unwrapped.
+fn explained(path: &str) -> String {
+    let mut session = Session::new(1);
+    let out = run_to_end(
+        &mut session,
+        &["explain".to_string(), path.to_string()],
+        "",
+        0,
+    );
+    out.stdout
+        .lines()
+        .skip_while(|l| *l != "DESCRIPTION:")
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn hover_help_and_explain_print_the_same_upstream_text() {
+    // The descriptions are the API's own, from the comments in k8s.io/api (Kubernetes v1.37):
+    // staging/src/k8s.io/api/apps/v1/types.go (StatefulSetSpec.PodManagementPolicy) and
+    // staging/src/k8s.io/api/core/v1/types.go (Container.ImagePullPolicy,
+    // PersistentVolumeClaimSpec.VolumeMode). The editor and explain used to say different
+    // things about podManagementPolicy; upstream's text is the one both now show.
+    let cases = [
+        (
+            "StatefulSet",
+            "sts.spec.podManagementPolicy",
+            &["spec", "podManagementPolicy"][..],
+            "podManagementPolicy controls how pods are created during initial scale up, when replacing pods on nodes, or when scaling down.",
+        ),
+        (
+            "Pod",
+            "pod.spec.containers.imagePullPolicy",
+            &["spec", "containers", "imagePullPolicy"][..],
+            "Image pull policy.",
+        ),
+        (
+            "PersistentVolumeClaim",
+            "pvc.spec.volumeMode",
+            &["spec", "volumeMode"][..],
+            "volumeMode defines what type of volume is required by the claim.",
+        ),
+    ];
+    for (kind, explain_path, keys, first_sentence) in cases {
+        let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        let field = schema::lookup(kind, &keys).expect("documented");
+        assert_eq!(field.doc, explained(explain_path), "{explain_path}");
+        assert_eq!(field.short, first_sentence, "{explain_path}");
+    }
+    // Completion shows the first sentence beside a key.
+    let at = STS.find("        imag").map(|i| i + 12).expect("needle");
+    let items = complete(STS, at, false).expect("completion").items;
+    assert_eq!(
+        items.first().map(|i| i.detail),
+        Some("Container image name.")
+    );
 }

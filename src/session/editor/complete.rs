@@ -1,4 +1,4 @@
-//! Completion of keys and enumerated values at the caret, from the field map in `schema`.
+//! Completion of keys and enumerated values at the caret, from the field table behind `schema`.
 
 use super::context::{kind_at, parents, shape};
 use super::schema::{self, Field};
@@ -10,7 +10,7 @@ pub struct Item {
     pub label: String,
     /// What replaces the typed word.
     pub insert: String,
-    /// The field's explanation.
+    /// The field's explanation (the first sentence of its description).
     pub detail: &'static str,
 }
 
@@ -56,14 +56,14 @@ pub fn complete(text: &str, caret: usize, forced: bool) -> Option<Completion> {
         if is_item && !parent_values.is_empty() {
             values(parent_values, word, "")
         } else {
-            keys(schema::children(&kind, &path), word, indent)
+            keys(&schema::children(&kind, &path), word, indent)
         }
     } else if let Some(key) = head_shape.key.filter(|_| head_shape.value.is_empty()) {
         // Typing the value after `key:`.
         let mut path = parents(&lines, line_index, head_shape.indent);
         path.push(key.to_string());
         let field = schema::lookup(&kind, &path)?;
-        let detail = field.doc;
+        let detail = field.short;
         values(field.values, word, detail)
     } else {
         Vec::new()
@@ -84,18 +84,18 @@ fn matches(candidate: &str, word: &str) -> bool {
         .starts_with(&word.to_ascii_lowercase())
 }
 
-fn keys(fields: &'static [Field], word: &str, indent: usize) -> Vec<Item> {
+fn keys(fields: &[Field], word: &str, indent: usize) -> Vec<Item> {
     fields
         .iter()
         .filter(|f| matches(f.key, word))
         .map(|f| Item {
             label: f.key.to_string(),
-            insert: if f.children.is_empty() {
+            insert: if !f.has_children {
                 format!("{}: ", f.key)
             } else {
                 format!("{}:\n{}", f.key, " ".repeat(indent + 2))
             },
-            detail: f.doc,
+            detail: f.short,
         })
         .collect()
 }

@@ -3,7 +3,6 @@
 
 pub mod complete;
 pub mod context;
-pub mod fields;
 pub mod highlight;
 pub mod schema;
 pub mod text;

@@ -1,109 +1,63 @@
-//! A compact map of the manifest fields learners write most, with a short explanation of each
-//! and the values an enumerated field accepts; the editor uses it for hover help and completion.
+//! The editor's view of the manifest fields: what a key means and which values an enumerated
+//! one accepts, read from kubectl's field table (the text `kubectl explain` prints), so hover
+//! help, completion and explain say the same thing.
 
-/// One field of a manifest.
-#[derive(Debug, PartialEq, Eq)]
+use crate::kubectl::fields::{self, COMMON, element_type, type_doc};
+
+/// One field of a manifest, as the editor shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Field {
     /// The key as written in YAML.
     pub key: &'static str,
-    /// What it means, in a sentence or two.
+    /// What it means: the first paragraph of its upstream description.
     pub doc: &'static str,
+    /// The first sentence of that description, for the completion list.
+    pub short: &'static str,
     /// The values it accepts, when they form a fixed set.
     pub values: &'static [&'static str],
-    /// Fields inside it (of each item, for lists).
-    pub children: &'static [Field],
+    /// Whether it has fields of its own (of each item, for lists).
+    pub has_children: bool,
 }
 
-pub(super) const fn f(key: &'static str, doc: &'static str) -> Field {
-    Field {
-        key,
-        doc,
-        values: &[],
-        children: &[],
+impl Field {
+    fn of(field: &'static fields::Field) -> Field {
+        let values: &'static [&'static str] = if field.values.is_empty() && field.ty == "boolean" {
+            &["true", "false"]
+        } else {
+            field.values
+        };
+        Field {
+            key: field.name,
+            doc: field.summary(),
+            short: field.first_sentence(),
+            values,
+            has_children: type_doc(element_type(field.ty)).is_some(),
+        }
     }
 }
 
-pub(super) const fn e(
-    key: &'static str,
-    doc: &'static str,
-    values: &'static [&'static str],
-) -> Field {
-    Field {
-        key,
-        doc,
-        values,
-        children: &[],
-    }
-}
-
-pub(super) const fn n(key: &'static str, doc: &'static str, children: &'static [Field]) -> Field {
-    Field {
-        key,
-        doc,
-        values: &[],
-        children,
-    }
-}
-
-use super::fields::{METADATA, POD_SPEC, PV_SPEC, PVC_SPEC, SERVICE_SPEC, STS_SPEC};
-
-/// The top-level fields, whatever the kind.
-pub const TOP: &[Field] = &[
-    e(
-        "apiVersion",
-        "The API group and version of the kind: `apps/v1` for StatefulSets, `v1` for Services, claims, volumes and pods.",
-        &["apps/v1", "v1"],
-    ),
-    e(
-        "kind",
-        "What kind of object this document describes.",
-        &[
-            "StatefulSet",
-            "Service",
-            "PersistentVolumeClaim",
-            "PersistentVolume",
-            "Pod",
-            "Namespace",
-        ],
-    ),
-    n(
-        "metadata",
-        "The object's name, namespace, labels and annotations.",
-        METADATA,
-    ),
-    f("spec", "The desired state of the object."),
-];
-
-/// The fields of `spec` for a kind.
-pub fn spec_of(kind: &str) -> &'static [Field] {
-    match kind {
-        "StatefulSet" => STS_SPEC,
-        "Service" => SERVICE_SPEC,
-        "PersistentVolumeClaim" => PVC_SPEC,
-        "PersistentVolume" => PV_SPEC,
-        "Pod" => POD_SPEC,
-        _ => &[],
-    }
+/// The table's fields of a type, without `status`: the server writes it, not the learner.
+fn editable(fields: &'static [fields::Field]) -> impl Iterator<Item = &'static fields::Field> {
+    fields.iter().filter(|f| f.name != "status")
 }
 
 /// The fields under a path of keys (list items are transparent) in a document of `kind`.
-pub fn children(kind: &str, path: &[String]) -> &'static [Field] {
-    let mut fields: &'static [Field] = TOP;
-    for (depth, key) in path.iter().enumerate() {
-        let Some(field) = fields.iter().find(|f| f.key == key) else {
-            return &[];
+pub fn children(kind: &str, path: &[String]) -> Vec<Field> {
+    let mut current: &'static [fields::Field] = type_doc(kind).map_or(COMMON, |t| t.fields);
+    for key in path {
+        let Some(field) = editable(current).find(|f| f.name == key) else {
+            return Vec::new();
         };
-        fields = if depth == 0 && key == "spec" {
-            spec_of(kind)
-        } else {
-            field.children
-        };
+        match type_doc(element_type(field.ty)) {
+            Some(t) => current = t.fields,
+            None => return Vec::new(),
+        }
     }
-    fields
+    editable(current).map(Field::of).collect()
 }
 
-/// The field at a path of keys, if the map knows it.
-pub fn lookup(kind: &str, path: &[String]) -> Option<&'static Field> {
+/// The field at a path of keys, if the table knows it.
+pub fn lookup(kind: &str, path: &[String]) -> Option<Field> {
     let (last, parents) = path.split_last()?;
-    children(kind, parents).iter().find(|f| f.key == last)
+    children(kind, parents).into_iter().find(|f| f.key == last)
 }

@@ -5,7 +5,7 @@ pub mod code;
 pub mod files;
 pub mod render;
 
-pub use crate::session::editor::{complete, context, fields, highlight, schema, text};
+pub use crate::session::editor::{complete, context, highlight, schema, text};
 
 use std::rc::Rc;
 
