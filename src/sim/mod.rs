@@ -14,6 +14,7 @@ pub mod kind;
 pub mod kubelet;
 pub mod queue;
 pub mod rng;
+mod run;
 mod scheduler;
 pub mod statefulset;
 pub mod store;
@@ -34,6 +35,8 @@ use self::rng::Rng;
 use self::statefulset::utils::parent_and_ordinal;
 use self::store::{ChangeType, Store};
 use self::why::Why;
+
+pub use self::run::{Ran, Settled};
 
 /// The version of the serialised cluster state; bumped when its shape changes.
 pub const STATE_VERSION: u32 = 1;
@@ -115,15 +118,6 @@ fn work_key(work: &Work) -> String {
     } else {
         format!("{work:?}")
     }
-}
-
-/// How a `settle` ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Settled {
-    /// Nothing was left to do.
-    Quiet,
-    /// The time cap was reached with work still pending (e.g. a crash loop or a stuck rollout retrying).
-    CapReached,
 }
 
 impl Cluster {
@@ -295,57 +289,6 @@ impl Cluster {
             }
             _ => None,
         }
-    }
-
-    /// Runs the next pending piece of work, moving the clock to its time; false when nothing is pending.
-    pub fn step(&mut self) -> bool {
-        let Some(t) = self.queue.next_time() else {
-            return false;
-        };
-        if t > self.clock.now_ms {
-            self.clock.now_ms = t;
-        }
-        match self.queue.pop_due(self.clock.now_ms) {
-            Some((_, work)) => {
-                self.run(work);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Moves the clock forward by `dt_ms`, running every piece of work that falls due.
-    pub fn advance(&mut self, dt_ms: u64) {
-        let end = self.clock.now_ms.saturating_add(dt_ms);
-        while self.queue.next_time().is_some_and(|t| t <= end) {
-            self.step();
-        }
-        self.clock.now_ms = end;
-    }
-
-    /// Advances until nothing but background work (probes that would change nothing) is pending,
-    /// or until `cap_ms` of virtual time has passed.
-    pub fn settle_within(&mut self, cap_ms: u64) -> Settled {
-        let end = self.clock.now_ms.saturating_add(cap_ms);
-        loop {
-            let next = match self.queue.next_foreground_time() {
-                Some(t) => Some(t),
-                None => kubelet::next_significant_probe(self),
-            };
-            let Some(next) = next else {
-                return Settled::Quiet;
-            };
-            if next > end {
-                self.advance(end - self.clock.now_ms);
-                return Settled::CapReached;
-            }
-            self.advance(next - self.clock.now_ms);
-        }
-    }
-
-    /// Advances until the cluster is quiet, for at most ten virtual minutes.
-    pub fn settle(&mut self) -> Settled {
-        self.settle_within(DEFAULT_SETTLE_CAP_MS)
     }
 
     /// The whole state as JSON, for share links and time travel.
