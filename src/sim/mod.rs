@@ -7,6 +7,7 @@ mod bootstrap;
 pub mod clock;
 pub mod endpoints;
 pub mod events;
+pub mod faults;
 pub mod fs;
 mod gc;
 mod hex;
@@ -27,6 +28,7 @@ use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 use self::clock::Clock;
+use self::faults::FaultPlan;
 use self::fs::Fs;
 use self::kind::Kind;
 use self::kubelet::PodRuntime;
@@ -85,6 +87,9 @@ pub struct Cluster {
     /// Set by the pod control when an API write failed during the current sync.
     #[serde(skip)]
     pub(crate) sync_error: bool,
+    /// Controller writes that tests make fail on purpose; never part of the saved state.
+    #[serde(skip)]
+    pub faults: FaultPlan,
 }
 
 /// Virtual microseconds a controller pass rests per object it scanned.
@@ -140,6 +145,7 @@ impl Cluster {
             next_allowed: BTreeMap::new(),
             sync_failures: BTreeMap::new(),
             sync_error: false,
+            faults: FaultPlan::default(),
         };
         bootstrap::populate(&mut c);
         c.dispatch();

@@ -136,7 +136,16 @@ pub fn update_stateful_set(
     }
     let monotonic = !allows_burst(set);
     let mut waiting: Option<String> = None;
+    // Parallel walks in slowStartBatch's batches of 1, 2, 4, ... replicas and stops after a batch
+    // in which an API write failed (stateful_set_control.go runForAll).
+    let mut batch_end = 1;
     for i in 0..replicas_list.len() {
+        if !monotonic && i == batch_end {
+            if c.sync_error {
+                return Outcome { status, waiting };
+            }
+            batch_end = batch_end * 2 + 1;
+        }
         let stop = process_replica(c, set, &update_set, monotonic, &replicas_list, i, min_ready);
         if let Some(reason) = stop {
             if monotonic {
@@ -147,6 +156,9 @@ pub fn update_stateful_set(
             }
             waiting.get_or_insert(reason);
         }
+    }
+    if !monotonic && c.sync_error {
+        return Outcome { status, waiting };
     }
     for &pod in &condemned {
         if !pod_control::claims_match_retention(c, &update_set, pod) {

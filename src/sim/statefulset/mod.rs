@@ -1,9 +1,11 @@
 //! The StatefulSet controller, split like upstream: `control` (the walk), `rolling` (the rolling update
-//! step), `claims` (the walk's per-pod checks), `pod_control` (API writes and events), `status`,
+//! step), `claims` (the walk's per-pod checks), `pod_control` (API writes and events) over
+//! `object_manager` (the writes themselves, which tests can fail on purpose), `status`,
 //! `revision` and `utils`. `sync` is the entry point for one set.
 
 pub mod claims;
 pub mod control;
+pub mod object_manager;
 pub mod pod_control;
 pub mod replicas;
 pub mod revision;

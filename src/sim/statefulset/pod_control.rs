@@ -1,16 +1,16 @@
-//! The StatefulSet's pod control: creating, updating and deleting pods and their claims through the API,
-//! with the events the real controller records.
+//! The StatefulSet's pod control: creating, updating and deleting pods and their claims through the
+//! object manager, with the events the real controller records.
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 
+use super::object_manager::ObjectManager;
 use super::utils::{
     claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name,
     set_name, set_namespace, with_claim_name,
 };
 use crate::sim::Cluster;
-use crate::sim::apiserver::DeleteOptions;
 use crate::sim::events::{EventType, Facts};
 
 /// The retention policy as (whenDeleted, whenScaled), defaulting to Retain.
@@ -147,7 +147,7 @@ pub fn create_missing_claims_at(
     for claim in claims_for(set, ordinal) {
         let name = claim.metadata.name.clone().unwrap_or_default();
         match c.store.get::<PersistentVolumeClaim>(&ns, &name) {
-            None => match c.create_shared(claim) {
+            None => match c.create_claim(claim) {
                 Ok(_) => record_claim(c, set, pod_name(pod), &name, None),
                 Err(e) => {
                     let text = e.message.clone();
@@ -177,7 +177,7 @@ pub fn create_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) -> Result<(), St
         record_pod(c, set, "create", &name, Some(&e));
         return Err(e);
     }
-    match c.create_shared(pod) {
+    match c.create_pod(pod) {
         Ok(created) => {
             update_claims_for_retention(c, set, &created);
             record_pod(c, set, "create", &name, None);
@@ -194,7 +194,7 @@ pub fn create_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) -> Result<(), St
 /// Deletes a pod of the set gracefully, recording `SuccessfulDelete`.
 pub fn delete_pod(c: &mut Cluster, set: &StatefulSet, pod: &Pod) {
     let name = pod_name(pod).to_string();
-    match c.delete::<Pod>(set_namespace(set), &name, DeleteOptions::default()) {
+    match c.delete_pod(set_namespace(set), &name) {
         Ok(()) => record_pod(c, set, "delete", &name, None),
         Err(e) => record_pod(c, set, "delete", &name, Some(&e.message)),
     }
@@ -208,7 +208,7 @@ pub fn update_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) {
         return;
     }
     update_claims_for_retention(c, set, &pod);
-    match c.update(pod) {
+    match c.update_pod(pod) {
         Ok(_) => record_pod(c, set, "update", &name, None),
         Err(e) => record_pod(c, set, "update", &name, Some(&e.message)),
     }
@@ -345,7 +345,7 @@ pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod
                 if claim.metadata.owner_references != want {
                     let mut updated = claim.clone();
                     updated.metadata.owner_references = want;
-                    let _ = c.update(updated);
+                    let _ = c.update_claim(updated);
                 }
             }
         }
