@@ -57,7 +57,7 @@ fn run_to(c: &mut Cluster, inv: &mut Invariants, done: impl Fn(&Cluster) -> bool
 }
 
 fn failures(c: &Cluster) -> u32 {
-    c.sync_failures.get(KEY).copied().unwrap_or(0)
+    c.manager.sync_failures.get(KEY).copied().unwrap_or(0)
 }
 
 /// The set's events with the given reason: (type, message, count).
@@ -105,12 +105,12 @@ fn a_failed_pod_create_is_reported_backed_off_and_retried() {
         // (client-go util/workqueue/default_rate_limiters.go DefaultControllerRateLimiter) waits
         // 5 ms after the first failure and doubles per failure in a row, up to 1000 s.
         let timer = Work::StatefulSetTimer(KEY.into());
-        assert_eq!(c.queue.due(&timer), Some(first + 5), "{policy}");
+        assert_eq!(c.manager.queue.due(&timer), Some(first + 5), "{policy}");
 
         run_to(&mut c, &mut inv, |c| failures(c) == 2);
         let second = c.now_ms();
         assert!(second >= first + 5, "{policy}: retried at {second} ms");
-        assert_eq!(c.queue.due(&timer), Some(second + 10), "{policy}");
+        assert_eq!(c.manager.queue.due(&timer), Some(second + 10), "{policy}");
         let failed = events_with(&c, "FailedCreate");
         assert_eq!(
             failed.len(),

@@ -27,13 +27,13 @@ pub struct Ran {
 impl Cluster {
     /// Runs the next pending piece of work, moving the clock to its time; false when nothing is pending.
     pub fn step(&mut self) -> bool {
-        let Some(t) = self.queue.next_time() else {
+        let Some(t) = self.manager.queue.next_time() else {
             return false;
         };
         if t > self.clock.now_ms {
             self.clock.now_ms = t;
         }
-        match self.queue.pop_due(self.clock.now_ms) {
+        match self.manager.queue.pop_due(self.clock.now_ms) {
             Some((_, work)) => {
                 self.run(work);
                 true
@@ -53,6 +53,7 @@ impl Cluster {
     ) -> Ran {
         let mut ran = Ran::default();
         while self
+            .manager
             .queue
             .next_time()
             .is_some_and(|t| end_ms.is_none_or(|end| t <= end))
@@ -81,7 +82,8 @@ impl Cluster {
     /// The time of the next piece of work that would change something: foreground work, or
     /// else a probe whose result would differ. None when only idle background work is pending.
     pub fn next_significant_time(&self) -> Option<u64> {
-        self.queue
+        self.manager
+            .queue
             .next_foreground_time()
             .or_else(|| kubelet::next_significant_probe(self))
     }

@@ -76,9 +76,9 @@ pub fn reconcile(c: &mut Cluster) {
     for claim in claims {
         waiting |= bind_or_provision(c, claim, &mut available);
     }
-    if waiting && !c.queue.contains(&Work::VolumeResync) {
+    if waiting && !c.manager.queue.contains(&Work::VolumeResync) {
         let at = c.clock.now_ms + RESYNC_MS;
-        c.queue.push(at, Work::VolumeResync);
+        c.manager.queue.push(at, Work::VolumeResync);
     }
     reclaim(c);
 }
@@ -329,7 +329,7 @@ fn bind_or_provision(
         c.record_event(external);
         c.record_event(provisioning);
         let at = c.after(800, 2_000);
-        c.queue.push(at, Work::Provisioned(key));
+        c.manager.queue.push(at, Work::Provisioned(key));
     }
     false
 }

@@ -204,7 +204,12 @@ impl Invariants {
         let end = c.now_ms() + 10 * 60 * 1000;
         // Steps while foreground work falls due within the bound; background work due earlier
         // runs on the way.
-        let foreground_due = |c: &Cluster| c.queue.next_foreground_time().is_some_and(|t| t <= end);
+        let foreground_due = |c: &Cluster| {
+            c.manager
+                .queue
+                .next_foreground_time()
+                .is_some_and(|t| t <= end)
+        };
         if foreground_due(c) {
             c.run_until(None, &mut |c| {
                 self.check(c);

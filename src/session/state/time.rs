@@ -78,7 +78,7 @@ impl Model {
         // At least one piece of work per tick, so that time always moves: the budget is looked
         // at only after a piece of work, and only when more work falls due within the tick.
         let ran = self.run_sampled(Some(end), &mut |c| {
-            if c.queue.next_time().is_some_and(|t| t <= end) && over() {
+            if c.manager.queue.next_time().is_some_and(|t| t <= end) && over() {
                 ControlFlow::Break(())
             } else {
                 ControlFlow::Continue(())
@@ -139,7 +139,7 @@ impl Model {
     /// Runs the next piece of pending work (through the running command, if any).
     pub(super) fn step(&mut self) {
         let cluster = &mut self.term.session.cluster;
-        let Some(next) = cluster.queue.next_time() else {
+        let Some(next) = cluster.manager.queue.next_time() else {
             return;
         };
         if self.running {

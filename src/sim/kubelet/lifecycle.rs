@@ -40,7 +40,7 @@ pub fn step(c: &mut Cluster, uid: &str) {
             }
             status::write(c, uid);
             let at = c.after(300, 900);
-            c.queue.push(at, Work::Kubelet(uid.to_string()));
+            c.manager.queue.push(at, Work::Kubelet(uid.to_string()));
         }
         Stage::Sandbox => {
             let node = c
@@ -124,7 +124,9 @@ fn containers(c: &mut Cluster, uid: &str) {
             .min()
     });
     if let Some(at) = next {
-        c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
+        c.manager
+            .queue
+            .reschedule(at, Work::Kubelet(uid.to_string()));
     }
 }
 

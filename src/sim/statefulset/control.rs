@@ -141,7 +141,7 @@ pub fn update_stateful_set(
     let mut batch_end = 1;
     for i in 0..replicas_list.len() {
         if !monotonic && i == batch_end {
-            if c.sync_error {
+            if c.manager.sync_error {
                 return Outcome { status, waiting };
             }
             batch_end = batch_end * 2 + 1;
@@ -157,7 +157,7 @@ pub fn update_stateful_set(
             waiting.get_or_insert(reason);
         }
     }
-    if !monotonic && c.sync_error {
+    if !monotonic && c.manager.sync_error {
         return Outcome { status, waiting };
     }
     for &pod in &condemned {

@@ -34,7 +34,7 @@ pub fn sync(c: &mut Cluster, key: &str) {
     if selector_is_empty(&selector) {
         return;
     }
-    c.sync_error = false;
+    c.manager.sync_error = false;
     let pods = claim_pods(c, &set);
     let mut revisions = claim_revisions(c, &set);
     crate::order::sort_by(&mut revisions, |a, b| {
@@ -68,18 +68,20 @@ pub fn sync(c: &mut Cluster, key: &str) {
     }
     truncate_history(c, &set, &live_revisions, &revisions, &current, &update);
     if let Some(at) = status::next_availability_ms(&set, &pods, now) {
-        c.queue
+        c.manager
+            .queue
             .push_earliest(at, Work::StatefulSetTimer(key.to_string()));
     }
     // A failed API write requeues the set with the work queue's back-off: 5 ms doubling to 1000 s.
-    if std::mem::take(&mut c.sync_error) {
-        let failures = c.sync_failures.entry(key.to_string()).or_insert(0);
+    if std::mem::take(&mut c.manager.sync_error) {
+        let failures = c.manager.sync_failures.entry(key.to_string()).or_insert(0);
         *failures = failures.saturating_add(1);
         let delay = (5u64 << (*failures - 1).min(20)).min(1_000_000);
-        c.queue
+        c.manager
+            .queue
             .push_earliest(now + delay, Work::StatefulSetTimer(key.to_string()));
     } else {
-        c.sync_failures.remove(key);
+        c.manager.sync_failures.remove(key);
     }
 }
 

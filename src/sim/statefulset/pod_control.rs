@@ -27,7 +27,7 @@ pub fn retention(set: &StatefulSet) -> (&str, &str) {
 
 fn record_pod(c: &mut Cluster, set: &StatefulSet, verb: &str, pod: &str, err: Option<&str>) {
     if err.is_some() {
-        c.sync_error = true;
+        c.manager.sync_error = true;
     }
     let (kind, reason, message) = match err {
         None => (
@@ -66,7 +66,7 @@ fn record_pod(c: &mut Cluster, set: &StatefulSet, verb: &str, pod: &str, err: Op
 
 fn record_claim(c: &mut Cluster, set: &StatefulSet, pod: &str, claim: &str, err: Option<&str>) {
     if err.is_some() {
-        c.sync_error = true;
+        c.manager.sync_error = true;
     }
     let (kind, reason, message) = match err {
         None => (
