@@ -53,6 +53,29 @@ impl Manager {
     }
 }
 
+/// The work queue's first retry delay after a failed sync, and its longest: client-go's
+/// DefaultControllerRateLimiter (util/workqueue/default_rate_limiters.go) backs an item off
+/// exponentially from 5 ms to 1000 s.
+const RETRY_BASE_MS: u64 = 5;
+const RETRY_MAX_MS: u64 = 1_000_000;
+
+impl Manager {
+    /// Ends a StatefulSet's sync at `now_ms`: after a failed API write the set is requeued with
+    /// the work queue's back-off (`AddRateLimited`), doubling with each failure in a row; a clean
+    /// sync forgets its failures (`Forget`).
+    pub(crate) fn sync_done(&mut self, key: &str, now_ms: u64) {
+        if !std::mem::take(&mut self.sync_error) {
+            self.sync_failures.remove(key);
+            return;
+        }
+        let failures = self.sync_failures.entry(key.to_string()).or_insert(0);
+        *failures = failures.saturating_add(1);
+        let delay = (RETRY_BASE_MS << (*failures - 1).min(20)).min(RETRY_MAX_MS);
+        self.queue
+            .push_earliest(now_ms + delay, Work::StatefulSetTimer(key.to_string()));
+    }
+}
+
 /// Virtual microseconds a controller pass rests per object it scanned.
 const REST_PER_OBJECT_US: u64 = 500;
 

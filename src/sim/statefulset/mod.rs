@@ -72,17 +72,7 @@ pub fn sync(c: &mut Cluster, key: &str) {
             .queue
             .push_earliest(at, Work::StatefulSetTimer(key.to_string()));
     }
-    // A failed API write requeues the set with the work queue's back-off: 5 ms doubling to 1000 s.
-    if std::mem::take(&mut c.manager.sync_error) {
-        let failures = c.manager.sync_failures.entry(key.to_string()).or_insert(0);
-        *failures = failures.saturating_add(1);
-        let delay = (5u64 << (*failures - 1).min(20)).min(1_000_000);
-        c.manager
-            .queue
-            .push_earliest(now + delay, Work::StatefulSetTimer(key.to_string()));
-    } else {
-        c.manager.sync_failures.remove(key);
-    }
+    c.manager.sync_done(key, now);
 }
 
 /// Adopts orphan pods that belong to the set and releases owned pods that no longer match.
