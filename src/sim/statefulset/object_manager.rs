@@ -1,7 +1,8 @@
-//! The writes the StatefulSet pod control makes, behind one narrow interface as upstream's
-//! `StatefulPodControlObjectManager` (pkg/controller/statefulset/stateful_pod_control.go): the
-//! real one writes through the cluster's API server, after asking the cluster's fault plan
-//! whether a test wants this write to fail.
+//! What the StatefulSet pod control may do to the cluster, behind one narrow interface as
+//! upstream's `StatefulPodControlObjectManager` and event recorder
+//! (pkg/controller/statefulset/stateful_pod_control.go): the real one writes through the
+//! cluster's API server, after asking the cluster's fault plan whether a test wants this write
+//! to fail.
 
 use std::rc::Rc;
 
@@ -9,10 +10,13 @@ use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 
 use crate::sim::Cluster;
 use crate::sim::apiserver::{ApiError, DeleteOptions};
+use crate::sim::events::Facts;
 use crate::sim::faults::Write;
 
-/// Every write the pod control makes to pods and claims.
+/// Every read and write the pod control makes of pods and claims.
 pub trait ObjectManager {
+    /// The stored claim `namespace/name`.
+    fn get_claim(&self, namespace: &str, name: &str) -> Option<&PersistentVolumeClaim>;
     /// Creates a pod, answering with the stored object.
     fn create_pod(&mut self, pod: Pod) -> Result<Rc<Pod>, ApiError>;
     /// Replaces a pod.
@@ -23,6 +27,25 @@ pub trait ObjectManager {
     fn create_claim(&mut self, claim: PersistentVolumeClaim) -> Result<(), ApiError>;
     /// Replaces a claim.
     fn update_claim(&mut self, claim: PersistentVolumeClaim) -> Result<(), ApiError>;
+}
+
+/// All the pod control needs of the cluster: its objects, the event recorder, and a way to
+/// say that a write failed so the sync is retried with back-off.
+pub trait PodControlApi: ObjectManager {
+    /// Records an event (upstream: the pod control's `record.EventRecorder`).
+    fn record(&mut self, facts: Facts);
+    /// Notes that an API write of the current sync failed.
+    fn write_failed(&mut self);
+}
+
+impl PodControlApi for Cluster {
+    fn record(&mut self, facts: Facts) {
+        self.record_event(facts);
+    }
+
+    fn write_failed(&mut self) {
+        self.manager.sync_error = true;
+    }
 }
 
 /// The name and namespace a write is aimed at.
@@ -49,6 +72,10 @@ impl Cluster {
 }
 
 impl ObjectManager for Cluster {
+    fn get_claim(&self, namespace: &str, name: &str) -> Option<&PersistentVolumeClaim> {
+        self.store.get::<PersistentVolumeClaim>(namespace, name)
+    }
+
     fn create_pod(&mut self, pod: Pod) -> Result<Rc<Pod>, ApiError> {
         let (ns, name) = target(&pod.metadata);
         self.planned_failure(Write::CreatePod, ns, name)?;
