@@ -27,7 +27,7 @@ fn main() {
     let _ = c.create(set);
     let create_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let mut by: BTreeMap<String, (u64, f64)> = BTreeMap::new();
-    while let Some(w) = c.queue.peek() {
+    while let Some(w) = c.manager.queue.peek() {
         let name = format!("{w:?}").split('(').next().unwrap_or("").to_string();
         let t = Instant::now();
         if !c.step() {

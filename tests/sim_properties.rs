@@ -7,6 +7,7 @@ mod common;
 
 use common::*;
 use k8s_openapi::api::core::v1::Pod;
+use std::ops::ControlFlow;
 use sts_playground::sim::Cluster;
 use sts_playground::sim::apiserver::DeleteOptions;
 use sts_playground::sim::rng::Rng;
@@ -90,11 +91,10 @@ fn one_sequence(seed: u64, steps: usize) {
             _ => {
                 let dt = r.range(1, 30_000);
                 let end = c.now_ms() + dt;
-                while c.queue.next_time().is_some_and(|t| t <= end) {
-                    c.step();
-                    inv.check(&c);
-                }
-                c.advance(end - c.now_ms());
+                c.run_until(Some(end), &mut |c| {
+                    inv.check(c);
+                    ControlFlow::Continue(())
+                });
             }
         }
         inv.check(&c);

@@ -431,7 +431,7 @@ fn same_seed_same_state_and_state_round_trips() {
     mid.create(web(3, "OrderedReady", "nginx:1.25"))
         .expect("set");
     mid.advance(1_500);
-    assert!(!mid.queue.is_empty());
+    assert!(!mid.manager.queue.is_empty());
     let text = mid.to_json().expect("mid-flight json");
     let mut resumed = Cluster::from_json(&text).expect("resume");
     mid.settle();

@@ -52,7 +52,7 @@ fn a_claim_without_a_volume_or_class_is_told_so_again_every_15_seconds_until_it_
         // Passes at about 0, 15, 30, 45, 60 and 75 s (plus jitter): five or six in all.
         let count = event_count(&c, "www-web-0", "FailedBinding");
         assert!((5..=6).contains(&count), "{policy}: counted {count}");
-        assert!(c.queue.contains(&Work::VolumeResync), "{policy}");
+        assert!(c.manager.queue.contains(&Work::VolumeResync), "{policy}");
         // A static volume without a class lets the claim bind; the passes then stop.
         let pv: PersistentVolume = serde_json::from_value(json!({
             "apiVersion": "v1", "kind": "PersistentVolume",
@@ -68,7 +68,7 @@ fn a_claim_without_a_volume_or_class_is_told_so_again_every_15_seconds_until_it_
         if policy == "Parallel" {
             // web-1's claim still waits, so the passes go on for it alone.
             inv.advance(&mut c, 30_000);
-            assert!(c.queue.contains(&Work::VolumeResync), "{policy}");
+            assert!(c.manager.queue.contains(&Work::VolumeResync), "{policy}");
             assert!(event_count(&c, "www-web-1", "FailedBinding") > count);
         } else {
             inv.advance(&mut c, 30_000);
@@ -103,7 +103,7 @@ fn a_class_that_does_not_exist_is_reported_again_and_the_passes_stop_once_it_is_
         // The pass queued while the claims waited runs once more and queues no other.
         inv.advance(&mut c, 16_000);
         assert!(
-            !c.queue.contains(&Work::VolumeResync),
+            !c.manager.queue.contains(&Work::VolumeResync),
             "{policy}: no claim waits, so no pass is queued"
         );
     }

@@ -2,6 +2,7 @@
 //! and the clock-stepping helper every waiting command uses.
 
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 
 use serde_json::Value;
 
@@ -20,25 +21,17 @@ use crate::sim::kind::Kind;
 pub(crate) fn advance_until(
     c: &mut Cluster,
     budget_ms: u64,
-    mut check: impl FnMut(&mut Cluster) -> bool,
+    mut check: impl FnMut(&Cluster) -> bool,
 ) -> bool {
     let end = c.now_ms().saturating_add(budget_ms);
-    while let Some(t) = c.queue.next_time() {
-        if t > end {
-            break;
-        }
-        if !c.step() {
-            break;
-        }
+    let ran = c.run_until(Some(end), &mut |c| {
         if check(c) {
-            return true;
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
-    }
-    let now = c.now_ms();
-    if end > now {
-        c.advance(end - now);
-    }
-    false
+    });
+    ran.stopped
 }
 
 /// A running `get -w`.

@@ -7,13 +7,16 @@ mod bootstrap;
 pub mod clock;
 pub mod endpoints;
 pub mod events;
+pub mod faults;
 pub mod fs;
 mod gc;
 mod hex;
 pub mod kind;
 pub mod kubelet;
+pub mod manager;
 pub mod queue;
 pub mod rng;
+mod run;
 mod scheduler;
 pub mod statefulset;
 pub mod store;
@@ -26,14 +29,15 @@ use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 use self::clock::Clock;
+use self::faults::FaultPlan;
 use self::fs::Fs;
-use self::kind::Kind;
 use self::kubelet::PodRuntime;
-use self::queue::{Queue, Work};
+use self::manager::Manager;
 use self::rng::Rng;
-use self::statefulset::utils::parent_and_ordinal;
-use self::store::{ChangeType, Store};
+use self::store::Store;
 use self::why::Why;
+
+pub use self::run::{Ran, Settled};
 
 /// The version of the serialised cluster state; bumped when its shape changes.
 pub const STATE_VERSION: u32 = 1;
@@ -46,14 +50,16 @@ pub const DEFAULT_SETTLE_CAP_MS: u64 = 10 * 60 * 1000;
 pub struct Cluster {
     /// Shape version of this state.
     pub version: u32,
+    /// The controller manager: pending work and its pacing. Its fields sit at the top level of
+    /// the saved state, where they were before it was a type of its own.
+    #[serde(flatten)]
+    pub manager: Manager,
     /// The virtual clock.
     pub clock: Clock,
     /// Seeded randomness for jitter, uids and addresses.
     pub rng: Rng,
     /// Every API object.
     pub store: Store,
-    /// Pending work.
-    pub queue: Queue,
     /// The kubelet's view of each pod, by pod uid.
     pub runtime: store::HashedMap<PodRuntime>,
     /// The files of each persistent volume, by volume name.
@@ -72,58 +78,14 @@ pub struct Cluster {
     pub event_index: HashMap<u64, String, FxBuildHasher>,
     /// A counter that keeps event names unique.
     pub event_seq: u64,
-    /// For each controller pass (by work key), the earliest time it may run again. A pass over N
-    /// objects rests in proportion to N, as a real controller is paced by its API calls; this keeps
-    /// settling linear in the number of pods.
-    pub next_allowed: BTreeMap<String, u64>,
-    /// Failed syncs in a row per StatefulSet, for the work queue's exponential retry back-off.
-    #[serde(default)]
-    pub sync_failures: BTreeMap<String, u32>,
-    /// Set by the pod control when an API write failed during the current sync.
+    /// Controller writes that tests make fail on purpose; never part of the saved state.
     #[serde(skip)]
-    pub(crate) sync_error: bool,
+    pub faults: FaultPlan,
 }
-
-/// Virtual microseconds a controller pass rests per object it scanned.
-const REST_PER_OBJECT_US: u64 = 500;
 
 /// The worker nodes of a fresh cluster.
 pub fn bootstrap_workers() -> [&'static str; 3] {
     bootstrap::WORKERS
-}
-
-/// The key of a controller pass's rest: the work as `{:?}` prints it (`SyncStatefulSet("ns/web")`).
-/// Every queued change looks its rest up, so the common forms are joined without the formatter.
-fn work_key(work: &Work) -> String {
-    let (variant, arg) = match work {
-        Work::SyncStatefulSet(k) => ("SyncStatefulSet", k),
-        Work::Provisioned(k) => ("Provisioned", k),
-        Work::Endpoints(k) => ("Endpoints", k),
-        Work::Kubelet(k) => ("Kubelet", k),
-        Work::NodeMonitor(k) => ("NodeMonitor", k),
-        Work::StatefulSetTimer(k) => ("StatefulSetTimer", k),
-        Work::Schedule | Work::Volumes | Work::Collect | Work::Probe(..) | Work::VolumeResync => {
-            return format!("{work:?}");
-        }
-    };
-    // Debug escapes quotes, backslashes and non-printing characters; names never hold them.
-    if arg
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
-    {
-        [variant, "(\"", arg, "\")"].concat()
-    } else {
-        format!("{work:?}")
-    }
-}
-
-/// How a `settle` ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Settled {
-    /// Nothing was left to do.
-    Quiet,
-    /// The time cap was reached with work still pending (e.g. a crash loop or a stuck rollout retrying).
-    CapReached,
 }
 
 impl Cluster {
@@ -134,7 +96,7 @@ impl Cluster {
             clock: Clock::default(),
             rng: Rng::new(seed),
             store: Store::default(),
-            queue: Queue::default(),
+            manager: Manager::default(),
             runtime: store::HashedMap::default(),
             volumes: store::HashedMap::default(),
             node_images: BTreeMap::new(),
@@ -143,9 +105,7 @@ impl Cluster {
             why: Why::default(),
             event_index: HashMap::default(),
             event_seq: 0,
-            next_allowed: BTreeMap::new(),
-            sync_failures: BTreeMap::new(),
-            sync_error: false,
+            faults: FaultPlan::default(),
         };
         bootstrap::populate(&mut c);
         c.dispatch();
@@ -160,192 +120,6 @@ impl Cluster {
     /// A random delay in `lo..=hi` milliseconds from now.
     pub(crate) fn after(&mut self, lo: u64, hi: u64) -> u64 {
         self.clock.now_ms + self.rng.range(lo, hi)
-    }
-
-    /// Queues a controller pass after a small jitter, but not before its rest after the last pass.
-    fn enqueue(&mut self, lo: u64, hi: u64, work: Work) {
-        let mut at = self.after(lo, hi);
-        // Pending work stays where it is; the jitter above is still drawn so the sequence is unchanged.
-        if self.queue.contains(&work) {
-            return;
-        }
-        if let Some(&allowed) = self.next_allowed.get(&work_key(&work)) {
-            at = at.max(allowed);
-        }
-        self.queue.push(at, work);
-    }
-
-    /// Records that a controller pass scanned `objects` objects, so its next run rests accordingly.
-    fn rest(&mut self, work: &Work, objects: usize) {
-        let rest_ms = (objects as u64 * REST_PER_OBJECT_US) / 1000;
-        if rest_ms > 0 {
-            self.next_allowed
-                .insert(work_key(work), self.clock.now_ms + rest_ms);
-        }
-    }
-
-    /// Turns the store's recorded changes into controller work, as informers and work queues do.
-    pub(crate) fn dispatch(&mut self) {
-        loop {
-            let changes = self.store.take_changes();
-            if changes.is_empty() {
-                return;
-            }
-            for change in changes {
-                self.dispatch_one(change.kind, &change.key, change.change);
-            }
-        }
-    }
-
-    fn dispatch_one(&mut self, kind: Kind, key: &str, change: ChangeType) {
-        let (namespace, name) = key.split_once('/').unwrap_or(("", key));
-        match kind {
-            Kind::StatefulSet => {
-                self.enqueue(5, 15, Work::SyncStatefulSet(key.to_string()));
-                self.enqueue(5, 20, Work::Collect);
-            }
-            Kind::Pod => {
-                if let Some((parent, _)) = parent_and_ordinal(name) {
-                    let set_key = store::key(namespace, parent);
-                    if self.store.stateful_sets.contains_key(&set_key) {
-                        self.enqueue(5, 15, Work::SyncStatefulSet(set_key));
-                    }
-                }
-                self.enqueue(5, 20, Work::Endpoints(namespace.to_string()));
-                if change == ChangeType::Deleted {
-                    // A kubelet that is alive notices at once that its pod object is gone (force
-                    // deletion) and stops the containers; one on a failed node keeps them running.
-                    let failed = &self.failed_nodes;
-                    self.runtime.retain(|_, r| {
-                        r.namespace != namespace || r.name != name || failed.contains_key(&r.node)
-                    });
-                    self.enqueue(5, 20, Work::Collect);
-                    return;
-                }
-                kubelet::on_pod_change(self, namespace, name);
-                let (unscheduled, terminating) =
-                    self.store.pods.get(key).map_or((false, false), |p| {
-                        let terminating = p.metadata.deletion_timestamp.is_some();
-                        let unbound = p.spec.as_ref().and_then(|s| s.node_name.as_ref()).is_none();
-                        (!terminating && unbound, terminating)
-                    });
-                if unscheduled {
-                    self.enqueue(2, 8, Work::Schedule);
-                }
-                if terminating {
-                    self.enqueue(5, 20, Work::Collect);
-                }
-            }
-            Kind::PersistentVolumeClaim | Kind::PersistentVolume => {
-                self.enqueue(5, 15, Work::Volumes);
-                self.enqueue(5, 20, Work::Collect);
-                self.enqueue(2, 8, Work::Schedule);
-            }
-            Kind::Node => {
-                self.enqueue(2, 8, Work::Schedule);
-            }
-            Kind::Service => {
-                self.enqueue(5, 20, Work::Endpoints(namespace.to_string()));
-            }
-            Kind::StorageClass => {
-                self.enqueue(5, 15, Work::Volumes);
-            }
-            Kind::Namespace | Kind::Endpoints | Kind::ControllerRevision | Kind::Event => {}
-        }
-    }
-
-    /// Runs one piece of work.
-    fn run(&mut self, work: Work) {
-        let cost = self.cost_of(&work);
-        if let Some(n) = cost {
-            self.rest(&work, n);
-        }
-        match work {
-            Work::SyncStatefulSet(key) => statefulset::sync(self, &key),
-            Work::Schedule => scheduler::schedule(self),
-            Work::Volumes | Work::VolumeResync => volume::reconcile(self),
-            Work::Provisioned(key) => volume::finish_provisioning(self, &key),
-            Work::Endpoints(ns) => endpoints::reconcile(self, &ns),
-            Work::Collect => gc::collect(self),
-            Work::Kubelet(uid) => kubelet::step(self, &uid),
-            Work::Probe(uid, container, readiness) => {
-                kubelet::probe(self, &uid, container, readiness)
-            }
-            Work::NodeMonitor(node) => kubelet::node_monitor(self, &node),
-            // A timer that fires adds its set to the work queue like any change.
-            Work::StatefulSetTimer(key) => self.enqueue(5, 15, Work::SyncStatefulSet(key)),
-        }
-        self.dispatch();
-    }
-
-    /// How many objects a controller pass will scan (None for per-object work that needs no rest).
-    fn cost_of(&self, work: &Work) -> Option<usize> {
-        let in_ns = |ns: &str| {
-            self.store
-                .pods
-                .count_range(format!("{ns}/")..format!("{ns}0"))
-        };
-        match work {
-            Work::SyncStatefulSet(key) => Some(in_ns(key.split('/').next().unwrap_or(""))),
-            Work::Endpoints(ns) => Some(in_ns(ns)),
-            Work::Schedule => Some(self.store.pods.len()),
-            Work::Volumes => Some(self.store.claims.len() + self.store.persistent_volumes.len()),
-            Work::Collect => {
-                Some(self.store.pods.len() + self.store.claims.len() + self.store.revisions.len())
-            }
-            _ => None,
-        }
-    }
-
-    /// Runs the next pending piece of work, moving the clock to its time; false when nothing is pending.
-    pub fn step(&mut self) -> bool {
-        let Some(t) = self.queue.next_time() else {
-            return false;
-        };
-        if t > self.clock.now_ms {
-            self.clock.now_ms = t;
-        }
-        match self.queue.pop_due(self.clock.now_ms) {
-            Some((_, work)) => {
-                self.run(work);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Moves the clock forward by `dt_ms`, running every piece of work that falls due.
-    pub fn advance(&mut self, dt_ms: u64) {
-        let end = self.clock.now_ms.saturating_add(dt_ms);
-        while self.queue.next_time().is_some_and(|t| t <= end) {
-            self.step();
-        }
-        self.clock.now_ms = end;
-    }
-
-    /// Advances until nothing but background work (probes that would change nothing) is pending,
-    /// or until `cap_ms` of virtual time has passed.
-    pub fn settle_within(&mut self, cap_ms: u64) -> Settled {
-        let end = self.clock.now_ms.saturating_add(cap_ms);
-        loop {
-            let next = match self.queue.next_foreground_time() {
-                Some(t) => Some(t),
-                None => kubelet::next_significant_probe(self),
-            };
-            let Some(next) = next else {
-                return Settled::Quiet;
-            };
-            if next > end {
-                self.advance(end - self.clock.now_ms);
-                return Settled::CapReached;
-            }
-            self.advance(next - self.clock.now_ms);
-        }
-    }
-
-    /// Advances until the cluster is quiet, for at most ten virtual minutes.
-    pub fn settle(&mut self) -> Settled {
-        self.settle_within(DEFAULT_SETTLE_CAP_MS)
     }
 
     /// The whole state as JSON, for share links and time travel.
@@ -370,30 +144,5 @@ impl Cluster {
             .map_err(|e| format!("the saved cluster is damaged: {e}"))?;
         cluster.reindex_events();
         Ok(cluster)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Work, work_key};
-
-    #[test]
-    fn work_keys_read_as_debug_prints_the_work() {
-        let texts = ["default/web", "", "a\"b", "back\\slash", "é", "tab\there"];
-        for t in texts {
-            for w in [
-                Work::SyncStatefulSet(t.into()),
-                Work::Provisioned(t.into()),
-                Work::Endpoints(t.into()),
-                Work::Kubelet(t.into()),
-                Work::NodeMonitor(t.into()),
-                Work::Probe(t.into(), 1, true),
-            ] {
-                assert_eq!(work_key(&w), format!("{w:?}"));
-            }
-        }
-        for w in [Work::Schedule, Work::Volumes, Work::Collect] {
-            assert_eq!(work_key(&w), format!("{w:?}"));
-        }
     }
 }

@@ -134,6 +134,11 @@ impl Queue {
         }
     }
 
+    /// When `work` is due, if it is pending.
+    pub fn due(&self, work: &Work) -> Option<u64> {
+        self.pending.get(work).map(|&(t, _)| t)
+    }
+
     /// The time of the earliest item.
     pub fn next_time(&self) -> Option<u64> {
         self.items.keys().next().map(|(t, _)| *t)

@@ -255,7 +255,7 @@ pub fn app() -> Html {
                 />
                 <ActivityPane timeline={model.timeline.clone()} now_ms={now} events={(*events).clone()} />
             </main>
-            <TimeControls clock={model.clock} now_ms={now} pending={cluster.queue.next_time().is_some()} {dispatch} />
+            <TimeControls clock={model.clock} now_ms={now} pending={cluster.manager.queue.next_time().is_some()} {dispatch} />
         </div>
     }
 }

@@ -5,6 +5,7 @@
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod, Service};
 use serde_json::{Value, json};
+use std::ops::ControlFlow;
 use sts_playground::sim::Cluster;
 use sts_playground::sim::statefulset::utils::*;
 
@@ -191,25 +192,33 @@ impl Invariants {
     /// Moves the clock on by `ms`, checking after every step.
     pub fn advance(&mut self, c: &mut Cluster, ms: u64) {
         let end = c.now_ms() + ms;
-        while c.queue.next_time().is_some_and(|t| t <= end) {
-            c.step();
+        c.run_until(Some(end), &mut |c| {
             self.check(c);
-        }
-        c.advance(end.saturating_sub(c.now_ms()));
+            ControlFlow::Continue(())
+        });
         self.check(c);
     }
 
     /// Steps the cluster until quiet (bounded), checking after every step.
     pub fn settle(&mut self, c: &mut Cluster) {
         let end = c.now_ms() + 10 * 60 * 1000;
-        while c.now_ms() <= end {
-            let next = c.queue.next_foreground_time();
-            let Some(next) = next else { break };
-            if next > end {
-                break;
-            }
-            c.step();
-            self.check(c);
+        // Steps while foreground work falls due within the bound; background work due earlier
+        // runs on the way.
+        let foreground_due = |c: &Cluster| {
+            c.manager
+                .queue
+                .next_foreground_time()
+                .is_some_and(|t| t <= end)
+        };
+        if foreground_due(c) {
+            c.run_until(None, &mut |c| {
+                self.check(c);
+                if foreground_due(c) {
+                    ControlFlow::Continue(())
+                } else {
+                    ControlFlow::Break(())
+                }
+            });
         }
         // Let significant probes finish too.
         c.settle();

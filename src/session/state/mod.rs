@@ -333,18 +333,4 @@ impl Model {
             self.view_key = Some(key);
         }
     }
-
-    /// Records the timeline after a piece of work (or at the end of a grid slice) if the store
-    /// changed since the last sample. A large cluster is sampled once per slice at most.
-    fn sample(&mut self) {
-        let cluster = &self.term.session.cluster;
-        if cluster.store.resource_version == self.timeline_version {
-            return;
-        }
-        if Timeline::is_large(cluster) && !self.timeline.due(cluster) {
-            return;
-        }
-        self.timeline_version = cluster.store.resource_version;
-        self.timeline.make_mut().sample(cluster);
-    }
 }

@@ -4,11 +4,14 @@
 //! depend on how real time cut virtual time into ticks (after a piece of work, at the grid, after
 //! a command or a Step), so a replayed link draws exactly what the learner saw.
 
+use std::ops::ControlFlow;
+
 use super::Model;
+use super::Shared;
 use super::lines;
 use super::log::Action;
-use crate::session::view::timeline::SLICE_MS;
-use crate::sim::{DEFAULT_SETTLE_CAP_MS, kubelet};
+use crate::session::view::timeline::{SLICE_MS, Timeline};
+use crate::sim::{Cluster, DEFAULT_SETTLE_CAP_MS, Ran};
 
 /// Most loop rounds one Settle may take, as a guard against work that never ends.
 const SETTLE_ROUNDS: usize = 100_000;
@@ -72,38 +75,37 @@ impl Model {
         if from >= end {
             return;
         }
-        let mut steps = 0;
-        loop {
-            let cluster = &mut self.term.session.cluster;
-            if cluster.queue.next_time().is_none_or(|t| t > end) {
-                break;
+        // At least one piece of work per tick, so that time always moves: the budget is looked
+        // at only after a piece of work, and only when more work falls due within the tick.
+        let ran = self.run_sampled(Some(end), &mut |c| {
+            if c.manager.queue.next_time().is_some_and(|t| t <= end) && over() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
             }
-            // At least one piece of work per tick, so that time always moves.
-            if steps > 0 && over() {
-                self.log.work(steps);
-                self.clock.behind = true;
-                return;
-            }
-            if !cluster.step() {
-                break;
-            }
-            steps += 1;
-            self.sample();
+        });
+        if ran.stopped {
+            self.log.work(ran.steps);
+            self.clock.behind = true;
+            return;
         }
-        let cluster = &mut self.term.session.cluster;
-        let now = cluster.now_ms();
-        cluster.advance(end.saturating_sub(now));
         self.log.advance(end.saturating_sub(from));
     }
 
     /// Replays a tick that stopped after `steps` pieces of work.
     pub(super) fn work(&mut self, steps: u64) {
-        for _ in 0..steps {
-            if !self.term.session.cluster.step() {
-                break;
-            }
-            self.sample();
+        if steps == 0 {
+            return;
         }
+        let mut left = steps;
+        self.run_sampled(None, &mut |_| {
+            left -= 1;
+            if left == 0 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
     }
 
     /// Advances the cluster directly, sampling the timeline after every piece of work.
@@ -112,22 +114,32 @@ impl Model {
             return;
         }
         let end = self.term.session.cluster.now_ms().saturating_add(ms);
-        loop {
-            let cluster = &mut self.term.session.cluster;
-            if cluster.queue.next_time().is_none_or(|t| t > end) || !cluster.step() {
-                break;
-            }
-            self.sample();
-        }
-        let cluster = &mut self.term.session.cluster;
-        let now = cluster.now_ms();
-        cluster.advance(end.saturating_sub(now));
+        self.run_sampled(Some(end), &mut |_| ControlFlow::Continue(()));
+    }
+
+    /// The cluster's clock loop up to `end`, sampling the timeline after every piece of work
+    /// before `look` decides whether to go on.
+    fn run_sampled(
+        &mut self,
+        end: Option<u64>,
+        look: &mut dyn FnMut(&Cluster) -> ControlFlow<()>,
+    ) -> Ran {
+        let Model {
+            term,
+            timeline,
+            timeline_version,
+            ..
+        } = self;
+        term.session.cluster.run_until(end, &mut |c| {
+            sample(timeline, timeline_version, c);
+            look(c)
+        })
     }
 
     /// Runs the next piece of pending work (through the running command, if any).
     pub(super) fn step(&mut self) {
         let cluster = &mut self.term.session.cluster;
-        let Some(next) = cluster.queue.next_time() else {
+        let Some(next) = cluster.manager.queue.next_time() else {
             return;
         };
         if self.running {
@@ -149,10 +161,7 @@ impl Model {
         let mut finished = true;
         for _ in 0..SETTLE_ROUNDS {
             let cluster = &self.term.session.cluster;
-            let next = cluster
-                .queue
-                .next_foreground_time()
-                .or_else(|| kubelet::next_significant_probe(cluster));
+            let next = cluster.next_significant_time();
             let now = cluster.now_ms();
             match next {
                 None => break,
@@ -175,5 +184,30 @@ impl Model {
         }
         self.refresh();
         finished
+    }
+}
+
+/// Adds the cluster's present to the timeline if the store changed since the sample at
+/// `version`; a large cluster only when the timeline says a sample is due.
+fn sample(timeline: &mut Shared<Timeline>, version: &mut u64, cluster: &Cluster) {
+    if cluster.store.resource_version == *version {
+        return;
+    }
+    if Timeline::is_large(cluster) && !timeline.due(cluster) {
+        return;
+    }
+    *version = cluster.store.resource_version;
+    timeline.make_mut().sample(cluster);
+}
+
+impl Model {
+    /// Records the timeline after a piece of work (or at the end of a grid slice) if the store
+    /// changed since the last sample. A large cluster is sampled once per slice at most.
+    pub(super) fn sample(&mut self) {
+        sample(
+            &mut self.timeline,
+            &mut self.timeline_version,
+            &self.term.session.cluster,
+        );
     }
 }

@@ -44,7 +44,8 @@ pub fn begin_kill(c: &mut Cluster, uid: &str) {
     if let Some(rt) = c.runtime.get_mut(uid) {
         rt.stage = Stage::Killing;
     }
-    c.queue
+    c.manager
+        .queue
         .reschedule(stop_at.max(now), Work::Kubelet(uid.to_string()));
 }
 
@@ -79,7 +80,9 @@ pub(super) fn finish_kill(c: &mut Cluster, uid: &str) {
     }
     status::write(c, uid);
     let at = c.after(50, 200);
-    c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
+    c.manager
+        .queue
+        .reschedule(at, Work::Kubelet(uid.to_string()));
 }
 
 /// The main process of a running container exits now with `code`, as when a learner signals it
@@ -96,5 +99,7 @@ pub fn exit_main_process(c: &mut Cluster, uid: &str, container: usize, code: i32
         return;
     };
     k.exit_at = Some((now, code));
-    c.queue.reschedule(now, Work::Kubelet(uid.to_string()));
+    c.manager
+        .queue
+        .reschedule(now, Work::Kubelet(uid.to_string()));
 }

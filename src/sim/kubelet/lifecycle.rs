@@ -107,7 +107,7 @@ pub fn step(c: &mut Cluster, uid: &str) {
     (entry.run)(c, &pod);
     if let Then::WakeAfter(min, max) = entry.then {
         let at = c.after(min, max);
-        c.queue.push(at, Work::Kubelet(uid.to_string()));
+        c.manager.queue.push(at, Work::Kubelet(uid.to_string()));
     }
 }
 
@@ -172,7 +172,7 @@ fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
     }
     status::write(c, uid);
     if let Some(at) = next_wake(c, uid, now) {
-        c.queue.reschedule(at, Work::Kubelet(uid.to_string()));
+        c.manager.queue.reschedule(at, Work::Kubelet(uid.to_string()));
     }
 }
 

@@ -155,7 +155,7 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                 },
             );
             let at = c.after(100, 400);
-            c.queue.push(at, Work::Kubelet(uid));
+            c.manager.queue.push(at, Work::Kubelet(uid));
         }
         None => {
             let (uid, node) = (uid.to_string(), node.to_string());
@@ -173,7 +173,7 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                     containers: Vec::new(),
                 },
             );
-            c.queue.reschedule(at, Work::Kubelet(uid));
+            c.manager.queue.reschedule(at, Work::Kubelet(uid));
         }
         Some(stage) if terminating && !matches!(stage, Stage::Killing | Stage::Stopped) => {
             let uid = uid.to_string();
@@ -187,7 +187,9 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                 .is_some_and(|t| super::clock::ms_of(t) <= c.clock.now_ms);
             if deadline_passed {
                 let uid = uid.to_string();
-                c.queue.reschedule(c.clock.now_ms, Work::Kubelet(uid));
+                c.manager
+                    .queue
+                    .reschedule(c.clock.now_ms, Work::Kubelet(uid));
             }
         }
     }

@@ -19,7 +19,9 @@ pub const EVICTION_MS: u64 = 300_000;
 pub fn fail_node(c: &mut Cluster, node: &str) {
     c.failed_nodes.insert(node.to_string(), c.clock.now_ms);
     let at = c.clock.now_ms + NODE_GRACE_MS;
-    c.queue.push(at, Work::NodeMonitor(node.to_string()));
+    c.manager
+        .queue
+        .push(at, Work::NodeMonitor(node.to_string()));
 }
 
 /// Restarts a node's kubelet: it reports Ready again and finishes what was pending.
@@ -73,7 +75,9 @@ pub fn recover_node(c: &mut Cluster, node: &str) {
             begin_kill(c, &uid);
         } else {
             status::write(c, &uid);
-            c.queue.reschedule(c.clock.now_ms, Work::Kubelet(uid));
+            c.manager
+                .queue
+                .reschedule(c.clock.now_ms, Work::Kubelet(uid));
         }
     }
     c.dispatch();
@@ -154,7 +158,8 @@ pub fn node_monitor(c: &mut Cluster, node: &str) {
                 }
             });
         }
-        c.queue
+        c.manager
+            .queue
             .push(since + EVICTION_MS, Work::NodeMonitor(node.to_string()));
         c.why.note(now, &format!("node//{node}"), format!("{node} is NotReady: its kubelet stopped posting status; its pods are marked not Ready"));
         return;

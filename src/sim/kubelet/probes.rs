@@ -44,7 +44,8 @@ pub fn schedule_initial(
     for (readiness, probe) in [(true, &spec.readiness_probe), (false, &spec.liveness_probe)] {
         if let Some(p) = probe {
             let at = now + secs(p.initial_delay_seconds, 0).max(500);
-            c.queue
+            c.manager
+                .queue
                 .reschedule(at, Work::Probe(uid.to_string(), container, readiness));
         }
     }
@@ -248,18 +249,22 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
             kc.exit_at = Some((now, 137));
             kc.streaks = (0, 0, 0);
         }
-        c.queue.reschedule(now, Work::Kubelet(uid.to_string()));
+        c.manager
+            .queue
+            .reschedule(now, Work::Kubelet(uid.to_string()));
     }
     status::write(c, uid);
     let at = c.clock.now_ms + secs(p.period_seconds, 10).max(1000);
-    c.queue
+    c.manager
+        .queue
         .reschedule(at, Work::Probe(uid.to_string(), container, readiness));
 }
 
 /// The time of the earliest pending probe whose result would change a container's readiness or
 /// restart it; `settle` waits for those and leaves the rest running in the background.
 pub fn next_significant_probe(c: &Cluster) -> Option<u64> {
-    c.queue
+    c.manager
+        .queue
         .background()
         .filter(|(_, w)| match w {
             Work::Probe(uid, container, readiness) => {

@@ -135,19 +135,10 @@ pub fn update_stateful_set(
         replicas_list.set_claims(ClaimIndex::build(c, set, start, count));
     }
     let monotonic = !allows_burst(set);
-    let mut waiting: Option<String> = None;
-    for i in 0..replicas_list.len() {
-        let stop = process_replica(c, set, &update_set, monotonic, &replicas_list, i, min_ready);
-        if let Some(reason) = stop {
-            if monotonic {
-                return Outcome {
-                    status,
-                    waiting: Some(reason),
-                };
-            }
-            waiting.get_or_insert(reason);
-        }
-    }
+    let waiting = match walk_replicas(c, set, &update_set, monotonic, &replicas_list, min_ready) {
+        Ok(waiting) => waiting,
+        Err(waiting) => return Outcome { status, waiting },
+    };
     for &pod in &condemned {
         if !pod_control::claims_match_retention(c, &update_set, pod) {
             pod_control::update_claims_for_retention(c, &update_set, pod);
@@ -207,6 +198,41 @@ pub fn update_stateful_set(
     )
     .or(waiting);
     Outcome { status, waiting }
+}
+
+/// runForAll over the replica slots: processes each in order and answers why the walk waits;
+/// Err when the sync must stop there. OrderedReady stops at the first replica that waits;
+/// Parallel walks in slowStartBatch's batches of 1, 2, 4, ... replicas and stops after a batch
+/// in which an API write failed (pkg/controller/statefulset/stateful_set_control.go).
+fn walk_replicas(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    update_set: &StatefulSet,
+    monotonic: bool,
+    replicas_list: &Replicas<'_>,
+    min_ready: u64,
+) -> Result<Option<String>, Option<String>> {
+    let mut waiting: Option<String> = None;
+    let mut batch_end = 1;
+    for i in 0..replicas_list.len() {
+        if !monotonic && i == batch_end {
+            if c.manager.sync_error {
+                return Err(waiting);
+            }
+            batch_end = batch_end * 2 + 1;
+        }
+        let stop = process_replica(c, set, update_set, monotonic, replicas_list, i, min_ready);
+        if let Some(reason) = stop {
+            if monotonic {
+                return Err(Some(reason));
+            }
+            waiting.get_or_insert(reason);
+        }
+    }
+    if !monotonic && c.manager.sync_error {
+        return Err(waiting);
+    }
+    Ok(waiting)
 }
 
 /// The why-trace subject of a set.

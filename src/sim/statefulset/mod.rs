@@ -1,9 +1,11 @@
 //! The StatefulSet controller, split like upstream: `control` (the walk), `rolling` (the rolling update
-//! step), `claims` (the walk's per-pod checks), `pod_control` (API writes and events), `status`,
+//! step), `claims` (the walk's per-pod checks), `pod_control` (API writes and events) over
+//! `object_manager` (the writes themselves, which tests can fail on purpose), `status`,
 //! `revision` and `utils`. `sync` is the entry point for one set.
 
 pub mod claims;
 pub mod control;
+pub mod object_manager;
 pub mod pod_control;
 pub mod replicas;
 pub mod revision;
@@ -32,7 +34,7 @@ pub fn sync(c: &mut Cluster, key: &str) {
     if selector_is_empty(&selector) {
         return;
     }
-    c.sync_error = false;
+    c.manager.sync_error = false;
     let pods = claim_pods(c, &set);
     let mut revisions = claim_revisions(c, &set);
     crate::order::sort_by(&mut revisions, |a, b| {
@@ -66,19 +68,11 @@ pub fn sync(c: &mut Cluster, key: &str) {
     }
     truncate_history(c, &set, &live_revisions, &revisions, &current, &update);
     if let Some(at) = status::next_availability_ms(&set, &pods, now) {
-        c.queue
+        c.manager
+            .queue
             .push_earliest(at, Work::StatefulSetTimer(key.to_string()));
     }
-    // A failed API write requeues the set with the work queue's back-off: 5 ms doubling to 1000 s.
-    if std::mem::take(&mut c.sync_error) {
-        let failures = c.sync_failures.entry(key.to_string()).or_insert(0);
-        *failures = failures.saturating_add(1);
-        let delay = (5u64 << (*failures - 1).min(20)).min(1_000_000);
-        c.queue
-            .push_earliest(now + delay, Work::StatefulSetTimer(key.to_string()));
-    } else {
-        c.sync_failures.remove(key);
-    }
+    c.manager.sync_done(key, now);
 }
 
 /// Adopts orphan pods that belong to the set and releases owned pods that no longer match.

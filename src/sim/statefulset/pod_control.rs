@@ -1,16 +1,15 @@
-//! The StatefulSet's pod control: creating, updating and deleting pods and their claims through the API,
-//! with the events the real controller records.
+//! The StatefulSet's pod control: creating, updating and deleting pods and their claims through the
+//! object manager, with the events the real controller records.
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 
+use super::object_manager::PodControlApi;
 use super::utils::{
     claim_name, claim_templates, claims_for, controller_of, in_range, member_ordinal, pod_name,
     set_name, set_namespace, with_claim_name,
 };
-use crate::sim::Cluster;
-use crate::sim::apiserver::DeleteOptions;
 use crate::sim::events::{EventType, Facts};
 
 /// The retention policy as (whenDeleted, whenScaled), defaulting to Retain.
@@ -25,9 +24,15 @@ pub fn retention(set: &StatefulSet) -> (&str, &str) {
     )
 }
 
-fn record_pod(c: &mut Cluster, set: &StatefulSet, verb: &str, pod: &str, err: Option<&str>) {
+fn record_pod(
+    c: &mut dyn PodControlApi,
+    set: &StatefulSet,
+    verb: &str,
+    pod: &str,
+    err: Option<&str>,
+) {
     if err.is_some() {
-        c.sync_error = true;
+        c.write_failed();
     }
     let (kind, reason, message) = match err {
         None => (
@@ -61,12 +66,18 @@ fn record_pod(c: &mut Cluster, set: &StatefulSet, verb: &str, pod: &str, err: Op
         "statefulset-controller",
         None,
     );
-    c.record_event(facts);
+    c.record(facts);
 }
 
-fn record_claim(c: &mut Cluster, set: &StatefulSet, pod: &str, claim: &str, err: Option<&str>) {
+fn record_claim(
+    c: &mut dyn PodControlApi,
+    set: &StatefulSet,
+    pod: &str,
+    claim: &str,
+    err: Option<&str>,
+) {
     if err.is_some() {
-        c.sync_error = true;
+        c.write_failed();
     }
     let (kind, reason, message) = match err {
         None => (
@@ -101,7 +112,7 @@ fn record_claim(c: &mut Cluster, set: &StatefulSet, pod: &str, claim: &str, err:
         "statefulset-controller",
         None,
     );
-    c.record_event(facts);
+    c.record(facts);
 }
 
 /// `prefix` then `verb` with its first letter upper-cased: `SuccessfulCreate`.
@@ -117,7 +128,11 @@ fn titled(prefix: &str, verb: &str) -> String {
 }
 
 /// Creates the pod's missing claims; errors are returned joined as the controller aggregates them.
-pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> Result<(), String> {
+pub fn create_missing_claims(
+    c: &mut dyn PodControlApi,
+    set: &StatefulSet,
+    pod: &Pod,
+) -> Result<(), String> {
     match member_ordinal(set, pod) {
         Some(ordinal) => create_missing_claims_at(c, set, pod, ordinal),
         None => Ok(()),
@@ -126,7 +141,7 @@ pub fn create_missing_claims(c: &mut Cluster, set: &StatefulSet, pod: &Pod) -> R
 
 /// `create_missing_claims` for the pod of `ordinal`.
 pub fn create_missing_claims_at(
-    c: &mut Cluster,
+    c: &mut dyn PodControlApi,
     set: &StatefulSet,
     pod: &Pod,
     ordinal: i64,
@@ -134,8 +149,7 @@ pub fn create_missing_claims_at(
     // The common case is that every claim exists: check names before building claim objects.
     let all_present = claim_templates(set).iter().all(|t| {
         with_claim_name(t, set, ordinal, |name| {
-            c.store
-                .get::<PersistentVolumeClaim>(set_namespace(set), name)
+            c.get_claim(set_namespace(set), name)
                 .is_some_and(|p| p.metadata.deletion_timestamp.is_none())
         })
     });
@@ -146,8 +160,8 @@ pub fn create_missing_claims_at(
     let mut errs = Vec::new();
     for claim in claims_for(set, ordinal) {
         let name = claim.metadata.name.clone().unwrap_or_default();
-        match c.store.get::<PersistentVolumeClaim>(&ns, &name) {
-            None => match c.create_shared(claim) {
+        match c.get_claim(&ns, &name) {
+            None => match c.create_claim(claim) {
                 Ok(_) => record_claim(c, set, pod_name(pod), &name, None),
                 Err(e) => {
                     let text = e.message.clone();
@@ -171,13 +185,13 @@ pub fn create_missing_claims_at(
 }
 
 /// Creates the pod's claims and then the pod, recording events as the controller does.
-pub fn create_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) -> Result<(), String> {
+pub fn create_pod(c: &mut dyn PodControlApi, set: &StatefulSet, pod: Pod) -> Result<(), String> {
     let name = pod_name(&pod).to_string();
     if let Err(e) = create_missing_claims(c, set, &pod) {
         record_pod(c, set, "create", &name, Some(&e));
         return Err(e);
     }
-    match c.create_shared(pod) {
+    match c.create_pod(pod) {
         Ok(created) => {
             update_claims_for_retention(c, set, &created);
             record_pod(c, set, "create", &name, None);
@@ -192,23 +206,23 @@ pub fn create_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) -> Result<(), St
 }
 
 /// Deletes a pod of the set gracefully, recording `SuccessfulDelete`.
-pub fn delete_pod(c: &mut Cluster, set: &StatefulSet, pod: &Pod) {
+pub fn delete_pod(c: &mut dyn PodControlApi, set: &StatefulSet, pod: &Pod) {
     let name = pod_name(pod).to_string();
-    match c.delete::<Pod>(set_namespace(set), &name, DeleteOptions::default()) {
+    match c.delete_pod(set_namespace(set), &name) {
         Ok(()) => record_pod(c, set, "delete", &name, None),
         Err(e) => record_pod(c, set, "delete", &name, Some(&e.message)),
     }
 }
 
 /// Writes a repaired pod (identity, storage) and records `SuccessfulUpdate`.
-pub fn update_pod(c: &mut Cluster, set: &StatefulSet, pod: Pod) {
+pub fn update_pod(c: &mut dyn PodControlApi, set: &StatefulSet, pod: Pod) {
     let name = pod_name(&pod).to_string();
     if let Err(e) = create_missing_claims(c, set, &pod) {
         record_pod(c, set, "update", &name, Some(&e));
         return;
     }
     update_claims_for_retention(c, set, &pod);
-    match c.update(pod) {
+    match c.update_pod(pod) {
         Ok(_) => record_pod(c, set, "update", &name, None),
         Err(e) => record_pod(c, set, "update", &name, Some(&e.message)),
     }
@@ -264,19 +278,23 @@ fn wanted_refs(
 }
 
 /// Whether the pod's claims already carry the owner references the retention policy asks for.
-pub fn claims_match_retention(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool {
+pub fn claims_match_retention(c: &dyn PodControlApi, set: &StatefulSet, pod: &Pod) -> bool {
     member_ordinal(set, pod).is_none_or(|ordinal| claims_match_retention_at(c, set, pod, ordinal))
 }
 
 /// `claims_match_retention` for the pod of `ordinal`.
-pub fn claims_match_retention_at(c: &Cluster, set: &StatefulSet, pod: &Pod, ordinal: i64) -> bool {
+pub fn claims_match_retention_at(
+    c: &dyn PodControlApi,
+    set: &StatefulSet,
+    pod: &Pod,
+    ordinal: i64,
+) -> bool {
     let (when_deleted, when_scaled) = retention(set);
     if when_deleted == "Retain" && when_scaled == "Retain" {
         // The default policy wants no set or pod references on the claims: check just that.
         return claim_templates(set).iter().all(|t| {
             with_claim_name(t, set, ordinal, |name| {
-                c.store
-                    .get::<PersistentVolumeClaim>(set_namespace(set), name)
+                c.get_claim(set_namespace(set), name)
             })
             .is_none_or(|claim| {
                 let ours = |r: &OwnerReference| {
@@ -289,8 +307,7 @@ pub fn claims_match_retention_at(c: &Cluster, set: &StatefulSet, pod: &Pod, ordi
     }
     claim_templates(set).iter().all(|t| {
         let claim = with_claim_name(t, set, ordinal, |name| {
-            c.store
-                .get::<PersistentVolumeClaim>(set_namespace(set), name)
+            c.get_claim(set_namespace(set), name)
         });
         match claim {
             None => true,
@@ -314,14 +331,14 @@ pub fn claims_match_retention_at(c: &Cluster, set: &StatefulSet, pod: &Pod, ordi
 }
 
 /// Sets the claims' owner references for the retention policy; warns about a conflicting controller.
-pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod) {
+pub fn update_claims_for_retention(c: &mut dyn PodControlApi, set: &StatefulSet, pod: &Pod) {
     let Some(ordinal) = member_ordinal(set, pod) else {
         return;
     };
     let ns = set_namespace(set).to_string();
     for t in claim_templates(set) {
         let name = claim_name(t, set, ordinal);
-        let Some(claim) = c.store.get::<PersistentVolumeClaim>(&ns, &name) else {
+        let Some(claim) = c.get_claim(&ns, &name) else {
             continue;
         };
         match wanted_refs(set, pod, claim) {
@@ -338,14 +355,14 @@ pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod
                     "statefulset-controller",
                     None,
                 );
-                c.record_event(facts);
+                c.record(facts);
             }
             Some(want) => {
                 let want = (!want.is_empty()).then_some(want);
                 if claim.metadata.owner_references != want {
                     let mut updated = claim.clone();
                     updated.metadata.owner_references = want;
-                    let _ = c.update(updated);
+                    let _ = c.update_claim(updated);
                 }
             }
         }
@@ -354,7 +371,7 @@ pub fn update_claims_for_retention(c: &mut Cluster, set: &StatefulSet, pod: &Pod
 
 /// With `whenScaled: Delete`, a claim still owned by an older pod of the same name blocks the new pod
 /// until the garbage collector removes it.
-pub fn claim_is_stale(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool {
+pub fn claim_is_stale(c: &dyn PodControlApi, set: &StatefulSet, pod: &Pod) -> bool {
     let (_, when_scaled) = retention(set);
     if when_scaled == "Retain" {
         return false;
@@ -364,8 +381,7 @@ pub fn claim_is_stale(c: &Cluster, set: &StatefulSet, pod: &Pod) -> bool {
     };
     claim_templates(set).iter().any(|t| {
         with_claim_name(t, set, ordinal, |name| {
-            c.store
-                .get::<PersistentVolumeClaim>(set_namespace(set), name)
+            c.get_claim(set_namespace(set), name)
         })
         .is_some_and(|claim| {
             has_stale_ref(

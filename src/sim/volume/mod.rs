@@ -79,9 +79,9 @@ pub fn reconcile(c: &mut Cluster) {
     for claim in claims {
         waiting |= sync_unbound_claim(c, claim, &mut available);
     }
-    if waiting && !c.queue.contains(&Work::VolumeResync) {
+    if waiting && !c.manager.queue.contains(&Work::VolumeResync) {
         let at = c.clock.now_ms + RESYNC_MS;
-        c.queue.push(at, Work::VolumeResync);
+        c.manager.queue.push(at, Work::VolumeResync);
     }
     reclaim(c);
 }

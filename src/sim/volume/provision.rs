@@ -92,7 +92,7 @@ pub(super) fn provision_claim(
     c.record_event(external);
     c.record_event(provisioning);
     let at = c.after(800, 2_000);
-    c.queue.push(at, Work::Provisioned(key));
+    c.manager.queue.push(at, Work::Provisioned(key));
 }
 
 /// The provisioner has created the volume: store it and bind the claim to it.
