@@ -13,6 +13,7 @@ pub mod gofmt;
 pub mod jsonpath;
 pub mod kinds;
 pub mod labels;
+pub mod pod_status;
 pub mod quantity;
 pub mod rows_core;
 pub mod rows_events;
