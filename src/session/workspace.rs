@@ -78,8 +78,7 @@ impl<'a> WorkspaceHost<'a> {
                 .is_some_and(|k| k.starts_with(&prefix))
     }
 
-    /// Runs kubectl: a wait blocks here inside a longer command line, or is left pending when
-    /// it ends the line; an attach runs the container's program here or is left pending.
+    /// Runs kubectl; a wait or an attach runs here inside a longer line, or is left pending.
     fn kubectl(&mut self, p: &mut Proc) -> i32 {
         let args = self.file_args(p);
         let stdin = if wants_stdin(&args) {
@@ -107,20 +106,11 @@ impl<'a> WorkspaceHost<'a> {
                 namespace,
                 pod,
                 container,
-            } => {
-                let program = args
-                    .iter()
-                    .skip_while(|a| *a != "--")
-                    .nth(1)
-                    .cloned()
-                    .unwrap_or_else(|| "sh".into());
-                self.attach(p, &namespace, &pod, &container, program)
-            }
+            } => self.attach(p, &args, &namespace, &pod, &container),
         }
     }
 
-    /// The arguments with files named by `-f` made relative to the folder, and read from the
-    /// workspace (or the loader) so kubectl finds them.
+    /// The arguments, with `-f` files made relative to the folder and loaded for kubectl.
     fn file_args(&self, p: &Proc) -> Vec<String> {
         let mut args: Vec<String> = p.args().to_vec();
         let mut take_next = false;
@@ -165,16 +155,21 @@ impl<'a> WorkspaceHost<'a> {
         }
     }
 
-    /// `kubectl exec -it`/`attach`: at the end of a line the shell is left pending; inside a
-    /// longer line the program runs once over the line's input.
+    /// `kubectl exec -it`: pending at the end of a line, else run once over the line's input.
     fn attach(
         &mut self,
         p: &mut Proc,
+        args: &[String],
         namespace: &str,
         pod: &str,
         container: &str,
-        program: String,
     ) -> i32 {
+        let program = args
+            .iter()
+            .skip_while(|a| *a != "--")
+            .nth(1)
+            .cloned()
+            .unwrap_or_else(|| "sh".into());
         let session = self.session.get_mut();
         let target =
             match crate::container::target(&session.cluster, namespace, pod, Some(container)) {
