@@ -13,6 +13,7 @@ use super::get_output::Mode;
 use super::targets::{gvk, gvr};
 use crate::gofmt::json::marshal as go_json;
 use crate::sim::api::strategic_diff::{is_empty_patch, three_way_merge_patch};
+use crate::sim::apiserver::ApiError;
 use crate::sim::apiserver::requests::{self, PatchType, WriteOptions};
 
 /// `kubectl apply -f`.
@@ -45,43 +46,12 @@ fn apply_one(
     opts: &WriteOptions,
     out_mode: &Mode,
 ) -> Result<(), Failure> {
-    let mut modified = with_last_applied(&normalized(obj));
+    let modified = with_last_applied(&normalized(obj));
     let c = &mut ctx.session.cluster;
     let live = match requests::get(c, obj.kind, &obj.namespace, &obj.name) {
         Ok(v) => v,
         Err(e) if e.reason == "NotFound" => {
-            prune_nulls(&mut modified);
-            if dry == DryRun::Client {
-                print_result(
-                    ctx,
-                    out_mode,
-                    obj.kind,
-                    &obj.name,
-                    Some(modified),
-                    "created",
-                    dry,
-                );
-                return Ok(());
-            }
-            let resp = requests::create(c, &modified, &obj.namespace, opts)
-                .map_err(|e| Failure::Api(with_source("creating", &obj.source, e)))?;
-            print_warnings(ctx, &resp);
-            let name = resp
-                .object
-                .pointer("/metadata/name")
-                .and_then(Value::as_str)
-                .unwrap_or(&obj.name)
-                .to_string();
-            print_result(
-                ctx,
-                out_mode,
-                obj.kind,
-                &name,
-                Some(resp.object),
-                "created",
-                dry,
-            );
-            return Ok(());
+            return create_missing(ctx, obj, modified, dry, opts, out_mode);
         }
         Err(e) => {
             return Err(Failure::Api(with_source(
@@ -137,19 +107,65 @@ fn apply_one(
             print_written(ctx, out_mode, obj.kind, &obj.name, resp, "configured", dry);
             Ok(())
         }
-        Err(e) => {
-            let e = with_source("patching", &obj.source, e);
-            let info = format!(
-                "Resource: \"{}\", GroupVersionKind: \"{}\"\nName: \"{}\", Namespace: \"{}\"",
-                gvr(obj.kind),
-                gvk(obj.kind),
-                obj.name,
-                obj.namespace
-            );
-            let verb = format!("applying patch:\n{}\nto:\n{info}\nfor:", go_json(&patch));
-            Err(Failure::Api(with_source(&verb, &obj.source, e)))
-        }
+        Err(e) => Err(patch_failure(obj, &patch, e)),
     }
+}
+
+/// The object is not there yet: create it (or, for a client dry run, print what would be).
+fn create_missing(
+    ctx: &mut Ctx<'_>,
+    obj: &FileObject,
+    mut modified: Value,
+    dry: DryRun,
+    opts: &WriteOptions,
+    out_mode: &Mode,
+) -> Result<(), Failure> {
+    prune_nulls(&mut modified);
+    if dry == DryRun::Client {
+        print_result(
+            ctx,
+            out_mode,
+            obj.kind,
+            &obj.name,
+            Some(modified),
+            "created",
+            dry,
+        );
+        return Ok(());
+    }
+    let resp = requests::create(&mut ctx.session.cluster, &modified, &obj.namespace, opts)
+        .map_err(|e| Failure::Api(with_source("creating", &obj.source, e)))?;
+    print_warnings(ctx, &resp);
+    let name = resp
+        .object
+        .pointer("/metadata/name")
+        .and_then(Value::as_str)
+        .unwrap_or(&obj.name)
+        .to_string();
+    print_result(
+        ctx,
+        out_mode,
+        obj.kind,
+        &name,
+        Some(resp.object),
+        "created",
+        dry,
+    );
+    Ok(())
+}
+
+/// A failed patch, wrapped the way kubectl reports it (the patch, the resource, the file).
+fn patch_failure(obj: &FileObject, patch: &Value, e: ApiError) -> Failure {
+    let e = with_source("patching", &obj.source, e);
+    let info = format!(
+        "Resource: \"{}\", GroupVersionKind: \"{}\"\nName: \"{}\", Namespace: \"{}\"",
+        gvr(obj.kind),
+        gvk(obj.kind),
+        obj.name,
+        obj.namespace
+    );
+    let verb = format!("applying patch:\n{}\nto:\n{info}\nfor:", go_json(patch));
+    Failure::Api(with_source(&verb, &obj.source, e))
 }
 
 /// `kubectl apply --server-side`: the playground applies it like a client-side apply.

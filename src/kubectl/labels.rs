@@ -29,6 +29,110 @@ pub(crate) fn annotate(ctx: &mut Ctx<'_>) -> Option<Run> {
     change_meta(ctx, MetaMap::Annotations)
 }
 
+/// The keys to set and the keys to remove (`key-`).
+struct Changes {
+    set: BTreeMap<String, String>,
+    remove: Vec<String>,
+}
+
+/// Reads `key=value` and `key-` arguments; label values must be valid label values.
+fn parse_changes(which: MetaMap, word: &str, pairs: &[String]) -> Result<Changes, String> {
+    let mut set: BTreeMap<String, String> = BTreeMap::new();
+    let mut remove: Vec<String> = Vec::new();
+    for p in pairs {
+        if let Some((k, v)) = p.split_once('=') {
+            if which == MetaMap::Labels {
+                if v.contains('=') {
+                    return Err(format!("invalid label spec: {p}"));
+                }
+                let errs = crate::sim::api::names::is_label_value(v);
+                if !errs.is_empty() {
+                    return Err(format!(
+                        "invalid label value: {}: {}",
+                        go_quote(p),
+                        errs.join(";")
+                    ));
+                }
+            }
+            set.insert(k.to_string(), v.to_string());
+        } else if let Some(k) = p.strip_suffix('-') {
+            remove.push(k.to_string());
+        }
+    }
+    if remove.iter().any(|k| set.contains_key(k)) {
+        return Err(format!(
+            "can not both modify and remove a {word} in the same command"
+        ));
+    }
+    Ok(Changes { set, remove })
+}
+
+/// Without `--overwrite`, the message for keys that already hold a different value.
+fn clash_message(
+    which: MetaMap,
+    set: &BTreeMap<String, String>,
+    current: &Map<String, Value>,
+) -> Option<String> {
+    let clashes: Vec<String> = set
+        .iter()
+        .filter_map(|(k, v)| {
+            let cur = current.get(k).and_then(Value::as_str)?;
+            (cur != v).then(|| format!("'{k}' already has a value ({cur})"))
+        })
+        .collect();
+    if clashes.is_empty() {
+        return None;
+    }
+    Some(match which {
+        MetaMap::Labels => format!(
+            "{}, and --overwrite is false",
+            clashes.join(", and --overwrite is false\n")
+        ),
+        MetaMap::Annotations => format!(
+            "--overwrite is false but found the following declared annotation(s): {}",
+            clashes.join(", ")
+        ),
+    })
+}
+
+/// The merge patch of the keys that change, and the verb kubectl prints for it. A label to
+/// remove that is not there is reported (unless this is a dry run).
+fn meta_patch(
+    ctx: &mut Ctx<'_>,
+    which: MetaMap,
+    changes: &Changes,
+    current: &Map<String, Value>,
+    dry: DryRun,
+) -> (Map<String, Value>, &'static str) {
+    let mut patch_map = Map::new();
+    let (mut added, mut removed) = (0, 0);
+    for (k, v) in &changes.set {
+        if current.get(k).and_then(Value::as_str) != Some(v.as_str()) {
+            patch_map.insert(k.clone(), Value::String(v.clone()));
+            added += 1;
+        }
+    }
+    for k in &changes.remove {
+        if current.contains_key(k) {
+            patch_map.insert(k.clone(), Value::Null);
+            removed += 1;
+        } else if which == MetaMap::Labels && dry == DryRun::None {
+            ctx.print(&format!("label {} not found.\n", go_quote(k)));
+        }
+    }
+    let op = match which {
+        MetaMap::Annotations => "annotated",
+        MetaMap::Labels => match (added > 0, removed > 0) {
+            (true, true) => "modified",
+            (true, false) => "labeled",
+            (false, true) => "unlabeled",
+            (false, false) => "not labeled",
+        },
+    };
+    (patch_map, op)
+}
+
+/// Sets and removes labels or annotations on each target (`--list` prints them instead).
 fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
     let (dry, out_mode) = setup(ctx)?;
     let (word, key) = match which {
@@ -54,36 +158,13 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
         ctx.fail(&format!("at least one {word} update is required"));
         return None;
     }
-    let mut set: BTreeMap<String, String> = BTreeMap::new();
-    let mut remove: Vec<String> = Vec::new();
-    for p in &pairs {
-        if let Some((k, v)) = p.split_once('=') {
-            if which == MetaMap::Labels {
-                if v.contains('=') {
-                    ctx.fail(&format!("invalid label spec: {p}"));
-                    return None;
-                }
-                let errs = crate::sim::api::names::is_label_value(v);
-                if !errs.is_empty() {
-                    ctx.fail(&format!(
-                        "invalid label value: {}: {}",
-                        go_quote(p),
-                        errs.join(";")
-                    ));
-                    return None;
-                }
-            }
-            set.insert(k.to_string(), v.to_string());
-        } else if let Some(k) = p.strip_suffix('-') {
-            remove.push(k.to_string());
+    let changes = match parse_changes(which, word, &pairs) {
+        Ok(c) => c,
+        Err(e) => {
+            ctx.fail(&e);
+            return None;
         }
-    }
-    if remove.iter().any(|k| set.contains_key(k)) {
-        ctx.fail(&format!(
-            "can not both modify and remove a {word} in the same command"
-        ));
-        return None;
-    }
+    };
     let sel = match targets(ctx, &resources) {
         Ok(s) => s,
         Err(f) => {
@@ -111,54 +192,11 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
             ctx.print(&text);
             continue;
         }
-        if !overwrite {
-            let clashes: Vec<String> = set
-                .iter()
-                .filter_map(|(k, v)| {
-                    let cur = current.get(k).and_then(Value::as_str)?;
-                    (cur != v).then(|| format!("'{k}' already has a value ({cur})"))
-                })
-                .collect();
-            if !clashes.is_empty() {
-                let msg = match which {
-                    MetaMap::Labels => format!(
-                        "{}, and --overwrite is false",
-                        clashes.join(", and --overwrite is false\n")
-                    ),
-                    MetaMap::Annotations => format!(
-                        "--overwrite is false but found the following declared annotation(s): {}",
-                        clashes.join(", ")
-                    ),
-                };
-                failures.push(Failure::Plain(msg));
-                continue;
-            }
+        if !overwrite && let Some(msg) = clash_message(which, &changes.set, &current) {
+            failures.push(Failure::Plain(msg));
+            continue;
         }
-        let mut patch_map = Map::new();
-        let (mut added, mut removed) = (0, 0);
-        for (k, v) in &set {
-            if current.get(k).and_then(Value::as_str) != Some(v.as_str()) {
-                patch_map.insert(k.clone(), Value::String(v.clone()));
-                added += 1;
-            }
-        }
-        for k in &remove {
-            if current.contains_key(k) {
-                patch_map.insert(k.clone(), Value::Null);
-                removed += 1;
-            } else if which == MetaMap::Labels && dry == DryRun::None {
-                ctx.print(&format!("label {} not found.\n", go_quote(k)));
-            }
-        }
-        let op = match which {
-            MetaMap::Annotations => "annotated",
-            MetaMap::Labels => match (added > 0, removed > 0) {
-                (true, true) => "modified",
-                (true, false) => "labeled",
-                (false, true) => "unlabeled",
-                (false, false) => "not labeled",
-            },
-        };
+        let (patch_map, op) = meta_patch(ctx, which, &changes, &current, dry);
         if patch_map.is_empty() || dry == DryRun::Client {
             print_result(ctx, &out_mode, r.kind, &r.name, Some(before), op, dry);
             continue;

@@ -111,57 +111,7 @@ impl Follow {
 pub(crate) fn logs(ctx: &mut Ctx<'_>) -> Option<Run> {
     let args = ctx.flags.args.clone();
     let selector = ctx.flags.str("selector").map(str::to_string);
-    let mut pods: Vec<Pod> = Vec::new();
-    match (args.as_slice(), &selector) {
-        ([], None) => {
-            ctx.usage("expected POD, TYPE/NAME, or --selector argument");
-            return None;
-        }
-        ([], Some(sel)) => {
-            let Ok(s) = super::selector::LabelSelector::parse(sel) else {
-                ctx.fail(&format!("unable to parse requirement: {sel}"));
-                return None;
-            };
-            pods = ctx
-                .session
-                .cluster
-                .store
-                .list::<Pod>(Some(ctx.namespace.as_str()))
-                .filter(|p| s.matches(p.metadata.labels.as_ref()))
-                .cloned()
-                .collect();
-            if pods.is_empty() {
-                let ns = ctx.namespace.clone();
-                ctx.eprint(&format!("No resources found in {ns} namespace.\n"));
-                return None;
-            }
-        }
-        ([target], _) | ([target, _], _) => match pod_for(ctx, target) {
-            Ok(p) => {
-                if target.contains('/')
-                    && !target.starts_with("pod/")
-                    && !target.starts_with("pods/")
-                    && !target.starts_with("po/")
-                {
-                    let count = count_pods_like(ctx, target);
-                    if count > 1 {
-                        let name = p.metadata.name.clone().unwrap_or_default();
-                        ctx.eprint(&format!("Found {count} pods, using pod/{name}\n"));
-                    }
-                }
-                pods.push(p);
-            }
-            Err(e) => {
-                ctx.eprint(&format!("{e}\n"));
-                ctx.out.code = 1;
-                return None;
-            }
-        },
-        _ => {
-            ctx.usage("expected POD, TYPE/NAME, or --selector argument");
-            return None;
-        }
-    }
+    let pods = target_pods(ctx, &args, selector.as_deref())?;
     let wanted = ctx
         .flags
         .str("container")
@@ -225,6 +175,11 @@ pub(crate) fn logs(ctx: &mut Ctx<'_>) -> Option<Run> {
         return None;
     }
     let (pod, container, printed) = last?;
+    Some(follow_run(ctx, &pod, container, printed))
+}
+
+/// `-f`: keeps printing the last container's new lines, after what was printed already.
+fn follow_run(ctx: &mut Ctx<'_>, pod: &Pod, container: String, printed: usize) -> Run {
     let follow = Follow {
         namespace: pod.metadata.namespace.clone().unwrap_or_default(),
         pod: pod.metadata.name.clone().unwrap_or_default(),
@@ -239,10 +194,67 @@ pub(crate) fn logs(ctx: &mut Ctx<'_>) -> Option<Run> {
         },
     };
     let first = std::mem::take(&mut ctx.out);
-    Some(Run::Wait(Box::new(Prefixed {
+    Run::Wait(Box::new(Prefixed {
         first: Some(first),
         inner: follow,
-    })))
+    }))
+}
+
+/// The pods to read: the one named (saying which when a set stands for several), or those
+/// matching `--selector`.
+fn target_pods(ctx: &mut Ctx<'_>, args: &[String], selector: Option<&str>) -> Option<Vec<Pod>> {
+    let mut pods: Vec<Pod> = Vec::new();
+    match (args, selector) {
+        ([], None) => {
+            ctx.usage("expected POD, TYPE/NAME, or --selector argument");
+            return None;
+        }
+        ([], Some(sel)) => {
+            let Ok(s) = super::selector::LabelSelector::parse(sel) else {
+                ctx.fail(&format!("unable to parse requirement: {sel}"));
+                return None;
+            };
+            pods = ctx
+                .session
+                .cluster
+                .store
+                .list::<Pod>(Some(ctx.namespace.as_str()))
+                .filter(|p| s.matches(p.metadata.labels.as_ref()))
+                .cloned()
+                .collect();
+            if pods.is_empty() {
+                let ns = ctx.namespace.clone();
+                ctx.eprint(&format!("No resources found in {ns} namespace.\n"));
+                return None;
+            }
+        }
+        ([target], _) | ([target, _], _) => match pod_for(ctx, target) {
+            Ok(p) => {
+                if target.contains('/')
+                    && !target.starts_with("pod/")
+                    && !target.starts_with("pods/")
+                    && !target.starts_with("po/")
+                {
+                    let count = count_pods_like(ctx, target);
+                    if count > 1 {
+                        let name = p.metadata.name.clone().unwrap_or_default();
+                        ctx.eprint(&format!("Found {count} pods, using pod/{name}\n"));
+                    }
+                }
+                pods.push(p);
+            }
+            Err(e) => {
+                ctx.eprint(&format!("{e}\n"));
+                ctx.out.code = 1;
+                return None;
+            }
+        },
+        _ => {
+            ctx.usage("expected POD, TYPE/NAME, or --selector argument");
+            return None;
+        }
+    }
+    Some(pods)
 }
 
 /// How many pods a `TYPE/NAME` argument stands for (for `Found N pods, using …`).

@@ -7,6 +7,7 @@ use super::ctx::{Ctx, error_text};
 use super::targets::ObjRef;
 use super::watch::{Prefixed, advance_until};
 use super::{Output, Run, Session, Waiting};
+use crate::sim::Cluster;
 use crate::sim::apiserver::DeleteOptions;
 use crate::sim::apiserver::requests::{self, PatchType, WriteOptions};
 use crate::sim::kind::Kind;
@@ -179,11 +180,53 @@ pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
     let node = names.first().cloned()?;
     let line = set_unschedulable(ctx, &node, true);
     ctx.print(&line);
-    let c = &ctx.session.cluster;
-    let pods: Vec<Pod> = c
-        .store
+    let pods = pods_on(&ctx.session.cluster, &node);
+    let force = ctx.flags.bool("force");
+    let empty_dir_ok = ctx.flags.bool("delete-emptydir-data");
+    let (problems, unmanaged) = drain_problems(&pods, force, empty_dir_ok);
+    if !problems.is_empty() {
+        ctx.eprint(&format!(
+            "error: unable to drain node \"{node}\" due to error: [{}], continuing command...\nThere are pending nodes to be drained:\n {node}\n",
+            problems.join(", ")
+        ));
+        for p in &problems {
+            ctx.eprint(p);
+            ctx.eprint("\n");
+        }
+        ctx.out.code = 1;
+        return None;
+    }
+    if !unmanaged.is_empty() {
+        ctx.warn(&format!(
+            "deleting Pods that declare no controller: {}",
+            unmanaged.join(", ")
+        ));
+    }
+    let waiting = evict(ctx, &pods);
+    let timeout = ctx.flags.duration_ms("timeout").filter(|t| *t > 0);
+    let mut d = Drain {
+        node,
+        pods: waiting,
+        deadline: timeout.map(|t| ctx.session.cluster.now_ms() + t.unsigned_abs()),
+    };
+    let mut text = String::new();
+    if d.progress(&ctx.session.cluster, &mut text) {
+        ctx.print(&text);
+        return None;
+    }
+    ctx.print(&text);
+    let first = std::mem::take(&mut ctx.out);
+    Some(Run::Wait(Box::new(Prefixed {
+        first: Some(first),
+        inner: d,
+    })))
+}
+
+/// The pods bound to a node that have not finished.
+fn pods_on(c: &Cluster, node: &str) -> Vec<Pod> {
+    c.store
         .list::<Pod>(None)
-        .filter(|p| p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(node.as_str()))
+        .filter(|p| p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(node))
         .filter(|p| {
             !matches!(
                 p.status.as_ref().and_then(|s| s.phase.as_deref()),
@@ -191,9 +234,12 @@ pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
             )
         })
         .cloned()
-        .collect();
-    let force = ctx.flags.bool("force");
-    let empty_dir_ok = ctx.flags.bool("delete-emptydir-data");
+        .collect()
+}
+
+/// Why the pods stop a drain (pods without a controller unless `--force`, `emptyDir` data
+/// unless `--delete-emptydir-data`), and the pods without a controller.
+fn drain_problems(pods: &[Pod], force: bool, empty_dir_ok: bool) -> (Vec<String>, Vec<String>) {
     let key = |p: &Pod| {
         format!(
             "{}/{}",
@@ -235,27 +281,14 @@ pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
             local.join(", ")
         ));
     }
-    if !problems.is_empty() {
-        ctx.eprint(&format!(
-            "error: unable to drain node \"{node}\" due to error: [{}], continuing command...\nThere are pending nodes to be drained:\n {node}\n",
-            problems.join(", ")
-        ));
-        for p in &problems {
-            ctx.eprint(p);
-            ctx.eprint("\n");
-        }
-        ctx.out.code = 1;
-        return None;
-    }
-    if !unmanaged.is_empty() {
-        ctx.warn(&format!(
-            "deleting Pods that declare no controller: {}",
-            unmanaged.join(", ")
-        ));
-    }
+    (problems, unmanaged)
+}
+
+/// Deletes each pod with the requested grace period; returns what the drain waits on.
+fn evict(ctx: &mut Ctx<'_>, pods: &[Pod]) -> Vec<(ObjRef, String, bool)> {
     let grace = ctx.flags.int("grace-period").filter(|g| *g >= 0);
     let mut waiting = Vec::new();
-    for p in &pods {
+    for p in pods {
         let ns = p.metadata.namespace.clone().unwrap_or_default();
         let name = p.metadata.name.clone().unwrap_or_default();
         ctx.print(&format!("evicting pod {ns}/{name}\n"));
@@ -274,21 +307,5 @@ pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
             false,
         ));
     }
-    let timeout = ctx.flags.duration_ms("timeout").filter(|t| *t > 0);
-    let mut d = Drain {
-        node,
-        pods: waiting,
-        deadline: timeout.map(|t| ctx.session.cluster.now_ms() + t.unsigned_abs()),
-    };
-    let mut text = String::new();
-    if d.progress(&ctx.session.cluster, &mut text) {
-        ctx.print(&text);
-        return None;
-    }
-    ctx.print(&text);
-    let first = std::mem::take(&mut ctx.out);
-    Some(Run::Wait(Box::new(Prefixed {
-        first: Some(first),
-        inner: d,
-    })))
+    waiting
 }

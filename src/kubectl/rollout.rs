@@ -160,82 +160,102 @@ pub(crate) fn undo(ctx: &mut Ctx<'_>) -> Option<Run> {
                 r.name
             ));
         }
-        if to < 0 {
-            ctx.fail(&format!(
-                "unable to find specified revision {to} in history"
-            ));
-            return None;
-        }
-        let revs = revisions(&ctx.session.cluster, &sts);
-        if to == 0 && revs.len() <= 1 {
-            ctx.fail("no last revision to roll back to");
-            return None;
-        }
-        let target = if to == 0 {
-            revs.get(revs.len().saturating_sub(2)).cloned()
-        } else {
-            revs.iter().find(|x| x.revision == Some(to)).cloned()
-        };
-        let Some(target) = target else {
-            ctx.fail(&format!(
-                "unable to find specified revision {to} in history"
-            ));
-            return None;
-        };
-        if dry == DryRun::Client {
-            let applied = apply_revision(&sts, &target);
-            // kubectl prints this template as `rollout history --revision` does: raw tabs.
-            let mut w = PrefixWriter::raw();
-            describe_pod_template(&applied.spec.template, &mut w);
-            ctx.print(&format!(
-                "{}/{} will roll back to {}\n",
-                name_prefix(r.kind),
-                r.name,
-                w.finish()
-            ));
-            continue;
-        }
-        if revision_data(&sts) == target.data.0 {
-            ctx.print(&format!(
-                "{}/{} skipped rollback (current template already matches revision {to})\n",
-                name_prefix(r.kind),
-                r.name
-            ));
-            continue;
-        }
-        let opts = WriteOptions {
-            dry_run: dry == DryRun::Server,
-            ..WriteOptions::default()
-        };
-        let c = &mut ctx.session.cluster;
-        if let Err(e) = requests::patch(
-            c,
-            r.kind,
-            &r.namespace,
-            &r.name,
-            PatchType::Strategic,
-            &target.data.0,
-            &opts,
-        ) {
-            ctx.fail(&format!(
-                "failed restoring revision {}: {}",
-                target.revision.unwrap_or(0),
-                e.to_string().trim_end()
-            ));
-            return None;
-        }
-        let suffix = if dry == DryRun::Server {
-            " (server dry run)"
-        } else {
-            ""
-        };
+        let target = undo_target(ctx, &sts, to)?;
+        roll_back(ctx, &r, &sts, &target, to, dry)?;
+    }
+    None
+}
+
+/// The revision `--to-revision` names (0: the one before the newest); fails when there is none.
+fn undo_target(ctx: &mut Ctx<'_>, sts: &StatefulSet, to: i64) -> Option<ControllerRevision> {
+    if to < 0 {
+        ctx.fail(&format!(
+            "unable to find specified revision {to} in history"
+        ));
+        return None;
+    }
+    let revs = revisions(&ctx.session.cluster, sts);
+    if to == 0 && revs.len() <= 1 {
+        ctx.fail("no last revision to roll back to");
+        return None;
+    }
+    let target = if to == 0 {
+        revs.get(revs.len().saturating_sub(2)).cloned()
+    } else {
+        revs.iter().find(|x| x.revision == Some(to)).cloned()
+    };
+    if target.is_none() {
+        ctx.fail(&format!(
+            "unable to find specified revision {to} in history"
+        ));
+        return None;
+    }
+    target
+}
+
+/// Restores a revision's template (or says what would change, or that nothing does); None
+/// when the write failed and the command stops.
+fn roll_back(
+    ctx: &mut Ctx<'_>,
+    r: &ObjRef,
+    sts: &StatefulSet,
+    target: &ControllerRevision,
+    to: i64,
+    dry: DryRun,
+) -> Option<()> {
+    if dry == DryRun::Client {
+        let applied = apply_revision(sts, target);
+        // kubectl prints this template as `rollout history --revision` does: raw tabs.
+        let mut w = PrefixWriter::raw();
+        describe_pod_template(&applied.spec.template, &mut w);
         ctx.print(&format!(
-            "{}/{} rolled back{suffix}\n",
+            "{}/{} will roll back to {}\n",
+            name_prefix(r.kind),
+            r.name,
+            w.finish()
+        ));
+        return Some(());
+    }
+    if revision_data(sts) == target.data.0 {
+        ctx.print(&format!(
+            "{}/{} skipped rollback (current template already matches revision {to})\n",
             name_prefix(r.kind),
             r.name
         ));
+        return Some(());
     }
-    None
+    let opts = WriteOptions {
+        dry_run: dry == DryRun::Server,
+        ..WriteOptions::default()
+    };
+    let c = &mut ctx.session.cluster;
+    if let Err(e) = requests::patch(
+        c,
+        r.kind,
+        &r.namespace,
+        &r.name,
+        PatchType::Strategic,
+        &target.data.0,
+        &opts,
+    ) {
+        ctx.fail(&format!(
+            "failed restoring revision {}: {}",
+            target.revision.unwrap_or(0),
+            e.to_string().trim_end()
+        ));
+        return None;
+    }
+    let suffix = if dry == DryRun::Server {
+        " (server dry run)"
+    } else {
+        ""
+    };
+    ctx.print(&format!(
+        "{}/{} rolled back{suffix}\n",
+        name_prefix(r.kind),
+        r.name
+    ));
+    Some(())
 }
 
 /// `kubectl rollout restart`: stamps the template with `kubectl.kubernetes.io/restartedAt`.

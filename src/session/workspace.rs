@@ -78,9 +78,41 @@ impl<'a> WorkspaceHost<'a> {
                 .is_some_and(|k| k.starts_with(&prefix))
     }
 
+    /// Runs kubectl; a wait or an attach runs here inside a longer line, or is left pending.
     fn kubectl(&mut self, p: &mut Proc) -> i32 {
+        let args = self.file_args(p);
+        let stdin = if wants_stdin(&args) {
+            p.stdin()
+        } else {
+            String::new()
+        };
+        match kubectl(self.session.get_mut(), &args, &stdin) {
+            Run::Done(out) => {
+                print(p, &out);
+                out.code
+            }
+            Run::Wait(waiting) if !p.tail => self.wait_inline(p, waiting),
+            Run::Wait(mut waiting) => {
+                // What kubectl prints at once (the first status line) shows before the wait starts.
+                let (out, finished) = waiting.poll(self.session.get_mut(), 0);
+                print(p, &out);
+                if finished {
+                    return out.code;
+                }
+                self.pending = Some(Pending::Wait(waiting));
+                0
+            }
+            Run::Attach {
+                namespace,
+                pod,
+                container,
+            } => self.attach(p, &args, &namespace, &pod, &container),
+        }
+    }
+
+    /// The arguments, with `-f` files made relative to the folder and loaded for kubectl.
+    fn file_args(&self, p: &Proc) -> Vec<String> {
         let mut args: Vec<String> = p.args().to_vec();
-        // Files named on the command line come from the workspace (or the loader), relative to the folder.
         let mut take_next = false;
         for a in args.iter_mut() {
             let (flag, value) = match a.split_once('=') {
@@ -100,95 +132,79 @@ impl<'a> WorkspaceHost<'a> {
                 }
             }
         }
-        let wants_stdin = args
-            .iter()
-            .any(|a| a == "-" || a == "--filename=-" || a == "-f=-")
-            || (args.first().is_some_and(|a| a == "exec")
-                && args.iter().take_while(|a| *a != "--").any(|a| {
-                    a == "--stdin"
-                        || (a.starts_with('-') && !a.starts_with("--") && a.contains('i'))
-                }));
-        let stdin = if wants_stdin {
-            p.stdin()
-        } else {
-            String::new()
-        };
-        let run = kubectl(self.session.get_mut(), &args, &stdin);
-        match run {
-            Run::Done(out) => {
-                print(p, &out);
-                out.code
+        args
+    }
+
+    /// Polls a wait second by second until it finishes, the output fills, or the inline limit.
+    fn wait_inline(&mut self, p: &mut Proc, mut waiting: Box<dyn Waiting>) -> i32 {
+        let session = self.session.get_mut();
+        let mut spent = 0;
+        loop {
+            let (out, finished) = waiting.poll(session, 1000);
+            print(p, &out);
+            spent += 1000;
+            if finished {
+                return out.code;
             }
-            Run::Wait(mut waiting) if !p.tail => {
-                let session = self.session.get_mut();
-                let mut spent = 0;
-                loop {
-                    let (out, finished) = waiting.poll(session, 1000);
-                    print(p, &out);
-                    spent += 1000;
-                    if finished {
-                        return out.code;
-                    }
-                    if spent >= INLINE_WAIT_MS || p.full() {
-                        let out = waiting.interrupt(session);
-                        print(p, &out);
-                        p.err("[stopped waiting after 10 virtual minutes: the playground's limit inside a longer command line]\n");
-                        return 130;
-                    }
-                }
-            }
-            Run::Wait(mut waiting) => {
-                // What kubectl prints at once (the first status line) shows before the wait starts.
-                let (out, finished) = waiting.poll(self.session.get_mut(), 0);
+            if spent >= INLINE_WAIT_MS || p.full() {
+                let out = waiting.interrupt(session);
                 print(p, &out);
-                if finished {
-                    return out.code;
-                }
-                self.pending = Some(Pending::Wait(waiting));
-                0
-            }
-            Run::Attach {
-                namespace,
-                pod,
-                container,
-            } => {
-                let program = args
-                    .iter()
-                    .skip_while(|a| *a != "--")
-                    .nth(1)
-                    .cloned()
-                    .unwrap_or_else(|| "sh".into());
-                let session = self.session.get_mut();
-                let target = match crate::container::target(
-                    &session.cluster,
-                    &namespace,
-                    &pod,
-                    Some(&container),
-                ) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        p.err(&format!("{e}\n"));
-                        return 1;
-                    }
-                };
-                if p.tail {
-                    self.pending = Some(Pending::Attach(target, program));
-                    return 0;
-                }
-                let input = p.stdin();
-                let out = crate::container::exec(
-                    &mut session.cluster,
-                    &namespace,
-                    &pod,
-                    Some(&container),
-                    &[program],
-                    &input,
-                );
-                print(p, &out);
-                out.code.max(0)
+                p.err("[stopped waiting after 10 virtual minutes: the playground's limit inside a longer command line]\n");
+                return 130;
             }
         }
     }
+
+    /// `kubectl exec -it`: pending at the end of a line, else run once over the line's input.
+    fn attach(
+        &mut self,
+        p: &mut Proc,
+        args: &[String],
+        namespace: &str,
+        pod: &str,
+        container: &str,
+    ) -> i32 {
+        let program = args
+            .iter()
+            .skip_while(|a| *a != "--")
+            .nth(1)
+            .cloned()
+            .unwrap_or_else(|| "sh".into());
+        let session = self.session.get_mut();
+        let target =
+            match crate::container::target(&session.cluster, namespace, pod, Some(container)) {
+                Ok(t) => t,
+                Err(e) => {
+                    p.err(&format!("{e}\n"));
+                    return 1;
+                }
+            };
+        if p.tail {
+            self.pending = Some(Pending::Attach(target, program));
+            return 0;
+        }
+        let input = p.stdin();
+        let out = crate::container::exec(
+            &mut session.cluster,
+            namespace,
+            pod,
+            Some(container),
+            &[program],
+            &input,
+        );
+        print(p, &out);
+        out.code.max(0)
+    }
+}
+
+/// Whether kubectl reads standard input: a `-` file, or `exec` with `--stdin`/`-i`.
+fn wants_stdin(args: &[String]) -> bool {
+    args.iter()
+        .any(|a| a == "-" || a == "--filename=-" || a == "-f=-")
+        || (args.first().is_some_and(|a| a == "exec")
+            && args.iter().take_while(|a| *a != "--").any(|a| {
+                a == "--stdin" || (a.starts_with('-') && !a.starts_with("--") && a.contains('i'))
+            }))
 }
 
 /// Writes a kubectl result: warnings first, then output, then errors.

@@ -64,20 +64,38 @@ fn close_on_escape<T: 'static>(state: &UseStateHandle<Option<T>>) -> Callback<Ke
     })
 }
 
-/// The top bar.
-#[function_component(Header)]
-pub fn header(props: &HeaderProps) -> Html {
-    let link = use_state(|| None::<String>);
-    let confirm_reset = use_state(|| false);
+/// The theme menu.
+fn theme_picker(theme: Theme, on_theme: &Callback<Theme>) -> Html {
     let onchange = {
-        let on_theme = props.on_theme.clone();
+        let on_theme = on_theme.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             on_theme.emit(Theme::parse(&select.value()));
         })
     };
+    html! {
+        <label class="theme-picker">
+            <span class="visually-hidden">{"Theme"}</span>
+            <select class="select" {onchange} aria-label="Theme">
+                { for [Theme::System, Theme::Light, Theme::Dark].map(|t| html! {
+                    <option value={t.as_str()} selected={t == theme}>{match t {
+                        Theme::System => "System theme",
+                        Theme::Light => "Light",
+                        Theme::Dark => "Dark",
+                    }}</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The Share button and the popover with the link it copied.
+fn share_popover(
+    link: &UseStateHandle<Option<String>>,
+    on_share: &Callback<(), Option<String>>,
+) -> Html {
     let onshare = {
-        let (link, on_share) = (link.clone(), props.on_share.clone());
+        let (link, on_share) = (link.clone(), on_share.clone());
         Callback::from(move |_: MouseEvent| {
             let url = on_share.emit(());
             if let Some(url) = &url
@@ -93,12 +111,34 @@ pub fn header(props: &HeaderProps) -> Html {
         let link = link.clone();
         Callback::from(move |_: MouseEvent| link.set(None))
     };
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+    html! {
+        <div class="popover-anchor">
+            <button type="button" class="button" data-testid="share" onclick={onshare}
+                aria-expanded={link.is_some().to_string()}>{"Share"}</button>
+            if let Some(url) = (**link).clone() {
+                <div class="popover" role="dialog" aria-label="Share link" onkeydown={close_on_escape(link)}>
+                    <p class="popover__text">{"This link replays your session: files, commands and timing. It was copied to the clipboard."}</p>
+                    <input class="popover__link" data-testid="share-link" readonly=true value={url}
+                        aria-label="Share link" onfocus={select_all} />
+                    <button type="button" class="button button--small" onclick={close_share}>{"Done"}</button>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// The Reset button and the question it asks before starting over.
+fn reset_popover(confirm_reset: &UseStateHandle<bool>, on_reset: &Callback<()>) -> Html {
     let onreset = {
         let confirm_reset = confirm_reset.clone();
         Callback::from(move |_: MouseEvent| confirm_reset.set(true))
     };
     let confirm = {
-        let (confirm_reset, on_reset) = (confirm_reset.clone(), props.on_reset.clone());
+        let (confirm_reset, on_reset) = (confirm_reset.clone(), on_reset.clone());
         Callback::from(move |_: MouseEvent| {
             confirm_reset.set(false);
             on_reset.emit(());
@@ -108,10 +148,28 @@ pub fn header(props: &HeaderProps) -> Html {
         let confirm_reset = confirm_reset.clone();
         Callback::from(move |_: MouseEvent| confirm_reset.set(false))
     };
-    let select_all = Callback::from(|e: FocusEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        input.select();
-    });
+    html! {
+        <div class="popover-anchor">
+            <button type="button" class="button" data-testid="reset" onclick={onreset}
+                aria-expanded={confirm_reset.to_string()}>{"Reset"}</button>
+            if **confirm_reset {
+                <div class="popover" role="dialog" aria-label="Start over">
+                    <p class="popover__text">{"Start over with a fresh cluster? Your files and commands here are cleared."}</p>
+                    <div class="popover__buttons">
+                        <button type="button" class="button button--small button--danger" data-testid="reset-confirm" onclick={confirm}>{"Start over"}</button>
+                        <button type="button" class="button button--small" onclick={cancel}>{"Cancel"}</button>
+                    </div>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// The top bar.
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let link = use_state(|| None::<String>);
+    let confirm_reset = use_state(|| false);
     html! {
         <header class="topbar">
             <a class="skip-link" href="#main">{"Skip to the workspace"}</a>
@@ -122,43 +180,9 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             <p class="topbar__note">{"Simulated in your browser: nothing leaves this page"}</p>
             <div class="topbar__actions">
-                <label class="theme-picker">
-                    <span class="visually-hidden">{"Theme"}</span>
-                    <select class="select" {onchange} aria-label="Theme">
-                        { for [Theme::System, Theme::Light, Theme::Dark].map(|t| html! {
-                            <option value={t.as_str()} selected={t == props.theme}>{match t {
-                                Theme::System => "System theme",
-                                Theme::Light => "Light",
-                                Theme::Dark => "Dark",
-                            }}</option>
-                        }) }
-                    </select>
-                </label>
-                <div class="popover-anchor">
-                    <button type="button" class="button" data-testid="share" onclick={onshare}
-                        aria-expanded={link.is_some().to_string()}>{"Share"}</button>
-                    if let Some(url) = (*link).clone() {
-                        <div class="popover" role="dialog" aria-label="Share link" onkeydown={close_on_escape(&link)}>
-                            <p class="popover__text">{"This link replays your session: files, commands and timing. It was copied to the clipboard."}</p>
-                            <input class="popover__link" data-testid="share-link" readonly=true value={url}
-                                aria-label="Share link" onfocus={select_all} />
-                            <button type="button" class="button button--small" onclick={close_share}>{"Done"}</button>
-                        </div>
-                    }
-                </div>
-                <div class="popover-anchor">
-                    <button type="button" class="button" data-testid="reset" onclick={onreset}
-                        aria-expanded={confirm_reset.to_string()}>{"Reset"}</button>
-                    if *confirm_reset {
-                        <div class="popover" role="dialog" aria-label="Start over">
-                            <p class="popover__text">{"Start over with a fresh cluster? Your files and commands here are cleared."}</p>
-                            <div class="popover__buttons">
-                                <button type="button" class="button button--small button--danger" data-testid="reset-confirm" onclick={confirm}>{"Start over"}</button>
-                                <button type="button" class="button button--small" onclick={cancel}>{"Cancel"}</button>
-                            </div>
-                        </div>
-                    }
-                </div>
+                { theme_picker(props.theme, &props.on_theme) }
+                { share_popover(&link, &props.on_share) }
+                { reset_popover(&confirm_reset, &props.on_reset) }
             </div>
         </header>
     }

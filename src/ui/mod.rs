@@ -1,6 +1,7 @@
 //! The Yew page (wasm32 only): one reducer-driven `State`, rendered by small function components.
 
 pub mod app;
+pub mod app_hooks;
 pub mod boot;
 pub mod editor;
 pub mod icons;

@@ -12,6 +12,7 @@ pub mod events_cmd;
 pub mod jsonpath;
 pub mod kinds;
 pub mod labels;
+pub mod pod_status;
 pub mod rows_core;
 pub mod rows_events;
 pub mod rows_storage;

@@ -3,14 +3,15 @@
 //! Cells are always generated with the wide columns (the server does the same); the printer hides
 //! the priority columns unless `-o wide`.
 
-use super::duration::{is_zero_time, translate_timestamp_since};
+use super::duration::translate_timestamp_since;
 use super::kinds::{self, ResourceKind, group_kind_lower, group_of_api_version};
 use super::table::{Column, Row, Table};
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
-use k8s_openapi::api::core::v1::{Container, ContainerStatus, Pod};
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference, Time};
+use k8s_openapi::api::core::v1::{Container, Pod};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
 use k8s_openapi::jiff::Timestamp;
-use std::borrow::Cow;
+
+pub use super::pod_status::pod_status_cells;
 
 /// A row carrying the object's namespace and labels for the decorations.
 pub fn meta_row(meta: &ObjectMeta, cells: Vec<String>) -> Row {
@@ -56,179 +57,6 @@ pub fn pod_columns() -> Vec<Column> {
         Column::wide("Nominated Node"),
         Column::wide("Readiness Gates"),
     ]
-}
-
-fn is_restartable(c: Option<&Container>) -> bool {
-    c.and_then(|c| c.restart_policy.as_deref()) == Some("Always")
-}
-
-fn has_condition(pod: &Pod, type_: &str) -> bool {
-    pod.status
-        .as_ref()
-        .and_then(|s| s.conditions.as_ref())
-        .into_iter()
-        .flatten()
-        .any(|c| c.type_ == type_ && c.status == "True")
-}
-
-/// Keeps the latest `lastState.terminated.finishedAt` seen.
-fn track_last_restart(last: &mut Option<Timestamp>, cs: &ContainerStatus) {
-    let finished = cs
-        .last_state
-        .as_ref()
-        .and_then(|s| s.terminated.as_ref())
-        .map(|t| t.finished_at.as_ref().map(|f| f.0));
-    if let Some(finished) = finished {
-        let finished = finished.filter(|f| !is_zero_time(*f));
-        if finished > *last {
-            *last = finished;
-        }
-    }
-}
-
-/// The pod's `READY`, `STATUS` and `RESTARTS` cells (`printPod`).
-pub fn pod_status_cells(pod: &Pod, now: Timestamp) -> (String, String, String) {
-    let spec = pod.spec.as_ref();
-    let status = pod.status.as_ref();
-    let containers = spec.map(|s| s.containers.as_slice()).unwrap_or(&[]);
-    let init_specs = spec
-        .and_then(|s| s.init_containers.as_deref())
-        .unwrap_or(&[]);
-    let mut total = containers.len();
-    let mut ready = 0usize;
-    let mut restarts: i64 = 0;
-    let mut restartable_init_restarts: i64 = 0;
-    let mut last_restart: Option<Timestamp> = None;
-    let mut last_restartable_init: Option<Timestamp> = None;
-
-    let phase = status.and_then(|s| s.phase.as_deref()).unwrap_or("");
-    // Borrowed until a reason has to be composed.
-    let mut reason: Cow<'_, str> = Cow::Borrowed(phase);
-    if let Some(r) = status
-        .and_then(|s| s.reason.as_ref())
-        .filter(|r| !r.is_empty())
-    {
-        reason = Cow::Borrowed(r);
-    }
-    let conditions = status.and_then(|s| s.conditions.as_deref()).unwrap_or(&[]);
-    if conditions
-        .iter()
-        .any(|c| c.type_ == "PodScheduled" && c.reason.as_deref() == Some("SchedulingGated"))
-    {
-        reason = Cow::Borrowed("SchedulingGated");
-    }
-    let init_spec = |name: &str| init_specs.iter().find(|c| c.name == name);
-    total += init_specs
-        .iter()
-        .filter(|c| is_restartable(Some(c)))
-        .count();
-
-    let mut initializing = false;
-    let init_statuses = status
-        .and_then(|s| s.init_container_statuses.as_deref())
-        .unwrap_or(&[]);
-    for (i, cs) in init_statuses.iter().enumerate() {
-        restarts += i64::from(cs.restart_count);
-        track_last_restart(&mut last_restart, cs);
-        let restartable = is_restartable(init_spec(&cs.name));
-        if restartable {
-            restartable_init_restarts += i64::from(cs.restart_count);
-            track_last_restart(&mut last_restartable_init, cs);
-        }
-        let state = cs.state.as_ref();
-        let terminated = state.and_then(|s| s.terminated.as_ref());
-        let waiting = state.and_then(|s| s.waiting.as_ref());
-        if terminated.is_some_and(|t| t.exit_code == 0) {
-            continue;
-        }
-        if restartable && cs.started == Some(true) {
-            if cs.ready {
-                ready += 1;
-            }
-            continue;
-        }
-        if let Some(t) = terminated {
-            reason = Cow::Owned(match t.reason.as_deref().filter(|r| !r.is_empty()) {
-                Some(r) => format!("Init:{r}"),
-                None if t.signal.unwrap_or(0) != 0 => {
-                    format!("Init:Signal:{}", t.signal.unwrap_or(0))
-                }
-                None => format!("Init:ExitCode:{}", t.exit_code),
-            });
-        } else if let Some(r) = waiting
-            .and_then(|w| w.reason.as_deref())
-            .filter(|r| !r.is_empty() && *r != "PodInitializing")
-        {
-            reason = Cow::Owned(format!("Init:{r}"));
-        } else {
-            reason = Cow::Owned(format!("Init:{i}/{}", init_specs.len()));
-        }
-        initializing = true;
-        break;
-    }
-
-    if !initializing || has_condition(pod, "Initialized") {
-        restarts = restartable_init_restarts;
-        last_restart = last_restartable_init;
-        let mut has_running = false;
-        let statuses = status
-            .and_then(|s| s.container_statuses.as_deref())
-            .unwrap_or(&[]);
-        for cs in statuses.iter().rev() {
-            restarts += i64::from(cs.restart_count);
-            track_last_restart(&mut last_restart, cs);
-            let state = cs.state.as_ref();
-            let terminated = state.and_then(|s| s.terminated.as_ref());
-            let waiting_reason = state
-                .and_then(|s| s.waiting.as_ref())
-                .and_then(|w| w.reason.as_deref())
-                .filter(|r| !r.is_empty());
-            if let Some(r) = waiting_reason {
-                reason = Cow::Borrowed(r);
-            } else if let Some(t) = terminated {
-                reason = match t.reason.as_deref().filter(|r| !r.is_empty()) {
-                    Some(r) => Cow::Borrowed(r),
-                    None if t.signal.unwrap_or(0) != 0 => {
-                        Cow::Owned(format!("Signal:{}", t.signal.unwrap_or(0)))
-                    }
-                    None => Cow::Owned(format!("ExitCode:{}", t.exit_code)),
-                };
-            } else if cs.ready && state.is_some_and(|s| s.running.is_some()) {
-                has_running = true;
-                ready += 1;
-            }
-        }
-        if reason == "Completed" && has_running {
-            reason = Cow::Borrowed(if has_condition(pod, "Ready") {
-                "Running"
-            } else {
-                "NotReady"
-            });
-        }
-    }
-
-    if pod.metadata.deletion_timestamp.is_some() {
-        if status.and_then(|s| s.reason.as_deref()) == Some("NodeLost") {
-            reason = Cow::Borrowed("Unknown");
-        } else if phase != "Failed" && phase != "Succeeded" {
-            reason = Cow::Borrowed("Terminating");
-        }
-    }
-
-    let restarts_text = match last_restart {
-        Some(t) if restarts != 0 => {
-            format!(
-                "{restarts} ({} ago)",
-                translate_timestamp_since(Some(&Time(t)), now)
-            )
-        }
-        _ => restarts.to_string(),
-    };
-    (
-        format!("{ready}/{total}"),
-        reason.into_owned(),
-        restarts_text,
-    )
 }
 
 fn or_none(s: Option<&str>) -> String {

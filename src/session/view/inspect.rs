@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{Event, PersistentVolumeClaim, Pod, Service};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use k8s_openapi::jiff::Timestamp;
 
 use super::cluster::{claims_of, pod_view, revision_numbers, set_view};
 use crate::kubectl::print::describe::event_age;
@@ -197,151 +198,160 @@ pub fn inspect(cluster: &Cluster, selection: &Selection) -> Inspected {
     let now = cluster.clock.timestamp();
     match selection {
         Selection::Pod(ns, name) => {
-            let Some(pod) = cluster.store.get::<Pod>(ns, name) else {
-                return gone("Pod", name);
-            };
-            let view = pod_view(cluster, &revision_numbers(cluster), pod);
-            let mut out = base("Pod", &pod.metadata);
-            let age = translate_timestamp_since(pod.metadata.creation_timestamp.as_ref(), now);
-            out.facts = vec![
-                ("Status".into(), view.status.clone()),
-                ("Ready".into(), view.ready.clone()),
-                ("Restarts".into(), view.restarts.clone()),
-                ("Age".into(), age),
-                (
-                    "Node".into(),
-                    view.node.clone().unwrap_or_else(|| "<none>".into()),
-                ),
-                (
-                    "IP".into(),
-                    view.ip.clone().unwrap_or_else(|| "<none>".into()),
-                ),
-                (
-                    "Revision".into(),
-                    view.revision.as_ref().map_or_else(
-                        || "<none>".into(),
-                        |r| format!("{} (revision {})", r.name, r.number),
-                    ),
-                ),
-                ("Image".into(), view.images.join(", ")),
-                ("UID".into(), view.uid.clone()),
-            ];
-            (out.events, out.earlier_events) = events(cluster, "Pod", ns, name);
-            let set = crate::sim::statefulset::utils::parent_and_ordinal(name)
-                .map(|(s, _)| format!("statefulset/{ns}/{s}"));
-            out.why = why(cluster, &[format!("pod/{ns}/{name}")], set.as_deref(), name);
-            for claim in claims_of(pod) {
-                if let Some(c) = cluster.store.get::<PersistentVolumeClaim>(ns, &claim) {
-                    files_of_claim(cluster, c, &mut out.files);
-                }
-            }
-            out
+            inspect_pod(cluster, ns, name, now).unwrap_or_else(|| gone("Pod", name))
         }
-        Selection::Claim(ns, name) => {
-            let Some(claim) = cluster.store.get::<PersistentVolumeClaim>(ns, name) else {
-                return gone("PersistentVolumeClaim", name);
-            };
-            let mut out = base("PersistentVolumeClaim", &claim.metadata);
-            let spec = claim.spec.as_ref();
-            let used_by = cluster
-                .store
-                .list::<Pod>(Some(ns))
-                .find(|p| claims_of(p).iter().any(|c| c == name))
-                .and_then(|p| p.metadata.name.clone());
-            out.facts = vec![
-                (
-                    "Status".into(),
-                    claim
-                        .status
-                        .as_ref()
-                        .and_then(|s| s.phase.clone())
-                        .unwrap_or_default(),
-                ),
-                (
-                    "Volume".into(),
-                    spec.and_then(|s| s.volume_name.clone())
-                        .unwrap_or_else(|| "<none>".into()),
-                ),
-                (
-                    "StorageClass".into(),
-                    spec.and_then(|s| s.storage_class_name.clone())
-                        .unwrap_or_default(),
-                ),
-                (
-                    "Used by".into(),
-                    used_by.unwrap_or_else(|| "<none> (detached)".into()),
-                ),
-                (
-                    "Age".into(),
-                    translate_timestamp_since(claim.metadata.creation_timestamp.as_ref(), now),
-                ),
-            ];
-            (out.events, out.earlier_events) = events(cluster, "PersistentVolumeClaim", ns, name);
-            let set = owning_set(cluster, ns, name).map(|s| format!("statefulset/{ns}/{s}"));
-            out.why = why(
-                cluster,
-                &[format!("persistentvolumeclaim/{ns}/{name}")],
-                set.as_deref(),
-                name,
-            );
-            files_of_claim(cluster, claim, &mut out.files);
-            out
-        }
+        Selection::Claim(ns, name) => inspect_claim(cluster, ns, name, now)
+            .unwrap_or_else(|| gone("PersistentVolumeClaim", name)),
         Selection::Service(ns, name) => {
-            let Some(svc) = cluster.store.get::<Service>(ns, name) else {
-                return gone("Service", name);
-            };
-            let mut out = base("Service", &svc.metadata);
-            let spec = svc.spec.as_ref();
-            out.facts = vec![
-                (
-                    "Type".into(),
-                    spec.and_then(|s| s.type_.clone()).unwrap_or_default(),
-                ),
-                (
-                    "Cluster IP".into(),
-                    spec.and_then(|s| s.cluster_ip.clone()).unwrap_or_default(),
-                ),
-                (
-                    "Selector".into(),
-                    crate::kubectl::print::labels::format_labels(
-                        spec.and_then(|s| s.selector.as_ref()),
-                    ),
-                ),
-                (
-                    "Ports".into(),
-                    crate::kubectl::print::rows_core::service_ports(svc),
-                ),
-            ];
-            (out.events, out.earlier_events) = events(cluster, "Service", ns, name);
-            out
+            inspect_service(cluster, ns, name).unwrap_or_else(|| gone("Service", name))
         }
         Selection::Set(ns, name) => {
-            let Some(set) = cluster.store.get::<StatefulSet>(ns, name) else {
-                return gone("StatefulSet", name);
-            };
-            let view = set_view(cluster, &revision_numbers(cluster), set);
-            let mut out = base("StatefulSet", &set.metadata);
-            let rev = |r: &Option<super::cluster::RevisionTag>| {
-                r.as_ref().map_or_else(
-                    || "<none>".to_string(),
-                    |r| format!("{} (revision {})", r.name, r.number),
-                )
-            };
-            out.facts = vec![
-                ("Ready".into(), format!("{}/{}", view.ready, view.desired)),
-                ("Pod management".into(), view.policy.clone()),
-                ("Update strategy".into(), view.strategy.clone()),
-                ("Current revision".into(), rev(&view.current_revision)),
-                ("Update revision".into(), rev(&view.update_revision)),
-                (
-                    "Waiting for".into(),
-                    view.waiting.clone().unwrap_or_else(|| "nothing".into()),
-                ),
-            ];
-            (out.events, out.earlier_events) = events(cluster, "StatefulSet", ns, name);
-            out.why = why(cluster, &[format!("statefulset/{ns}/{name}")], None, name);
-            out
+            inspect_set(cluster, ns, name).unwrap_or_else(|| gone("StatefulSet", name))
         }
     }
+}
+
+/// A pod: its status, placement and revision, why it waits, and the files on its claims.
+fn inspect_pod(cluster: &Cluster, ns: &str, name: &str, now: Timestamp) -> Option<Inspected> {
+    let pod = cluster.store.get::<Pod>(ns, name)?;
+    let view = pod_view(cluster, &revision_numbers(cluster), pod);
+    let mut out = base("Pod", &pod.metadata);
+    let age = translate_timestamp_since(pod.metadata.creation_timestamp.as_ref(), now);
+    out.facts = vec![
+        ("Status".into(), view.status.clone()),
+        ("Ready".into(), view.ready.clone()),
+        ("Restarts".into(), view.restarts.clone()),
+        ("Age".into(), age),
+        (
+            "Node".into(),
+            view.node.clone().unwrap_or_else(|| "<none>".into()),
+        ),
+        (
+            "IP".into(),
+            view.ip.clone().unwrap_or_else(|| "<none>".into()),
+        ),
+        (
+            "Revision".into(),
+            view.revision.as_ref().map_or_else(
+                || "<none>".into(),
+                |r| format!("{} (revision {})", r.name, r.number),
+            ),
+        ),
+        ("Image".into(), view.images.join(", ")),
+        ("UID".into(), view.uid.clone()),
+    ];
+    (out.events, out.earlier_events) = events(cluster, "Pod", ns, name);
+    let set = crate::sim::statefulset::utils::parent_and_ordinal(name)
+        .map(|(s, _)| format!("statefulset/{ns}/{s}"));
+    out.why = why(cluster, &[format!("pod/{ns}/{name}")], set.as_deref(), name);
+    for claim in claims_of(pod) {
+        if let Some(c) = cluster.store.get::<PersistentVolumeClaim>(ns, &claim) {
+            files_of_claim(cluster, c, &mut out.files);
+        }
+    }
+    Some(out)
+}
+
+/// A claim: its volume, the pod using it, why it waits, and its files.
+fn inspect_claim(cluster: &Cluster, ns: &str, name: &str, now: Timestamp) -> Option<Inspected> {
+    let claim = cluster.store.get::<PersistentVolumeClaim>(ns, name)?;
+    let mut out = base("PersistentVolumeClaim", &claim.metadata);
+    let spec = claim.spec.as_ref();
+    let used_by = cluster
+        .store
+        .list::<Pod>(Some(ns))
+        .find(|p| claims_of(p).iter().any(|c| c == name))
+        .and_then(|p| p.metadata.name.clone());
+    out.facts = vec![
+        (
+            "Status".into(),
+            claim
+                .status
+                .as_ref()
+                .and_then(|s| s.phase.clone())
+                .unwrap_or_default(),
+        ),
+        (
+            "Volume".into(),
+            spec.and_then(|s| s.volume_name.clone())
+                .unwrap_or_else(|| "<none>".into()),
+        ),
+        (
+            "StorageClass".into(),
+            spec.and_then(|s| s.storage_class_name.clone())
+                .unwrap_or_default(),
+        ),
+        (
+            "Used by".into(),
+            used_by.unwrap_or_else(|| "<none> (detached)".into()),
+        ),
+        (
+            "Age".into(),
+            translate_timestamp_since(claim.metadata.creation_timestamp.as_ref(), now),
+        ),
+    ];
+    (out.events, out.earlier_events) = events(cluster, "PersistentVolumeClaim", ns, name);
+    let set = owning_set(cluster, ns, name).map(|s| format!("statefulset/{ns}/{s}"));
+    out.why = why(
+        cluster,
+        &[format!("persistentvolumeclaim/{ns}/{name}")],
+        set.as_deref(),
+        name,
+    );
+    files_of_claim(cluster, claim, &mut out.files);
+    Some(out)
+}
+
+/// A service: its type, address, selector and ports.
+fn inspect_service(cluster: &Cluster, ns: &str, name: &str) -> Option<Inspected> {
+    let svc = cluster.store.get::<Service>(ns, name)?;
+    let mut out = base("Service", &svc.metadata);
+    let spec = svc.spec.as_ref();
+    out.facts = vec![
+        (
+            "Type".into(),
+            spec.and_then(|s| s.type_.clone()).unwrap_or_default(),
+        ),
+        (
+            "Cluster IP".into(),
+            spec.and_then(|s| s.cluster_ip.clone()).unwrap_or_default(),
+        ),
+        (
+            "Selector".into(),
+            crate::kubectl::print::labels::format_labels(spec.and_then(|s| s.selector.as_ref())),
+        ),
+        (
+            "Ports".into(),
+            crate::kubectl::print::rows_core::service_ports(svc),
+        ),
+    ];
+    (out.events, out.earlier_events) = events(cluster, "Service", ns, name);
+    Some(out)
+}
+
+/// A stateful set: readiness, policies, revisions and what it waits for.
+fn inspect_set(cluster: &Cluster, ns: &str, name: &str) -> Option<Inspected> {
+    let set = cluster.store.get::<StatefulSet>(ns, name)?;
+    let view = set_view(cluster, &revision_numbers(cluster), set);
+    let mut out = base("StatefulSet", &set.metadata);
+    let rev = |r: &Option<super::cluster::RevisionTag>| {
+        r.as_ref().map_or_else(
+            || "<none>".to_string(),
+            |r| format!("{} (revision {})", r.name, r.number),
+        )
+    };
+    out.facts = vec![
+        ("Ready".into(), format!("{}/{}", view.ready, view.desired)),
+        ("Pod management".into(), view.policy.clone()),
+        ("Update strategy".into(), view.strategy.clone()),
+        ("Current revision".into(), rev(&view.current_revision)),
+        ("Update revision".into(), rev(&view.update_revision)),
+        (
+            "Waiting for".into(),
+            view.waiting.clone().unwrap_or_else(|| "nothing".into()),
+        ),
+    ];
+    (out.events, out.earlier_events) = events(cluster, "StatefulSet", ns, name);
+    out.why = why(cluster, &[format!("statefulset/{ns}/{name}")], None, name);
+    Some(out)
 }

@@ -48,58 +48,10 @@ impl Exec<'_> {
                 0
             }
             "export" => self.export(args, io)?,
-            "unset" => {
-                for a in args.iter().filter(|a| !a.starts_with('-')) {
-                    self.sh.vars.remove(a);
-                    self.sh.functions.remove(a);
-                }
-                0
-            }
+            "unset" => self.unset(args),
             "set" => self.set_builtin(args, io)?,
-            "exit" => return Err(Flow::Exit(self.numeric_arg(name, args, io)?)),
-            "return" if self.functions == 0 && self.sh.interactive => {
-                let msg = format!(
-                    "{}return: can only `return' from a function or sourced script\n",
-                    self.sh.prefix()
-                );
-                self.err(io, &msg)?;
-                1
-            }
-            "return" => return Err(Flow::Return(self.numeric_arg(name, args, io)?)),
-            "break" | "continue" if self.loops == 0 => {
-                if matches!(self.sh.dialect, Dialect::Bash | Dialect::BashSh) {
-                    let msg = format!(
-                        "{}{name}: only meaningful in a `for', `while', or `until' loop\n",
-                        self.sh.prefix()
-                    );
-                    self.err(io, &msg)?;
-                }
-                0
-            }
-            "break" | "continue" => {
-                let n = args
-                    .first()
-                    .and_then(|a| a.parse::<usize>().ok())
-                    .unwrap_or(1)
-                    .max(1);
-                return Err(if name == "break" {
-                    Flow::Break(n)
-                } else {
-                    Flow::Continue(n)
-                });
-            }
-            "shift" => {
-                let n = args
-                    .first()
-                    .and_then(|a| a.parse::<usize>().ok())
-                    .unwrap_or(1);
-                if n > self.sh.positional.len() {
-                    1
-                } else {
-                    self.sh.positional.drain(..n);
-                    0
-                }
-            }
+            "exit" | "return" | "break" | "continue" => self.flow_builtin(name, args, io)?,
+            "shift" => self.shift(args),
             "read" => self.read(args, io)?,
             "test" | "[" => self.test(name, args, io)?,
             "eval" => {
@@ -109,30 +61,9 @@ impl Exec<'_> {
             "source" | "." => self.source_file(name, args, io)?,
             "type" => self.type_builtin(args, io)?,
             "command" => return self.command_builtin(args, io),
-            "local" => {
-                for a in args {
-                    match a.split_once('=') {
-                        Some((k, v)) => self.sh.set(k, v),
-                        None => self.sh.set(a, ""),
-                    }
-                }
-                0
-            }
-            "let" => {
-                let mut last = 0;
-                for a in args {
-                    last = self.arith_for_let(a)?;
-                }
-                i32::from(last == 0)
-            }
-            "history" => {
-                let mut text = String::new();
-                for (i, line) in self.sh.history.iter().enumerate() {
-                    text.push_str(&format!("{:>5}  {line}\n", i + 1));
-                }
-                self.out(io, &text)?;
-                0
-            }
+            "local" => self.local(args),
+            "let" => self.let_builtin(args)?,
+            "history" => self.history(io)?,
             "help" if self.sh.dialect == Dialect::Bash => {
                 self.out(io, super::builtins_env::HELP)?;
                 0
@@ -151,24 +82,120 @@ impl Exec<'_> {
             "env" if self.host.has("env") && env_runs_command(args) => {
                 self.env_command(args, io)?
             }
-            "which" if self.host.has("which") => {
-                let mut status = 0;
-                for a in args {
-                    if self.host.has(a) {
-                        let p = format!("{}\n", self.host.path_of(a));
-                        self.out(io, &p)?;
-                    } else {
-                        status = 1;
-                    }
-                }
-                status
-            }
+            "which" if self.host.has("which") => self.which(args, io)?,
             _ => match self.host.shell(name) {
                 Some(dialect) => self.subshell_command(name, dialect, args, io)?,
                 None => return Ok(None),
             },
         };
         Ok(Some(status))
+    }
+
+    /// `exit`, `return`, `break` and `continue`: each ends something by returning its `Flow`
+    /// (outside a function or loop they only warn, as bash does).
+    fn flow_builtin(&mut self, name: &str, args: &[String], io: &Streams) -> Result<i32, Flow> {
+        match name {
+            "exit" => Err(Flow::Exit(self.numeric_arg(name, args, io)?)),
+            "return" if self.functions == 0 && self.sh.interactive => {
+                let msg = format!(
+                    "{}return: can only `return' from a function or sourced script\n",
+                    self.sh.prefix()
+                );
+                self.err(io, &msg)?;
+                Ok(1)
+            }
+            "return" => Err(Flow::Return(self.numeric_arg(name, args, io)?)),
+            "break" | "continue" if self.loops == 0 => {
+                if matches!(self.sh.dialect, Dialect::Bash | Dialect::BashSh) {
+                    let msg = format!(
+                        "{}{name}: only meaningful in a `for', `while', or `until' loop\n",
+                        self.sh.prefix()
+                    );
+                    self.err(io, &msg)?;
+                }
+                Ok(0)
+            }
+            "break" | "continue" => {
+                let n = args
+                    .first()
+                    .and_then(|a| a.parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .max(1);
+                Err(if name == "break" {
+                    Flow::Break(n)
+                } else {
+                    Flow::Continue(n)
+                })
+            }
+            _ => Ok(0),
+        }
+    }
+
+    /// `unset NAME...`: forgets variables and functions.
+    fn unset(&mut self, args: &[String]) -> i32 {
+        for a in args.iter().filter(|a| !a.starts_with('-')) {
+            self.sh.vars.remove(a);
+            self.sh.functions.remove(a);
+        }
+        0
+    }
+
+    /// `shift [N]`: drops positional parameters; 1 when there are fewer than N.
+    fn shift(&mut self, args: &[String]) -> i32 {
+        let n = args
+            .first()
+            .and_then(|a| a.parse::<usize>().ok())
+            .unwrap_or(1);
+        if n > self.sh.positional.len() {
+            1
+        } else {
+            self.sh.positional.drain(..n);
+            0
+        }
+    }
+
+    /// `local NAME[=VALUE]...`.
+    fn local(&mut self, args: &[String]) -> i32 {
+        for a in args {
+            match a.split_once('=') {
+                Some((k, v)) => self.sh.set(k, v),
+                None => self.sh.set(a, ""),
+            }
+        }
+        0
+    }
+
+    /// `let EXPR...`: 0 when the last expression is non-zero.
+    fn let_builtin(&mut self, args: &[String]) -> Result<i32, Flow> {
+        let mut last = 0;
+        for a in args {
+            last = self.arith_for_let(a)?;
+        }
+        Ok(i32::from(last == 0))
+    }
+
+    /// `history`: the numbered lines typed so far.
+    fn history(&mut self, io: &Streams) -> Result<i32, Flow> {
+        let mut text = String::new();
+        for (i, line) in self.sh.history.iter().enumerate() {
+            text.push_str(&format!("{:>5}  {line}\n", i + 1));
+        }
+        self.out(io, &text)?;
+        Ok(0)
+    }
+
+    /// `which NAME...`: where each program is; 1 when one is missing.
+    fn which(&mut self, args: &[String], io: &Streams) -> Result<i32, Flow> {
+        let mut status = 0;
+        for a in args {
+            if self.host.has(a) {
+                let p = format!("{}\n", self.host.path_of(a));
+                self.out(io, &p)?;
+            } else {
+                status = 1;
+            }
+        }
+        Ok(status)
     }
 
     fn echo(&mut self, args: &[String], io: &Streams) -> Result<i32, Flow> {

@@ -62,85 +62,20 @@ impl Exec<'_> {
         Ok(i32::from(!complete))
     }
 
+    /// `xargs`: runs the command once per chunk of input words (`-n`), or once per line with
+    /// the `-I` string replaced; 123 when a run failed, 127 when the command is missing.
     pub(super) fn xargs(&mut self, args: &[String], io: &Streams) -> Result<i32, Flow> {
-        let mut per = usize::MAX;
-        let mut replace: Option<String> = None;
-        let mut skip_empty = self.sh.tools == super::Tools::Busybox;
-        let mut trace = false;
-        let mut i = 0;
-        while let Some(a) = args.get(i) {
-            match a.as_str() {
-                "-n" => {
-                    per = args
-                        .get(i + 1)
-                        .and_then(|n| n.parse().ok())
-                        .unwrap_or(1)
-                        .max(1);
-                    i += 2;
-                }
-                "-I" => {
-                    replace = args.get(i + 1).cloned();
-                    i += 2;
-                }
-                "-i" => {
-                    replace = Some("{}".into());
-                    i += 1;
-                }
-                "-r" | "--no-run-if-empty" => {
-                    skip_empty = true;
-                    i += 1;
-                }
-                "-t" => {
-                    trace = true;
-                    i += 1;
-                }
-                "-P" | "-L" | "-d" => i += 2,
-                s if s.starts_with("-n") => {
-                    per = s.get(2..).and_then(|n| n.parse().ok()).unwrap_or(1).max(1);
-                    i += 1;
-                }
-                s if s.starts_with("-I") => {
-                    replace = s.get(2..).map(str::to_string);
-                    i += 1;
-                }
-                s if s.starts_with('-') && s.len() > 1 => i += 1,
-                _ => break,
-            }
-        }
-        let mut command: Vec<String> = args.get(i..).unwrap_or(&[]).to_vec();
-        if command.is_empty() {
-            command.push("echo".into());
-        }
+        let opts = xargs_opts(args, self.sh.tools == super::Tools::Busybox);
         let text = self
             .inputs
             .get_mut(io.input)
             .map(Input::take_all)
             .unwrap_or_default();
-        let mut runs: Vec<Vec<String>> = Vec::new();
-        if let Some(r) = &replace {
-            for line in text.lines().map(str::trim_start).filter(|l| !l.is_empty()) {
-                runs.push(
-                    command
-                        .iter()
-                        .map(|c| c.replace(r.as_str(), line))
-                        .collect(),
-                );
-            }
-        } else {
-            let items = split_items(&text);
-            if items.is_empty() && !skip_empty {
-                runs.push(command.clone());
-            }
-            for chunk in items.chunks(per.min(items.len().max(1))) {
-                let mut argv = command.clone();
-                argv.extend(chunk.iter().cloned());
-                runs.push(argv);
-            }
-        }
+        let runs = xargs_runs(&opts, &text);
         let mut status = 0;
         for argv in runs {
             self.tick()?;
-            if trace {
+            if opts.trace {
                 let line = format!("{}\n", argv.join(" "));
                 self.err(io, &line)?;
             }
@@ -327,4 +262,103 @@ fn split_items(text: &str) -> Vec<String> {
         items.push(cur);
     }
     items
+}
+
+/// `xargs` options and the command to run.
+struct XargsOpts {
+    /// Words per run (`-n`).
+    per: usize,
+    /// The string `-I` replaces with each line.
+    replace: Option<String>,
+    /// `-r`: no run for empty input (BusyBox's default).
+    skip_empty: bool,
+    /// `-t`: print each command before running it.
+    trace: bool,
+    /// The command (`echo` when none is given).
+    command: Vec<String>,
+}
+
+/// Reads `xargs` options up to the command.
+fn xargs_opts(args: &[String], busybox: bool) -> XargsOpts {
+    let mut per = usize::MAX;
+    let mut replace: Option<String> = None;
+    let mut skip_empty = busybox;
+    let mut trace = false;
+    let mut i = 0;
+    while let Some(a) = args.get(i) {
+        match a.as_str() {
+            "-n" => {
+                per = args
+                    .get(i + 1)
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(1)
+                    .max(1);
+                i += 2;
+            }
+            "-I" => {
+                replace = args.get(i + 1).cloned();
+                i += 2;
+            }
+            "-i" => {
+                replace = Some("{}".into());
+                i += 1;
+            }
+            "-r" | "--no-run-if-empty" => {
+                skip_empty = true;
+                i += 1;
+            }
+            "-t" => {
+                trace = true;
+                i += 1;
+            }
+            "-P" | "-L" | "-d" => i += 2,
+            s if s.starts_with("-n") => {
+                per = s.get(2..).and_then(|n| n.parse().ok()).unwrap_or(1).max(1);
+                i += 1;
+            }
+            s if s.starts_with("-I") => {
+                replace = s.get(2..).map(str::to_string);
+                i += 1;
+            }
+            s if s.starts_with('-') && s.len() > 1 => i += 1,
+            _ => break,
+        }
+    }
+    let mut command: Vec<String> = args.get(i..).unwrap_or(&[]).to_vec();
+    if command.is_empty() {
+        command.push("echo".into());
+    }
+    XargsOpts {
+        per,
+        replace,
+        skip_empty,
+        trace,
+        command,
+    }
+}
+
+/// The command lines `xargs` runs for its input.
+fn xargs_runs(opts: &XargsOpts, text: &str) -> Vec<Vec<String>> {
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    if let Some(r) = &opts.replace {
+        for line in text.lines().map(str::trim_start).filter(|l| !l.is_empty()) {
+            runs.push(
+                opts.command
+                    .iter()
+                    .map(|c| c.replace(r.as_str(), line))
+                    .collect(),
+            );
+        }
+    } else {
+        let items = split_items(text);
+        if items.is_empty() && !opts.skip_empty {
+            runs.push(opts.command.clone());
+        }
+        for chunk in items.chunks(opts.per.min(items.len().max(1))) {
+            let mut argv = opts.command.clone();
+            argv.extend(chunk.iter().cloned());
+            runs.push(argv);
+        }
+    }
+    runs
 }

@@ -4,9 +4,10 @@ use super::arith;
 use super::expand::{MAX_VALUE, too_large};
 use super::glob;
 use super::{Exec, Flow, Sink};
-use crate::sh::syntax::{Param, ParamOp};
+use crate::sh::syntax::{Param, ParamOp, Word};
 
 impl Exec<'_> {
+    /// Expands a `${…}` parameter with its operator.
     pub(super) fn param(&mut self, p: &Param, quoted: bool) -> Result<String, Flow> {
         let value = self.param_value(&p.name);
         let Some(op) = &p.op else {
@@ -51,18 +52,7 @@ impl Exec<'_> {
                 if !unset(*colon) {
                     return Ok(value.unwrap_or_default());
                 }
-                let mut m = self.expand_string(w)?;
-                if m.is_empty() {
-                    m = if *colon {
-                        "parameter null or not set"
-                    } else {
-                        "parameter not set"
-                    }
-                    .to_string();
-                }
-                let msg = format!("{}{}: {m}\n", self.sh.prefix(), p.name);
-                self.write(&Sink::Term, &msg)?;
-                Err(Flow::Fail(1))
+                self.param_error(&p.name, *colon, w)
             }
             ParamOp::TrimPrefix(longest, w) => {
                 let v = value.unwrap_or_default();
@@ -86,34 +76,7 @@ impl Exec<'_> {
                 let rep = self.expand_string(rep)?;
                 replace(&v, &pat, &rep, *all).ok_or_else(too_large)
             }
-            ParamOp::Slice(off, len) => {
-                let v: Vec<char> = value.unwrap_or_default().chars().collect();
-                let off_text = self.expand_string(off)?;
-                let n = v.len() as i64;
-                let start = self.arith_value(&off_text)?;
-                let start = if start < 0 {
-                    (n + start).max(0)
-                } else {
-                    start.min(n)
-                };
-                let end = match len {
-                    Some(w) => {
-                        let t = self.expand_string(w)?;
-                        let l = self.arith_value(&t)?;
-                        if l < 0 {
-                            (n + l).max(start)
-                        } else {
-                            (start + l).min(n)
-                        }
-                    }
-                    None => n,
-                };
-                let (s, e) = (
-                    usize::try_from(start).unwrap_or(0),
-                    usize::try_from(end).unwrap_or(0),
-                );
-                Ok(v.get(s..e.max(s)).unwrap_or(&[]).iter().collect())
-            }
+            ParamOp::Slice(off, len) => self.slice(&value.unwrap_or_default(), off, len.as_ref()),
             ParamOp::Case(upper) => {
                 let v = value.unwrap_or_default();
                 Ok(if *upper {
@@ -123,6 +86,54 @@ impl Exec<'_> {
                 })
             }
         }
+    }
+
+    /// `${v?msg}` and `${v:?msg}` on an unset (or empty) parameter: prints the message and
+    /// fails the command.
+    fn param_error(&mut self, name: &str, colon: bool, w: &Word) -> Result<String, Flow> {
+        let mut m = self.expand_string(w)?;
+        if m.is_empty() {
+            m = if colon {
+                "parameter null or not set"
+            } else {
+                "parameter not set"
+            }
+            .to_string();
+        }
+        let msg = format!("{}{}: {m}\n", self.sh.prefix(), name);
+        self.write(&Sink::Term, &msg)?;
+        Err(Flow::Fail(1))
+    }
+
+    /// `${v:offset:length}`: a negative offset counts from the end, a negative length stops
+    /// that far before it.
+    fn slice(&mut self, value: &str, off: &Word, len: Option<&Word>) -> Result<String, Flow> {
+        let v: Vec<char> = value.chars().collect();
+        let off_text = self.expand_string(off)?;
+        let n = v.len() as i64;
+        let start = self.arith_value(&off_text)?;
+        let start = if start < 0 {
+            (n + start).max(0)
+        } else {
+            start.min(n)
+        };
+        let end = match len {
+            Some(w) => {
+                let t = self.expand_string(w)?;
+                let l = self.arith_value(&t)?;
+                if l < 0 {
+                    (n + l).max(start)
+                } else {
+                    (start + l).min(n)
+                }
+            }
+            None => n,
+        };
+        let (s, e) = (
+            usize::try_from(start).unwrap_or(0),
+            usize::try_from(end).unwrap_or(0),
+        );
+        Ok(v.get(s..e.max(s)).unwrap_or(&[]).iter().collect())
     }
 
     fn arith_value(&mut self, text: &str) -> Result<i64, Flow> {

@@ -65,7 +65,150 @@ pub fn unescape(text: &str, echo: bool) -> (String, bool) {
     (out, false)
 }
 
-/// Formats `printf` output; Err holds an invalid number (printed, status 1).
+/// Where the backslash escape at `start` ends: up to three octal digits or two hex digits
+/// after `\0`-`\7` or `\x`, else one character.
+fn escape_end(chars: &[char], start: usize) -> usize {
+    let i = start + 1;
+    let mut end = i + 1;
+    if matches!(chars.get(i), Some('0'..='7')) {
+        while end < chars.len() && end < i + 3 && matches!(chars.get(end), Some('0'..='7')) {
+            end += 1;
+        }
+    } else if chars.get(i) == Some(&'x') {
+        while end < chars.len()
+            && end < i + 3
+            && chars.get(end).is_some_and(char::is_ascii_hexdigit)
+        {
+            end += 1;
+        }
+    }
+    end.min(chars.len())
+}
+
+/// A conversion's flags, width and precision (`%-8.3s`); `*` takes the width from the
+/// arguments.
+struct Spec {
+    flags: String,
+    width: String,
+    precision: Option<usize>,
+}
+
+/// Reads flags, width and precision from `chars[*i..]`, moving `i` and `next` past them.
+fn parse_spec(chars: &[char], i: &mut usize, args: &[String], next: &mut usize) -> Spec {
+    let mut flags = String::new();
+    while let Some(&f) = chars.get(*i).filter(|f| "-+ 0#".contains(**f)) {
+        flags.push(f);
+        *i += 1;
+    }
+    let mut width = String::new();
+    while let Some(&d) = chars.get(*i).filter(|d| d.is_ascii_digit() || **d == '*') {
+        if d == '*' {
+            width.push_str(args.get(*next).map_or("0", String::as_str));
+            *next += 1;
+        } else {
+            width.push(d);
+        }
+        *i += 1;
+    }
+    let mut precision = None;
+    if chars.get(*i) == Some(&'.') {
+        *i += 1;
+        let mut p = String::new();
+        while let Some(&d) = chars.get(*i).filter(|d| d.is_ascii_digit()) {
+            p.push(d);
+            *i += 1;
+        }
+        precision = Some(p.parse::<usize>().unwrap_or(0));
+    }
+    Spec {
+        flags,
+        width,
+        precision,
+    }
+}
+
+/// What one conversion produced.
+enum Converted {
+    /// Text to pad to the width.
+    Body(String),
+    /// `%b` met `\c`: this text, then stop.
+    Stop(String),
+    /// Not a conversion printf knows: printed as written.
+    Unknown,
+}
+
+/// Converts one argument; numbers that do not parse are noted in `bad` and read as 0.
+fn convert(conv: char, arg: String, precision: Option<usize>, bad: &mut Vec<String>) -> Converted {
+    let body = match conv {
+        's' => match precision {
+            Some(p) => arg.chars().take(p).collect(),
+            None => arg,
+        },
+        'b' => {
+            let (t, stop) = unescape(&arg, true);
+            if stop {
+                return Converted::Stop(t);
+            }
+            t
+        }
+        'c' => arg.chars().next().map(String::from).unwrap_or_default(),
+        'q' => super::builtins::shell_quote(&arg),
+        'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+            let n = parse_number(&arg, bad);
+            match conv {
+                'x' => format!("{n:x}"),
+                'X' => format!("{n:X}"),
+                'o' => format!("{n:o}"),
+                _ => n.to_string(),
+            }
+        }
+        'f' | 'e' | 'g' => {
+            let v: f64 = arg.trim().parse().unwrap_or_else(|_| {
+                if !arg.is_empty() {
+                    bad.push(arg.clone());
+                }
+                0.0
+            });
+            format!("{v:.*}", precision.unwrap_or(6))
+        }
+        _ => return Converted::Unknown,
+    };
+    Converted::Body(body)
+}
+
+/// Pads a converted value to the spec's width: left with `-`, zeros after the sign with `0`
+/// for numbers, else spaces on the left.
+fn pad(out: &mut String, body: &str, spec: &Spec, conv: char) {
+    let w: usize = spec
+        .width
+        .trim_start_matches('-')
+        .parse()
+        .unwrap_or(0)
+        .min(10_000);
+    let left = spec.flags.contains('-') || spec.width.starts_with('-');
+    let zero = spec.flags.contains('0') && !left && "diuxXofeg".contains(conv);
+    let len = body.chars().count();
+    if len >= w {
+        out.push_str(body);
+    } else if left {
+        out.push_str(body);
+        out.push_str(&" ".repeat(w - len));
+    } else if zero {
+        let (sign, digits) = match body.strip_prefix('-') {
+            Some(d) => ("-", d),
+            None => ("", body),
+        };
+        out.push_str(sign);
+        out.push_str(&"0".repeat(w - len));
+        out.push_str(digits);
+    } else {
+        out.push_str(&" ".repeat(w - len));
+        out.push_str(body);
+    }
+}
+
+/// Formats `printf` output, reusing the format while arguments remain; the flag says `\c`
+/// stopped the output. Invalid numbers are collected in `bad`.
 pub(super) fn format_printf(fmt: &str, args: &[String], bad: &mut Vec<String>) -> (String, bool) {
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
@@ -76,34 +219,14 @@ pub(super) fn format_printf(fmt: &str, args: &[String], bad: &mut Vec<String>) -
         while let Some(&c) = chars.get(i) {
             i += 1;
             if c == '\\' {
-                let start = i - 1;
-                let mut end = i + 1;
-                if matches!(chars.get(i), Some('0'..='7')) {
-                    while end < chars.len()
-                        && end < i + 3
-                        && matches!(chars.get(end), Some('0'..='7'))
-                    {
-                        end += 1;
-                    }
-                } else if chars.get(i) == Some(&'x') {
-                    while end < chars.len()
-                        && end < i + 3
-                        && chars.get(end).is_some_and(char::is_ascii_hexdigit)
-                    {
-                        end += 1;
-                    }
-                }
-                let piece: String = chars
-                    .get(start..end.min(chars.len()))
-                    .unwrap_or(&[])
-                    .iter()
-                    .collect();
+                let end = escape_end(&chars, i - 1);
+                let piece: String = chars.get(i - 1..end).unwrap_or(&[]).iter().collect();
                 let (t, stop) = unescape(&piece, false);
                 out.push_str(&t);
                 if stop {
                     return (out, true);
                 }
-                i = end.min(chars.len());
+                i = end;
                 continue;
             }
             if c != '%' {
@@ -115,105 +238,25 @@ pub(super) fn format_printf(fmt: &str, args: &[String], bad: &mut Vec<String>) -
                 i += 1;
                 continue;
             }
-            let mut spec = String::new();
-            while let Some(&f) = chars.get(i).filter(|f| "-+ 0#".contains(**f)) {
-                spec.push(f);
-                i += 1;
-            }
-            let mut width = String::new();
-            while let Some(&d) = chars.get(i).filter(|d| d.is_ascii_digit() || **d == '*') {
-                if d == '*' {
-                    width.push_str(args.get(next).map_or("0", String::as_str));
-                    next += 1;
-                } else {
-                    width.push(d);
-                }
-                i += 1;
-            }
-            let mut precision = None;
-            if chars.get(i) == Some(&'.') {
-                i += 1;
-                let mut p = String::new();
-                while let Some(&d) = chars.get(i).filter(|d| d.is_ascii_digit()) {
-                    p.push(d);
-                    i += 1;
-                }
-                precision = Some(p.parse::<usize>().unwrap_or(0));
-            }
+            let spec = parse_spec(&chars, &mut i, args, &mut next);
             let Some(&conv) = chars.get(i) else {
                 out.push('%');
                 break;
             };
             i += 1;
             let arg = args.get(next).cloned();
-            if arg.is_some() {
-                used_any = true;
-            }
+            used_any |= arg.is_some();
             next += 1;
-            let arg = arg.unwrap_or_default();
-            let body = match conv {
-                's' => match precision {
-                    Some(p) => arg.chars().take(p).collect(),
-                    None => arg,
-                },
-                'b' => {
-                    let (t, stop) = unescape(&arg, true);
-                    if stop {
-                        out.push_str(&t);
-                        return (out, true);
-                    }
-                    t
+            match convert(conv, arg.unwrap_or_default(), spec.precision, bad) {
+                Converted::Body(body) => pad(&mut out, &body, &spec, conv),
+                Converted::Stop(t) => {
+                    out.push_str(&t);
+                    return (out, true);
                 }
-                'c' => arg.chars().next().map(String::from).unwrap_or_default(),
-                'q' => super::builtins::shell_quote(&arg),
-                'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                    let n = parse_number(&arg, bad);
-                    match conv {
-                        'x' => format!("{n:x}"),
-                        'X' => format!("{n:X}"),
-                        'o' => format!("{n:o}"),
-                        _ => n.to_string(),
-                    }
-                }
-                'f' | 'e' | 'g' => {
-                    let v: f64 = arg.trim().parse().unwrap_or_else(|_| {
-                        if !arg.is_empty() {
-                            bad.push(arg.clone());
-                        }
-                        0.0
-                    });
-                    format!("{v:.*}", precision.unwrap_or(6))
-                }
-                other => {
+                Converted::Unknown => {
                     out.push('%');
-                    out.push(other);
-                    continue;
+                    out.push(conv);
                 }
-            };
-            let w: usize = width
-                .trim_start_matches('-')
-                .parse()
-                .unwrap_or(0)
-                .min(10_000);
-            let left = spec.contains('-') || width.starts_with('-');
-            let zero = spec.contains('0') && !left && "diuxXofeg".contains(conv);
-            let len = body.chars().count();
-            if len >= w {
-                out.push_str(&body);
-            } else if left {
-                out.push_str(&body);
-                out.push_str(&" ".repeat(w - len));
-            } else if zero {
-                let (sign, digits) = match body.strip_prefix('-') {
-                    Some(d) => ("-", d.to_string()),
-                    None => ("", body.clone()),
-                };
-                out.push_str(sign);
-                out.push_str(&"0".repeat(w - len));
-                out.push_str(&digits);
-            } else {
-                out.push_str(&" ".repeat(w - len));
-                out.push_str(&body);
             }
         }
         if next >= args.len() || !used_any || out.len() > 1_000_000 {

@@ -129,6 +129,60 @@ impl Parser<'_> {
         s
     }
 
+    /// `s/re/rep/flags` after the `s`: flags `g`, `p`, `i`/`I` and a number N (the Nth match).
+    fn subst(&mut self) -> Result<Cmd, String> {
+        let delim = *self
+            .c
+            .get(self.i)
+            .ok_or_else(|| self.err("unterminated `s' command"))?;
+        self.i += 1;
+        let pat = self
+            .delimited(delim)
+            .ok_or_else(|| self.err("unterminated `s' command"))?;
+        let rep = self
+            .delimited(delim)
+            .ok_or_else(|| self.err("unterminated `s' command"))?;
+        let (mut global, mut nth, mut print, mut icase) = (false, 1, false, false);
+        while let Some(&f) = self.c.get(self.i) {
+            match f {
+                'g' => global = true,
+                'p' => print = true,
+                'i' | 'I' => icase = true,
+                d if d.is_ascii_digit() => nth = d.to_digit(10).unwrap_or(1).max(1) as usize,
+                _ => break,
+            }
+            self.i += 1;
+        }
+        Ok(Cmd::Subst {
+            re: self.regex(&pat, icase)?,
+            rep,
+            global,
+            nth,
+            print,
+        })
+    }
+
+    /// `y/abc/xyz/` after the `y`: both strings must be as long.
+    fn translate(&mut self) -> Result<Cmd, String> {
+        let delim = *self
+            .c
+            .get(self.i)
+            .ok_or_else(|| self.err("unterminated `y' command"))?;
+        self.i += 1;
+        let a = self
+            .delimited(delim)
+            .ok_or_else(|| self.err("unterminated `y' command"))?;
+        let b = self
+            .delimited(delim)
+            .ok_or_else(|| self.err("unterminated `y' command"))?;
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        if a.len() != b.len() {
+            return Err(self.err("strings for `y' command are different lengths"));
+        }
+        Ok(Cmd::Translate(a, b))
+    }
+
+    /// Parses the whole script: optional addresses, `!`, and a command, one after another.
     pub(super) fn script(&mut self) -> Result<Vec<Step>, String> {
         let mut steps = Vec::new();
         loop {
@@ -160,57 +214,8 @@ impl Parser<'_> {
             };
             self.i += 1;
             let cmd = match letter {
-                's' => {
-                    let delim = *self
-                        .c
-                        .get(self.i)
-                        .ok_or_else(|| self.err("unterminated `s' command"))?;
-                    self.i += 1;
-                    let pat = self
-                        .delimited(delim)
-                        .ok_or_else(|| self.err("unterminated `s' command"))?;
-                    let rep = self
-                        .delimited(delim)
-                        .ok_or_else(|| self.err("unterminated `s' command"))?;
-                    let (mut global, mut nth, mut print, mut icase) = (false, 1, false, false);
-                    while let Some(&f) = self.c.get(self.i) {
-                        match f {
-                            'g' => global = true,
-                            'p' => print = true,
-                            'i' | 'I' => icase = true,
-                            d if d.is_ascii_digit() => {
-                                nth = d.to_digit(10).unwrap_or(1).max(1) as usize
-                            }
-                            _ => break,
-                        }
-                        self.i += 1;
-                    }
-                    Cmd::Subst {
-                        re: self.regex(&pat, icase)?,
-                        rep,
-                        global,
-                        nth,
-                        print,
-                    }
-                }
-                'y' => {
-                    let delim = *self
-                        .c
-                        .get(self.i)
-                        .ok_or_else(|| self.err("unterminated `y' command"))?;
-                    self.i += 1;
-                    let a = self
-                        .delimited(delim)
-                        .ok_or_else(|| self.err("unterminated `y' command"))?;
-                    let b = self
-                        .delimited(delim)
-                        .ok_or_else(|| self.err("unterminated `y' command"))?;
-                    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-                    if a.len() != b.len() {
-                        return Err(self.err("strings for `y' command are different lengths"));
-                    }
-                    Cmd::Translate(a, b)
-                }
+                's' => self.subst()?,
+                'y' => self.translate()?,
                 'd' => Cmd::Delete,
                 'p' => Cmd::Print,
                 'q' => Cmd::Quit,

@@ -1,7 +1,7 @@
 //! Line filters: grep, head, tail, wc, cut, tr, nl.
 
 use super::regex::Regex;
-use super::{bad_option, inputs, lines, opts};
+use super::{Opts, bad_option, inputs, lines, opts};
 use crate::sh::interp::{Files, Proc, Tools};
 
 pub(super) fn grep(p: &mut Proc, fs: &mut dyn Files, egrep: bool) -> i32 {
@@ -28,39 +28,13 @@ pub(super) fn grep(p: &mut Proc, fs: &mut dyn Files, egrep: bool) -> i32 {
         }
         patterns = operands.remove(0).split('\n').map(str::to_string).collect();
     }
-    let ere = egrep || o.has('E');
-    let icase = o.has('i');
-    let mut regexes = Vec::new();
-    for pat in &patterns {
-        let wrapped = if o.has('F') {
-            None
-        } else if o.has('x') {
-            Some(if ere {
-                format!("^({pat})$")
-            } else {
-                format!("^\\({pat}\\)$")
-            })
-        } else if o.has('w') {
-            Some(if ere {
-                format!("\\b({pat})\\b")
-            } else {
-                format!("\\b\\({pat}\\)\\b")
-            })
-        } else {
-            Some(pat.clone())
-        };
-        let re = match wrapped {
-            None => Ok(Regex::literal(pat, icase)),
-            Some(w) => Regex::new(&w, ere, icase),
-        };
-        match re {
-            Ok(r) => regexes.push(r),
-            Err(e) => {
-                p.err(&format!("grep: {e}\n"));
-                return 2;
-            }
+    let regexes = match grep_regexes(&o, &patterns, egrep || o.has('E')) {
+        Ok(r) => r,
+        Err(e) => {
+            p.err(&format!("grep: {e}\n"));
+            return 2;
         }
-    }
+    };
     let max: usize = o
         .value('m')
         .and_then(|m| m.parse().ok())
@@ -75,48 +49,8 @@ pub(super) fn grep(p: &mut Proc, fs: &mut dyn Files, egrep: bool) -> i32 {
         } else {
             name.as_str()
         };
-        let mut count = 0;
-        for (n, line) in lines(text).into_iter().enumerate() {
-            if count >= max {
-                break;
-            }
-            let chars: Vec<char> = line.chars().collect();
-            let hit = regexes.iter().any(|r| r.find_at(&chars, 0).is_some());
-            if hit == o.has('v') {
-                continue;
-            }
-            count += 1;
-            any = true;
-            if o.has('q') || o.has('l') || o.has('L') || o.has('c') {
-                continue;
-            }
-            let prefix = match (show_names, o.has('n')) {
-                (true, true) => format!("{shown}:{}:", n + 1),
-                (true, false) => format!("{shown}:"),
-                (false, true) => format!("{}:", n + 1),
-                (false, false) => String::new(),
-            };
-            if o.has('o') && !o.has('v') {
-                for r in &regexes {
-                    let mut from = 0;
-                    while let Some((s, e, _)) = r.find_at(&chars, from) {
-                        if e > s {
-                            let m: String = chars.get(s..e).unwrap_or(&[]).iter().collect();
-                            out.push_str(&format!("{prefix}{m}\n"));
-                        }
-                        from = e.max(s + 1);
-                        if from > chars.len() {
-                            break;
-                        }
-                    }
-                }
-            } else {
-                out.push_str(&format!("{prefix}{line}\n"));
-            }
-            if out.len() > 4_000_000 {
-                break;
-            }
-        }
+        let count = grep_text(&o, &regexes, text, max, (show_names, shown), &mut out);
+        any |= count > 0;
         if o.has('c') {
             if show_names {
                 out.push_str(&format!("{shown}:{count}\n"));
@@ -138,6 +72,95 @@ pub(super) fn grep(p: &mut Proc, fs: &mut dyn Files, egrep: bool) -> i32 {
         return 2;
     }
     i32::from(!any)
+}
+
+/// The patterns compiled as `-F`, `-x`, `-w`, `-i` and `-E` ask.
+fn grep_regexes(o: &Opts, patterns: &[String], ere: bool) -> Result<Vec<Regex>, String> {
+    let icase = o.has('i');
+    let mut regexes = Vec::new();
+    for pat in patterns {
+        let wrapped = if o.has('F') {
+            None
+        } else if o.has('x') {
+            Some(if ere {
+                format!("^({pat})$")
+            } else {
+                format!("^\\({pat}\\)$")
+            })
+        } else if o.has('w') {
+            Some(if ere {
+                format!("\\b({pat})\\b")
+            } else {
+                format!("\\b\\({pat}\\)\\b")
+            })
+        } else {
+            Some(pat.clone())
+        };
+        let re = match wrapped {
+            None => Ok(Regex::literal(pat, icase)),
+            Some(w) => Regex::new(&w, ere, icase),
+        };
+        regexes.push(re?);
+    }
+    Ok(regexes)
+}
+
+/// Greps one input into `out` (up to `max` matches); returns how many lines matched.
+fn grep_text(
+    o: &Opts,
+    regexes: &[Regex],
+    text: &str,
+    max: usize,
+    (show_names, shown): (bool, &str),
+    out: &mut String,
+) -> usize {
+    let mut count = 0;
+    for (n, line) in lines(text).into_iter().enumerate() {
+        if count >= max {
+            break;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let hit = regexes.iter().any(|r| r.find_at(&chars, 0).is_some());
+        if hit == o.has('v') {
+            continue;
+        }
+        count += 1;
+        if o.has('q') || o.has('l') || o.has('L') || o.has('c') {
+            continue;
+        }
+        let prefix = match (show_names, o.has('n')) {
+            (true, true) => format!("{shown}:{}:", n + 1),
+            (true, false) => format!("{shown}:"),
+            (false, true) => format!("{}:", n + 1),
+            (false, false) => String::new(),
+        };
+        if o.has('o') && !o.has('v') {
+            only_matching(out, regexes, &chars, &prefix);
+        } else {
+            out.push_str(&format!("{prefix}{line}\n"));
+        }
+        if out.len() > 4_000_000 {
+            break;
+        }
+    }
+    count
+}
+
+/// `-o`: each non-empty match on its own line.
+fn only_matching(out: &mut String, regexes: &[Regex], chars: &[char], prefix: &str) {
+    for r in regexes {
+        let mut from = 0;
+        while let Some((s, e, _)) = r.find_at(chars, from) {
+            if e > s {
+                let m: String = chars.get(s..e).unwrap_or(&[]).iter().collect();
+                out.push_str(&format!("{prefix}{m}\n"));
+            }
+            from = e.max(s + 1);
+            if from > chars.len() {
+                break;
+            }
+        }
+    }
 }
 
 /// Reads `-n N`, `-N`, `-n +N`: (count, from-start for tail's `+N`, negative for head's `-n -N`).

@@ -3,6 +3,7 @@
 pub mod assist;
 pub mod code;
 pub mod files;
+pub mod keys;
 pub mod render;
 
 pub use crate::session::editor::{complete, context, highlight, schema, text};

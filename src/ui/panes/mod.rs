@@ -4,6 +4,7 @@ mod activity;
 mod cluster;
 mod inspector;
 mod terminal;
+mod terminal_keys;
 mod tiles;
 
 pub use crate::session::shell_complete::Names;

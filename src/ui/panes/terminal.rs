@@ -4,7 +4,8 @@
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::session::shell_complete::{Names, common_prefix, complete};
+use super::terminal_keys::{Prompt, on_keydown};
+use crate::session::shell_complete::Names;
 use crate::session::state::lines::{LineKind, TermLine};
 use crate::session::state::{Msg, Shared};
 use crate::ui::layout::Pane;
@@ -28,26 +29,66 @@ pub struct TerminalPaneProps {
     pub dispatch: Callback<Msg>,
 }
 
-/// The terminal pane.
-#[function_component(TerminalPane)]
-pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
+/// Follows the newest output, unless the learner scrolled up to read.
+#[hook]
+fn use_follow_output(lines: &Shared<Vec<TermLine>>) -> NodeRef {
     let log_ref = use_node_ref();
-    let input_ref = use_node_ref();
-    let draft = use_state(String::new);
-    // Position while browsing history (None: editing a new line), and the line being edited.
-    let browsing = use_mut_ref(|| None::<usize>);
-    let stash = use_mut_ref(String::new);
-    let escaped = use_mut_ref(|| false);
-
-    // Follow the newest output, unless the learner scrolled up to read.
     {
         let log_ref = log_ref.clone();
-        use_effect_with(props.lines.clone(), move |_| {
+        use_effect_with(lines.clone(), move |_| {
             if let Some(log) = log_ref.cast::<Element>() {
                 log.set_scroll_top(log.scroll_height());
             }
         });
     }
+    log_ref
+}
+
+/// The prompt's state: the draft line, the place in history and whether Escape came first.
+#[hook]
+fn use_prompt(props: &TerminalPaneProps) -> Prompt {
+    Prompt {
+        draft: use_state(String::new),
+        browsing: use_mut_ref(|| None::<usize>),
+        stash: use_mut_ref(String::new),
+        escaped: use_mut_ref(|| false),
+        history: props.history.clone(),
+        running: props.running,
+        names: props.names.clone(),
+        dispatch: props.dispatch.clone(),
+    }
+}
+
+/// A click in the terminal focuses the prompt, unless the learner is selecting text to copy.
+fn focus_on_click(input_ref: NodeRef) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let selecting = web_sys::window()
+            .and_then(|w| w.get_selection().ok().flatten())
+            .is_some_and(|s| !s.is_collapsed());
+        if !selecting && let Some(input) = input_ref.cast::<HtmlInputElement>() {
+            let _ = input.focus();
+        }
+    })
+}
+
+/// The line under the scrollback that says a command is running (empty when none is).
+fn status(running: bool, paused: bool) -> &'static str {
+    if running && paused {
+        "Running, but time is paused: press Play (or Space) to let it continue. Ctrl+C stops it."
+    } else if running {
+        "Running… Ctrl+C stops it."
+    } else {
+        ""
+    }
+}
+
+/// The terminal pane.
+#[function_component(TerminalPane)]
+pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
+    let log_ref = use_follow_output(&props.lines);
+    let input_ref = use_node_ref();
+    let prompt = use_prompt(props);
+    let draft = prompt.draft.clone();
 
     let oninput = {
         let draft = draft.clone();
@@ -56,148 +97,13 @@ pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
             draft.set(input.value());
         })
     };
-
-    let onkeydown = {
-        let (draft, browsing, stash, escaped) = (
-            draft.clone(),
-            browsing.clone(),
-            stash.clone(),
-            escaped.clone(),
-        );
-        let (dispatch, history, running, names) = (
-            props.dispatch.clone(),
-            props.history.clone(),
-            props.running,
-            props.names.clone(),
-        );
-        Callback::from(move |e: KeyboardEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let key = e.key();
-            let ctrl = e.ctrl_key() || e.meta_key();
-            let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), false);
-            match key.as_str() {
-                "Enter" if !running => {
-                    e.prevent_default();
-                    dispatch.emit(Msg::RunLine(input.value()));
-                    draft.set(String::new());
-                    input.set_value("");
-                    *browsing.borrow_mut() = None;
-                }
-                "Enter" => e.prevent_default(),
-                "c" | "C" if e.ctrl_key() => {
-                    let selected = input.selection_start().ok().flatten()
-                        != input.selection_end().ok().flatten();
-                    if selected && !running {
-                        return; // Let the browser copy the selection.
-                    }
-                    e.prevent_default();
-                    dispatch.emit(Msg::Interrupt(if running {
-                        String::new()
-                    } else {
-                        input.value()
-                    }));
-                    draft.set(String::new());
-                    input.set_value("");
-                    *browsing.borrow_mut() = None;
-                }
-                "l" | "L" if e.ctrl_key() => {
-                    e.prevent_default();
-                    dispatch.emit(Msg::ClearTerminal);
-                }
-                "ArrowUp" | "ArrowDown" if !ctrl => {
-                    e.prevent_default();
-                    let len = history.len();
-                    if len == 0 {
-                        return;
-                    }
-                    let current = *browsing.borrow();
-                    let next = match (key.as_str(), current) {
-                        ("ArrowUp", None) => {
-                            *stash.borrow_mut() = input.value();
-                            Some(len - 1)
-                        }
-                        ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
-                        ("ArrowDown", Some(i)) if i + 1 < len => Some(i + 1),
-                        _ => None,
-                    };
-                    *browsing.borrow_mut() = next;
-                    let text = match next {
-                        Some(i) => history.get(i).cloned().unwrap_or_default(),
-                        None => stash.borrow().clone(),
-                    };
-                    input.set_value(&text);
-                    draft.set(text);
-                }
-                "Escape" => *escaped.borrow_mut() = true,
-                // Tab completes when there is something to complete; otherwise it moves on.
-                "Tab"
-                    if !was_escaped
-                        && !e.shift_key()
-                        && !ctrl
-                        && !input.value().trim().is_empty() =>
-                {
-                    e.prevent_default();
-                    let value = input.value();
-                    let caret = input
-                        .selection_start()
-                        .ok()
-                        .flatten()
-                        .map_or(value.len(), |c| {
-                            crate::session::editor::text::byte_of_utf16(&value, c)
-                        });
-                    let head = value.get(..caret).unwrap_or(&value).to_string();
-                    let tail = value.get(caret..).unwrap_or("").to_string();
-                    let (start, candidates) = complete(&head, &names.emit(()));
-                    let word = head.get(start..).unwrap_or("");
-                    let replacement = match candidates.as_slice() {
-                        [] => return,
-                        [only] => format!("{only} "),
-                        many => {
-                            let prefix = common_prefix(many);
-                            if prefix.len() > word.len() {
-                                prefix
-                            } else {
-                                dispatch.emit(Msg::ShowOptions(value.clone(), many.to_vec()));
-                                return;
-                            }
-                        }
-                    };
-                    let next = format!("{}{replacement}{tail}", head.get(..start).unwrap_or(""));
-                    input.set_value(&next);
-                    let at = crate::session::editor::text::utf16_of_byte(
-                        &next,
-                        start + replacement.len(),
-                    );
-                    let _ = input.set_selection_range(at, at);
-                    draft.set(next);
-                }
-                _ => {}
-            }
-        })
-    };
-
+    let onkeydown = on_keydown(prompt);
     let onclear = props.dispatch.reform(|_: MouseEvent| Msg::ClearTerminal);
-    let focus_input = {
-        let input_ref = input_ref.clone();
-        Callback::from(move |_: MouseEvent| {
-            let selecting = web_sys::window()
-                .and_then(|w| w.get_selection().ok().flatten())
-                .is_some_and(|s| !s.is_collapsed());
-            if !selecting && let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        })
-    };
+    let focus_input = focus_on_click(input_ref.clone());
     let actions = html! {
         <button type="button" class="button button--quiet" onclick={onclear} title="Clear the screen (Ctrl+L)">{"Clear"}</button>
     };
-    let status = if props.running && props.paused {
-        "Running, but time is paused: press Play (or Space) to let it continue. Ctrl+C stops it."
-    } else if props.running {
-        "Running… Ctrl+C stops it."
-    } else {
-        ""
-    };
+    let status = status(props.running, props.paused);
 
     html! {
         <Pane heading_id="terminal-title" title="Terminal" test_id="terminal-pane" class="pane--terminal" meta="kubectl" {actions}>

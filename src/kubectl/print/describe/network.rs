@@ -2,7 +2,7 @@
 
 use super::{PrefixWriter, describe_events, print_annotations_multiline, print_labels_multiline};
 use crate::kubectl::print::labels::format_labels;
-use k8s_openapi::api::core::v1::{Endpoints, Event, Service};
+use k8s_openapi::api::core::v1::{Endpoints, Event, Service, ServicePort, ServiceSpec};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use k8s_openapi::jiff::Timestamp;
 
@@ -108,6 +108,17 @@ pub fn describe_service(
         0,
         &format!("Type:\t{}\n", spec.type_.as_deref().unwrap_or("ClusterIP")),
     );
+    describe_service_addresses(&mut w, svc, &spec);
+    for sp in spec.ports.iter().flatten() {
+        describe_service_port(&mut w, sp, endpoints);
+    }
+    describe_service_policies(&mut w, &spec);
+    describe_events(&mut w, events, now);
+    w.finish()
+}
+
+/// IP families, cluster and external addresses, and the load balancer's ingress points.
+fn describe_service_addresses(w: &mut PrefixWriter, svc: &Service, spec: &ServiceSpec) {
     if let Some(p) = spec.ip_family_policy.as_deref() {
         w.write(0, &format!("IP Family Policy:\t{p}\n"));
     }
@@ -155,34 +166,40 @@ pub fn describe_service(
             .join(", ");
         w.write(0, &format!("LoadBalancer Ingress:\t{list}\n"));
     }
-    for sp in spec.ports.iter().flatten() {
-        let port_name = sp.name.as_deref().unwrap_or("");
-        let name = if port_name.is_empty() {
-            "<unset>"
-        } else {
-            port_name
-        };
-        let proto = sp.protocol.as_deref().unwrap_or("TCP");
-        w.write(0, &format!("Port:\t{name}\t{}/{proto}\n", sp.port));
-        match sp.target_port.as_ref() {
-            Some(IntOrString::String(s)) => w.write(0, &format!("TargetPort:\t{s}/{proto}\n")),
-            Some(IntOrString::Int(i)) => w.write(0, &format!("TargetPort:\t{i}/{proto}\n")),
-            None => w.write(0, &format!("TargetPort:\t{}/{proto}\n", sp.port)),
-        }
-        if let Some(ap) = sp.app_protocol.as_deref() {
-            w.write(0, &format!("AppProtocol:\t{ap}\n"));
-        }
-        if let Some(np) = sp.node_port.filter(|n| *n != 0) {
-            w.write(0, &format!("NodePort:\t{name}\t{np}/{proto}\n"));
-        }
-        w.write(
-            0,
-            &format!(
-                "Endpoints:\t{}\n",
-                format_service_endpoints(endpoints, port_name)
-            ),
-        );
+}
+
+/// One port: its target, app protocol, node port and the endpoints that serve it.
+fn describe_service_port(w: &mut PrefixWriter, sp: &ServicePort, endpoints: Option<&Endpoints>) {
+    let port_name = sp.name.as_deref().unwrap_or("");
+    let name = if port_name.is_empty() {
+        "<unset>"
+    } else {
+        port_name
+    };
+    let proto = sp.protocol.as_deref().unwrap_or("TCP");
+    w.write(0, &format!("Port:\t{name}\t{}/{proto}\n", sp.port));
+    match sp.target_port.as_ref() {
+        Some(IntOrString::String(s)) => w.write(0, &format!("TargetPort:\t{s}/{proto}\n")),
+        Some(IntOrString::Int(i)) => w.write(0, &format!("TargetPort:\t{i}/{proto}\n")),
+        None => w.write(0, &format!("TargetPort:\t{}/{proto}\n", sp.port)),
     }
+    if let Some(ap) = sp.app_protocol.as_deref() {
+        w.write(0, &format!("AppProtocol:\t{ap}\n"));
+    }
+    if let Some(np) = sp.node_port.filter(|n| *n != 0) {
+        w.write(0, &format!("NodePort:\t{name}\t{np}/{proto}\n"));
+    }
+    w.write(
+        0,
+        &format!(
+            "Endpoints:\t{}\n",
+            format_service_endpoints(endpoints, port_name)
+        ),
+    );
+}
+
+/// Session affinity, traffic policies, health check port and source ranges.
+fn describe_service_policies(w: &mut PrefixWriter, spec: &ServiceSpec) {
     w.write(
         0,
         &format!(
@@ -216,6 +233,4 @@ pub fn describe_service(
     if let Some(t) = spec.traffic_distribution.as_deref() {
         w.write(0, &format!("Traffic Distribution:\t{t}\n"));
     }
-    describe_events(&mut w, events, now);
-    w.finish()
 }

@@ -8,7 +8,7 @@ use crate::gofmt::quantity::{Quantity, canonical_text, parse_quantity};
 use crate::kubectl::print::duration::{rfc1123z, rfc1123z_opt, translate_timestamp_since};
 use crate::kubectl::print::rows_core::node_roles;
 use k8s_openapi::api::coordination::v1::Lease;
-use k8s_openapi::api::core::v1::{Event, Node, Pod};
+use k8s_openapi::api::core::v1::{Event, Node, NodeCondition, Pod};
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity as ApiQuantity;
 use k8s_openapi::jiff::Timestamp;
 use std::collections::BTreeMap;
@@ -74,6 +74,7 @@ fn get(list: &Resources, name: &str) -> Quantity {
     list.get(name).copied().unwrap_or_default()
 }
 
+/// The pods on the node with their share of its allocatable CPU and memory, then the totals.
 fn describe_node_resources(w: &mut PrefixWriter, node: &Node, pods: &[&Pod], now: Timestamp) {
     w.write(
         0,
@@ -93,8 +94,19 @@ fn describe_node_resources(w: &mut PrefixWriter, node: &Node, pods: &[&Pod], now
         a if a.is_empty() => capacity,
         a => a,
     };
-    let cpu_alloc = get(&allocatable, "cpu").milli_value();
-    let mem_alloc = get(&allocatable, "memory").value();
+    let (reqs, lims) = describe_node_pods(w, pods, &allocatable, now);
+    describe_allocated(w, &allocatable, &reqs, &lims);
+}
+
+/// One row per pod; returns the summed requests and limits.
+fn describe_node_pods(
+    w: &mut PrefixWriter,
+    pods: &[&Pod],
+    allocatable: &Resources,
+    now: Timestamp,
+) -> (Resources, Resources) {
+    let cpu_alloc = get(allocatable, "cpu").milli_value();
+    let mem_alloc = get(allocatable, "memory").value();
     let mut reqs = Resources::new();
     let mut lims = Resources::new();
     for pod in pods {
@@ -126,6 +138,16 @@ fn describe_node_resources(w: &mut PrefixWriter, node: &Node, pods: &[&Pod], now
         add_into(&mut reqs, &req);
         add_into(&mut lims, &lim);
     }
+    (reqs, lims)
+}
+
+/// `Allocated resources`: cpu, memory and ephemeral storage, huge pages, then extended resources.
+fn describe_allocated(
+    w: &mut PrefixWriter,
+    allocatable: &Resources,
+    reqs: &Resources,
+    lims: &Resources,
+) {
     w.write(
         0,
         "Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n",
@@ -137,8 +159,8 @@ fn describe_node_resources(w: &mut PrefixWriter, node: &Node, pods: &[&Pod], now
         ("memory", false),
         ("ephemeral-storage", false),
     ] {
-        let (r, l) = (get(&reqs, name), get(&lims, name));
-        let whole = get(&allocatable, name);
+        let (r, l) = (get(reqs, name), get(lims, name));
+        let whole = get(allocatable, name);
         let (rp, lp) = if milli {
             (
                 percent(r.milli_value(), whole.milli_value()),
@@ -160,7 +182,7 @@ fn describe_node_resources(w: &mut PrefixWriter, node: &Node, pods: &[&Pod], now
         );
     }
     for name in allocatable.keys().filter(|k| k.starts_with("hugepages-")) {
-        let (r, l, a) = (get(&reqs, name), get(&lims, name), get(&allocatable, name));
+        let (r, l, a) = (get(reqs, name), get(lims, name), get(allocatable, name));
         w.write(
             1,
             &format!(
@@ -181,8 +203,8 @@ fn describe_node_resources(w: &mut PrefixWriter, node: &Node, pods: &[&Pod], now
             1,
             &format!(
                 "{name}\t{}\t{}\n",
-                get(&reqs, name).canonical(),
-                get(&lims, name).canonical()
+                get(reqs, name).canonical(),
+                get(lims, name).canonical()
             ),
         );
     }
@@ -248,7 +270,20 @@ pub fn describe_node(
         ),
     );
     describe_lease(&mut w, name, lease);
-    let conditions = status.and_then(|s| s.conditions.as_deref()).unwrap_or(&[]);
+    describe_node_conditions(
+        &mut w,
+        status.and_then(|s| s.conditions.as_deref()).unwrap_or(&[]),
+    );
+    describe_addresses_capacity(&mut w, node);
+    describe_system_info(&mut w, node);
+    let on_node = running_on(pods, name);
+    describe_node_resources(&mut w, node, &on_node, now);
+    describe_events(&mut w, events, now);
+    w.finish()
+}
+
+/// The node's conditions with their heartbeat and transition times.
+fn describe_node_conditions(w: &mut PrefixWriter, conditions: &[NodeCondition]) {
     if !conditions.is_empty() {
         w.write(
             0,
@@ -273,6 +308,11 @@ pub fn describe_node(
             );
         }
     }
+}
+
+/// Addresses, then capacity and allocatable quantities in canonical form.
+fn describe_addresses_capacity(w: &mut PrefixWriter, node: &Node) {
+    let status = node.status.as_ref();
     w.write(0, "Addresses:\n");
     for a in status
         .and_then(|s| s.addresses.as_ref())
@@ -294,6 +334,12 @@ pub fn describe_node(
             w.write(0, &format!("  {k}:\t{text}\n"));
         }
     }
+}
+
+/// The kubelet's system info, then pod CIDRs and the provider id.
+fn describe_system_info(w: &mut PrefixWriter, node: &Node) {
+    let spec = node.spec.as_ref();
+    let status = node.status.as_ref();
     let info = status.and_then(|s| s.node_info.clone()).unwrap_or_default();
     w.write(0, "System Info:\n");
     for (title, value) in [
@@ -327,8 +373,11 @@ pub fn describe_node(
     {
         w.write(0, &format!("ProviderID:\t{p}\n"));
     }
-    let on_node: Vec<&Pod> = pods
-        .iter()
+}
+
+/// Pods bound to the node that have not finished.
+fn running_on<'a>(pods: &'a [Pod], name: &str) -> Vec<&'a Pod> {
+    pods.iter()
         .filter(|p| p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(name))
         .filter(|p| {
             let phase = p
@@ -338,8 +387,5 @@ pub fn describe_node(
                 .unwrap_or("");
             phase != "Succeeded" && phase != "Failed"
         })
-        .collect();
-    describe_node_resources(&mut w, node, &on_node, now);
-    describe_events(&mut w, events, now);
-    w.finish()
+        .collect()
 }

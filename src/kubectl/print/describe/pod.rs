@@ -125,180 +125,29 @@ fn field_value(pod: &Pod, e: &EnvVar) -> String {
     value.unwrap_or_default()
 }
 
+/// Writes `label:\tvalue` when the value is set and not empty.
+fn write_nonempty(w: &mut PrefixWriter, label: &str, value: Option<&str>) {
+    if let Some(v) = value.filter(|v| !v.is_empty()) {
+        w.write(0, &format!("{label}:\t{v}\n"));
+    }
+}
+
 /// `kubectl describe pod`; a pod being deleted shows `Terminating (lasts …)` and its grace period.
 pub fn describe_pod(pod: &Pod, events: Option<&[Event]>, now: Timestamp) -> String {
     let mut w = PrefixWriter::new();
     let meta = &pod.metadata;
     let spec = pod.spec.as_ref();
-    let st = pod.status.as_ref();
-    w.write(
-        0,
-        &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")),
-    );
-    w.write(
-        0,
-        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
-    );
-    if let Some(p) = spec.and_then(|s| s.priority) {
-        w.write(0, &format!("Priority:\t{p}\n"));
-    }
-    if let Some(pc) = spec
-        .and_then(|s| s.priority_class_name.as_deref())
-        .filter(|s| !s.is_empty())
-    {
-        w.write(0, &format!("Priority Class Name:\t{pc}\n"));
-    }
-    if let Some(rc) = spec
-        .and_then(|s| s.runtime_class_name.as_deref())
-        .filter(|s| !s.is_empty())
-    {
-        w.write(0, &format!("Runtime Class Name:\t{rc}\n"));
-    }
-    if let Some(sa) = spec
-        .and_then(|s| s.service_account_name.as_deref())
-        .filter(|s| !s.is_empty())
-    {
-        w.write(0, &format!("Service Account:\t{sa}\n"));
-    }
-    match spec
-        .and_then(|s| s.node_name.as_deref())
-        .filter(|n| !n.is_empty())
-    {
-        None => w.write(0, "Node:\t<none>\n"),
-        Some(n) => {
-            let host = st.and_then(|s| s.host_ip.as_deref()).unwrap_or("");
-            w.write(0, &format!("Node:\t{n}/{host}\n"));
-        }
-    }
-    if let Some(t) = st.and_then(|s| s.start_time.as_ref()) {
-        w.write(0, &format!("Start Time:\t{}\n", rfc1123z_opt(Some(t))));
-    }
+    describe_identity(&mut w, pod);
     print_labels_multiline(&mut w, "Labels", meta.labels.as_ref());
     print_annotations_multiline(&mut w, "Annotations", meta.annotations.as_ref());
-    let phase = st.and_then(|s| s.phase.as_deref()).unwrap_or("");
-    match meta.deletion_timestamp.as_ref() {
-        Some(del) if phase != "Failed" && phase != "Succeeded" => {
-            w.write(
-                0,
-                &format!(
-                    "Status:\tTerminating (lasts {})\n",
-                    translate_timestamp_since(Some(del), now)
-                ),
-            );
-            let grace = meta
-                .deletion_grace_period_seconds
-                .or_else(|| spec.and_then(|s| s.termination_grace_period_seconds))
-                .unwrap_or(30);
-            w.write(0, &format!("Termination Grace Period:\t{grace}s\n"));
-        }
-        _ => w.write(0, &format!("Status:\t{phase}\n")),
-    }
-    if let Some(r) = st
-        .and_then(|s| s.reason.as_deref())
-        .filter(|r| !r.is_empty())
-    {
-        w.write(0, &format!("Reason:\t{r}\n"));
-    }
-    if let Some(m) = st
-        .and_then(|s| s.message.as_deref())
-        .filter(|m| !m.is_empty())
-    {
-        w.write(0, &format!("Message:\t{m}\n"));
-    }
-    if let Some(sp) = spec
-        .and_then(|s| s.security_context.as_ref())
-        .and_then(|s| s.seccomp_profile.as_ref())
-    {
-        w.write(0, &format!("SeccompProfile:\t{}\n", sp.type_));
-        if sp.type_ == "Localhost" {
-            w.write(
-                0,
-                &format!(
-                    "LocalhostProfile:\t{}\n",
-                    sp.localhost_profile.as_deref().unwrap_or("")
-                ),
-            );
-        }
-    }
-    w.write(
-        0,
-        &format!(
-            "IP:\t{}\n",
-            st.and_then(|s| s.pod_ip.as_deref()).unwrap_or("")
-        ),
-    );
-    match st
-        .and_then(|s| s.pod_ips.as_ref())
-        .filter(|ips| !ips.is_empty())
-    {
-        None => w.write(0, "IPs:\t<none>\n"),
-        Some(ips) => {
-            w.write(0, "IPs:\n");
-            for ip in ips {
-                w.write(1, &format!("IP:\t{}\n", ip.ip));
-            }
-        }
-    }
-    if let Some(r) = controller_of(meta) {
-        w.write(0, &format!("Controlled By:\t{}/{}\n", r.kind, r.name));
-    }
-    if let Some(n) = st
-        .and_then(|s| s.nominated_node_name.as_deref())
-        .filter(|n| !n.is_empty())
-    {
-        w.write(0, &format!("NominatedNodeName:\t{n}\n"));
-    }
+    describe_phase(&mut w, pod, now);
+    describe_addresses(&mut w, pod);
     if let Some(res) = spec.and_then(|s| s.resources.as_ref()) {
         w.write(0, "Resources:\n");
         describe_resources(Some(res), &mut w, 1);
     }
-    let resolver = |e: &EnvVar| field_value(pod, e);
-    if let Some(init) = spec
-        .and_then(|s| s.init_containers.as_ref())
-        .filter(|c| !c.is_empty())
-    {
-        let statuses = st.and_then(|s| s.init_container_statuses.as_deref());
-        describe_containers(
-            "Init Containers",
-            init,
-            Some(statuses.unwrap_or(&[])),
-            Some(&resolver),
-            &mut w,
-            "",
-        );
-    }
-    let containers = spec.map(|s| s.containers.as_slice()).unwrap_or(&[]);
-    let statuses = st
-        .and_then(|s| s.container_statuses.as_deref())
-        .unwrap_or(&[]);
-    describe_containers(
-        "Containers",
-        containers,
-        Some(statuses),
-        Some(&resolver),
-        &mut w,
-        "",
-    );
-    let conditions = st.and_then(|s| s.conditions.as_deref()).unwrap_or(&[]);
-    if let Some(gates) = spec
-        .and_then(|s| s.readiness_gates.as_ref())
-        .filter(|g| !g.is_empty())
-    {
-        w.write(0, "Readiness Gates:\n  Type\tStatus\n");
-        for g in gates {
-            let status = conditions
-                .iter()
-                .find(|c| c.type_ == g.condition_type)
-                .map_or("<none>", |c| c.status.as_str());
-            w.write(1, &format!("{} \t{status} \n", g.condition_type));
-        }
-    }
-    if !conditions.is_empty() {
-        w.write(0, "Conditions:\n  Type\tStatus\n");
-        for c in conditions {
-            w.write(1, &format!("{} \t{} \n", c.type_, c.status));
-        }
-    }
+    describe_pod_containers(&mut w, pod);
+    describe_conditions(&mut w, pod);
     describe_volumes(
         spec.and_then(|s| s.volumes.as_deref()).unwrap_or(&[]),
         &mut w,
@@ -321,4 +170,183 @@ pub fn describe_pod(pod: &Pod, events: Option<&[Event]>, now: Timestamp) -> Stri
     describe_topology_spread(&mut w, tscs, "");
     describe_events(&mut w, events, now);
     w.finish()
+}
+
+/// Name and namespace through the node and start time.
+fn describe_identity(w: &mut PrefixWriter, pod: &Pod) {
+    let meta = &pod.metadata;
+    let spec = pod.spec.as_ref();
+    let st = pod.status.as_ref();
+    w.write(
+        0,
+        &format!("Name:\t{}\n", meta.name.as_deref().unwrap_or("")),
+    );
+    w.write(
+        0,
+        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+    );
+    if let Some(p) = spec.and_then(|s| s.priority) {
+        w.write(0, &format!("Priority:\t{p}\n"));
+    }
+    write_nonempty(
+        w,
+        "Priority Class Name",
+        spec.and_then(|s| s.priority_class_name.as_deref()),
+    );
+    write_nonempty(
+        w,
+        "Runtime Class Name",
+        spec.and_then(|s| s.runtime_class_name.as_deref()),
+    );
+    write_nonempty(
+        w,
+        "Service Account",
+        spec.and_then(|s| s.service_account_name.as_deref()),
+    );
+    match spec
+        .and_then(|s| s.node_name.as_deref())
+        .filter(|n| !n.is_empty())
+    {
+        None => w.write(0, "Node:\t<none>\n"),
+        Some(n) => {
+            let host = st.and_then(|s| s.host_ip.as_deref()).unwrap_or("");
+            w.write(0, &format!("Node:\t{n}/{host}\n"));
+        }
+    }
+    if let Some(t) = st.and_then(|s| s.start_time.as_ref()) {
+        w.write(0, &format!("Start Time:\t{}\n", rfc1123z_opt(Some(t))));
+    }
+}
+
+/// Status (or `Terminating` with its grace period), reason, message and seccomp profile.
+fn describe_phase(w: &mut PrefixWriter, pod: &Pod, now: Timestamp) {
+    let meta = &pod.metadata;
+    let spec = pod.spec.as_ref();
+    let st = pod.status.as_ref();
+    let phase = st.and_then(|s| s.phase.as_deref()).unwrap_or("");
+    match meta.deletion_timestamp.as_ref() {
+        Some(del) if phase != "Failed" && phase != "Succeeded" => {
+            w.write(
+                0,
+                &format!(
+                    "Status:\tTerminating (lasts {})\n",
+                    translate_timestamp_since(Some(del), now)
+                ),
+            );
+            let grace = meta
+                .deletion_grace_period_seconds
+                .or_else(|| spec.and_then(|s| s.termination_grace_period_seconds))
+                .unwrap_or(30);
+            w.write(0, &format!("Termination Grace Period:\t{grace}s\n"));
+        }
+        _ => w.write(0, &format!("Status:\t{phase}\n")),
+    }
+    write_nonempty(w, "Reason", st.and_then(|s| s.reason.as_deref()));
+    write_nonempty(w, "Message", st.and_then(|s| s.message.as_deref()));
+    if let Some(sp) = spec
+        .and_then(|s| s.security_context.as_ref())
+        .and_then(|s| s.seccomp_profile.as_ref())
+    {
+        w.write(0, &format!("SeccompProfile:\t{}\n", sp.type_));
+        if sp.type_ == "Localhost" {
+            w.write(
+                0,
+                &format!(
+                    "LocalhostProfile:\t{}\n",
+                    sp.localhost_profile.as_deref().unwrap_or("")
+                ),
+            );
+        }
+    }
+}
+
+/// IP and IPs, the controller and the nominated node.
+fn describe_addresses(w: &mut PrefixWriter, pod: &Pod) {
+    let st = pod.status.as_ref();
+    w.write(
+        0,
+        &format!(
+            "IP:\t{}\n",
+            st.and_then(|s| s.pod_ip.as_deref()).unwrap_or("")
+        ),
+    );
+    match st
+        .and_then(|s| s.pod_ips.as_ref())
+        .filter(|ips| !ips.is_empty())
+    {
+        None => w.write(0, "IPs:\t<none>\n"),
+        Some(ips) => {
+            w.write(0, "IPs:\n");
+            for ip in ips {
+                w.write(1, &format!("IP:\t{}\n", ip.ip));
+            }
+        }
+    }
+    if let Some(r) = controller_of(&pod.metadata) {
+        w.write(0, &format!("Controlled By:\t{}/{}\n", r.kind, r.name));
+    }
+    write_nonempty(
+        w,
+        "NominatedNodeName",
+        st.and_then(|s| s.nominated_node_name.as_deref()),
+    );
+}
+
+/// Init containers (when there are any) and containers, with env values resolved from the pod.
+fn describe_pod_containers(w: &mut PrefixWriter, pod: &Pod) {
+    let spec = pod.spec.as_ref();
+    let st = pod.status.as_ref();
+    let resolver = |e: &EnvVar| field_value(pod, e);
+    if let Some(init) = spec
+        .and_then(|s| s.init_containers.as_ref())
+        .filter(|c| !c.is_empty())
+    {
+        let statuses = st.and_then(|s| s.init_container_statuses.as_deref());
+        describe_containers(
+            "Init Containers",
+            init,
+            Some(statuses.unwrap_or(&[])),
+            Some(&resolver),
+            w,
+            "",
+        );
+    }
+    let containers = spec.map(|s| s.containers.as_slice()).unwrap_or(&[]);
+    let statuses = st
+        .and_then(|s| s.container_statuses.as_deref())
+        .unwrap_or(&[]);
+    describe_containers(
+        "Containers",
+        containers,
+        Some(statuses),
+        Some(&resolver),
+        w,
+        "",
+    );
+}
+
+/// Readiness gates with their condition's status, then the conditions.
+fn describe_conditions(w: &mut PrefixWriter, pod: &Pod) {
+    let spec = pod.spec.as_ref();
+    let st = pod.status.as_ref();
+    let conditions = st.and_then(|s| s.conditions.as_deref()).unwrap_or(&[]);
+    if let Some(gates) = spec
+        .and_then(|s| s.readiness_gates.as_ref())
+        .filter(|g| !g.is_empty())
+    {
+        w.write(0, "Readiness Gates:\n  Type\tStatus\n");
+        for g in gates {
+            let status = conditions
+                .iter()
+                .find(|c| c.type_ == g.condition_type)
+                .map_or("<none>", |c| c.status.as_str());
+            w.write(1, &format!("{} \t{status} \n", g.condition_type));
+        }
+    }
+    if !conditions.is_empty() {
+        w.write(0, "Conditions:\n  Type\tStatus\n");
+        for c in conditions {
+            w.write(1, &format!("{} \t{} \n", c.type_, c.status));
+        }
+    }
 }

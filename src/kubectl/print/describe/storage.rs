@@ -7,7 +7,7 @@ use crate::kubectl::print::rows_storage::{
     access_modes_string, claim_class, storage_of, volume_class,
 };
 use k8s_openapi::api::core::v1::{
-    Event, PersistentVolume, PersistentVolumeClaim, Pod, VolumeNodeAffinity,
+    Event, PersistentVolume, PersistentVolumeClaim, PersistentVolumeSpec, Pod, VolumeNodeAffinity,
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use k8s_openapi::jiff::Timestamp;
@@ -269,6 +269,13 @@ pub fn describe_pv(pv: &PersistentVolume, events: Option<&[Event]>, now: Timesta
             st.and_then(|s| s.message.as_deref()).unwrap_or("")
         ),
     );
+    describe_pv_source(&mut w, spec);
+    describe_events(&mut w, events, now);
+    w.finish()
+}
+
+/// `Source:` of a volume: host path, local, NFS or CSI.
+fn describe_pv_source(w: &mut PrefixWriter, spec: Option<&PersistentVolumeSpec>) {
     w.write(0, "Source:\n");
     if let Some(h) = spec.and_then(|s| s.host_path.as_ref()) {
         let t = h.type_.as_deref().unwrap_or("<none>");
@@ -302,10 +309,8 @@ pub fn describe_pv(pv: &PersistentVolume, events: Option<&[Event]>, now: Timesta
                 c.read_only.unwrap_or(false)
             ),
         );
-        describe_attributes(&mut w, c.volume_attributes.as_ref());
+        describe_attributes(w, c.volume_attributes.as_ref());
     } else {
         w.write(1, "<unknown>\n");
     }
-    describe_events(&mut w, events, now);
-    w.finish()
 }

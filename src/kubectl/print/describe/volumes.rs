@@ -3,7 +3,10 @@
 use super::PrefixWriter;
 use crate::gofmt::quantity::parse_quantity;
 use crate::kubectl::print::labels::format_label_selector;
-use k8s_openapi::api::core::v1::{ProjectedVolumeSource, TopologySpreadConstraint, Volume};
+use k8s_openapi::api::core::v1::{
+    DownwardAPIVolumeSource, EmptyDirVolumeSource, ProjectedVolumeSource, TopologySpreadConstraint,
+    Volume,
+};
 
 /// Lists volumes with their source type and parameters; `Volumes:  <none>` when there are none.
 pub fn describe_volumes(volumes: &[Volume], w: &mut PrefixWriter, space: &str) {
@@ -19,6 +22,7 @@ pub fn describe_volumes(volumes: &[Volume], w: &mut PrefixWriter, space: &str) {
     }
 }
 
+/// What backs one volume, in the words `kubectl describe` uses for each source type.
 fn describe_volume_source(v: &Volume, w: &mut PrefixWriter) {
     if let Some(h) = v.host_path.as_ref() {
         let t = h.type_.as_deref().unwrap_or("<none>");
@@ -27,19 +31,7 @@ fn describe_volume_source(v: &Volume, w: &mut PrefixWriter) {
             &format!("Type:\tHostPath (bare host directory volume)\n    Path:\t{}\n    HostPathType:\t{t}\n", h.path),
         );
     } else if let Some(e) = v.empty_dir.as_ref() {
-        let size = e
-            .size_limit
-            .as_ref()
-            .and_then(|q| parse_quantity(&q.0).ok())
-            .filter(|q| q.value() > 0 || q.milli_value() > 0)
-            .map_or_else(|| "<unset>".to_string(), |q| q.canonical());
-        let medium = e.medium.as_deref().unwrap_or("");
-        w.write(
-            2,
-            &format!(
-                "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t{medium}\n    SizeLimit:\t{size}\n"
-            ),
-        );
+        describe_empty_dir(e, w);
     } else if let Some(s) = v.secret.as_ref() {
         w.write(
             2,
@@ -83,18 +75,7 @@ fn describe_volume_source(v: &Volume, w: &mut PrefixWriter) {
             "Type:\tEphemeralVolume (an inline specification for a volume that gets created and deleted with the pod)\n",
         );
     } else if let Some(d) = v.downward_api.as_ref() {
-        w.write(
-            2,
-            "Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n",
-        );
-        for item in d.items.iter().flatten() {
-            if let Some(f) = item.field_ref.as_ref() {
-                w.write(3, &format!("{} -> {}\n", f.field_path, item.path));
-            }
-            if let Some(r) = item.resource_field_ref.as_ref() {
-                w.write(3, &format!("{} -> {}\n", r.resource, item.path));
-            }
-        }
+        describe_downward_api(d, w);
     } else if let Some(p) = v.projected.as_ref() {
         describe_projected(p, w);
     } else if let Some(c) = v.csi.as_ref() {
@@ -119,6 +100,39 @@ fn describe_volume_source(v: &Volume, w: &mut PrefixWriter) {
         );
     } else {
         w.write(1, "<unknown>\n");
+    }
+}
+
+/// An `emptyDir`: its medium and size limit (`<unset>` when there is none).
+fn describe_empty_dir(e: &EmptyDirVolumeSource, w: &mut PrefixWriter) {
+    let size = e
+        .size_limit
+        .as_ref()
+        .and_then(|q| parse_quantity(&q.0).ok())
+        .filter(|q| q.value() > 0 || q.milli_value() > 0)
+        .map_or_else(|| "<unset>".to_string(), |q| q.canonical());
+    let medium = e.medium.as_deref().unwrap_or("");
+    w.write(
+        2,
+        &format!(
+            "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t{medium}\n    SizeLimit:\t{size}\n"
+        ),
+    );
+}
+
+/// A `downwardAPI` volume: each item's field or resource and the file it lands in.
+fn describe_downward_api(d: &DownwardAPIVolumeSource, w: &mut PrefixWriter) {
+    w.write(
+        2,
+        "Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n",
+    );
+    for item in d.items.iter().flatten() {
+        if let Some(f) = item.field_ref.as_ref() {
+            w.write(3, &format!("{} -> {}\n", f.field_path, item.path));
+        }
+        if let Some(r) = item.resource_field_ref.as_ref() {
+            w.write(3, &format!("{} -> {}\n", r.resource, item.path));
+        }
     }
 }
 

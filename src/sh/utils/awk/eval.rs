@@ -236,6 +236,7 @@ impl Machine {
         })
     }
 
+    /// Evaluates an expression (each step counts against the program's step limit).
     pub(super) fn eval(&mut self, e: &Expr) -> Result<V, Flow> {
         self.tick()?;
         Ok(match e {
@@ -292,27 +293,7 @@ impl Machine {
             ))),
             Expr::Bin(op, a, b) => {
                 let (x, y) = (self.eval(a)?, self.eval(b)?);
-                match *op {
-                    "<" | "<=" | "==" | "!=" | ">" | ">=" => {
-                        let ord = if x.numeric() && y.numeric() {
-                            x.num()
-                                .partial_cmp(&y.num())
-                                .unwrap_or(std::cmp::Ordering::Equal)
-                        } else {
-                            x.str().cmp(&y.str())
-                        };
-                        let r = match *op {
-                            "<" => ord.is_lt(),
-                            "<=" => ord.is_le(),
-                            "==" => ord.is_eq(),
-                            "!=" => ord.is_ne(),
-                            ">" => ord.is_gt(),
-                            _ => ord.is_ge(),
-                        };
-                        V::Num(f64::from(u8::from(r)))
-                    }
-                    _ => V::Num(arith(op, x.num(), y.num())),
-                }
+                binary(op, &x, &y)
             }
             Expr::Not(a) => V::Num(f64::from(u8::from(!self.eval(a)?.truthy()))),
             Expr::Neg(a) => V::Num(-self.eval(a)?.num()),
@@ -336,5 +317,31 @@ impl Machine {
             }
             Expr::Call(name, args) => self.call(name, args)?,
         })
+    }
+}
+
+/// A binary operator on two values: comparisons are numeric when both look like numbers,
+/// else by string; the rest is arithmetic.
+fn binary(op: &str, x: &V, y: &V) -> V {
+    match op {
+        "<" | "<=" | "==" | "!=" | ">" | ">=" => {
+            let ord = if x.numeric() && y.numeric() {
+                x.num()
+                    .partial_cmp(&y.num())
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            } else {
+                x.str().cmp(&y.str())
+            };
+            let r = match op {
+                "<" => ord.is_lt(),
+                "<=" => ord.is_le(),
+                "==" => ord.is_eq(),
+                "!=" => ord.is_ne(),
+                ">" => ord.is_gt(),
+                _ => ord.is_ge(),
+            };
+            V::Num(f64::from(u8::from(r)))
+        }
+        _ => V::Num(arith(op, x.num(), y.num())),
     }
 }
