@@ -172,7 +172,9 @@ fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
     }
     status::write(c, uid);
     if let Some(at) = next_wake(c, uid, now) {
-        c.manager.queue.reschedule(at, Work::Kubelet(uid.to_string()));
+        c.manager
+            .queue
+            .reschedule(at, Work::Kubelet(uid.to_string()));
     }
 }
 
