@@ -1,4 +1,12 @@
 //! Locating decode failures by the path serde reports.
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use sts_playground::sim::api::decode_types::*;
 

@@ -1,6 +1,14 @@
 //! Defaulting golden tests: each file in tests/data/api/defaults holds an input manifest and the
 //! object a real v1.37 server stores for it (as `kubectl get -o yaml` shows, minus status and
 //! server-set metadata unless the case lists them).
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{

@@ -1,4 +1,12 @@
 //! Field error rendering and the Invalid messages of the server and kubectl.
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use sts_playground::sim::api::field_error::*;
 use sts_playground::sim::api::field_path::FieldPath;

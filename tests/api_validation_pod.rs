@@ -1,4 +1,12 @@
 //! Pod validation messages for the fields the playground simulates.
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use k8s_openapi::api::core::v1::Pod;
 use serde_json::{Value, json};

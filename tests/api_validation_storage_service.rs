@@ -1,4 +1,12 @@
 //! PersistentVolumeClaim, PersistentVolume and Service validation messages.
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use k8s_openapi::api::core::v1::{PersistentVolume, PersistentVolumeClaim, Service};
 use k8s_openapi::api::storage::v1::StorageClass;

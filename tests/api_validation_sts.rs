@@ -1,4 +1,12 @@
 //! StatefulSet validation messages, rendered exactly as the v1.37 server and kubectl print them.
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use serde_json::{Value, json};

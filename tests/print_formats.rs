@@ -1,5 +1,13 @@
 //! `-o name`, `-o custom-columns`, `--sort-by`, `kubectl get -w` rows, the ENDPOINTS cell, and the
 //! label selectors they rely on (quantities and Go's value renderings are tested in `gofmt`).
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use k8s_openapi::api::core::v1::{Endpoints, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;

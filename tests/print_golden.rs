@@ -1,6 +1,14 @@
 //! Golden tests: a small StatefulSet cluster (tests/data/print/cluster.json) rendered through every
 //! `kubectl get` table and `describe` layout, compared with the expected kubectl v1.37 output in
 //! tests/data/print/golden/.
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::coordination::v1::Lease;

@@ -1,5 +1,13 @@
 //! The rendered samples quoted in /work/shared/spec/statefulset-behavior.md section 8, rebuilt
 //! from objects and compared verbatim (ages follow each sample's own clock).
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{Event, PersistentVolume, PersistentVolumeClaim, Service};

@@ -1,6 +1,14 @@
 //! The tabwriter against Go's `text/tabwriter` test table and examples (data-driven, from
 //! tests/data/print/tabwriter_cases.json), the `RememberWidths` behaviour of the fork kubectl
 //! uses, and the table/describe settings.
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 use serde::Deserialize;
 use sts_playground::kubectl::print::tabwriter::{REMEMBER_WIDTHS, TabWriter, format_text};

@@ -1,5 +1,13 @@
 //! Putting a broken rollout right: under Parallel the controller replaces the broken pod itself once
 //! the template is reverted (1.37); under OrderedReady it waits until the learner deletes that pod.
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

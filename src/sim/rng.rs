@@ -49,7 +49,10 @@ impl Rng {
     pub fn suffix(&mut self, len: usize) -> String {
         const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
         (0..len)
-            .map(|_| char::from(ALPHABET[(self.next_u64() % ALPHABET.len() as u64) as usize]))
+            .map(|_| {
+                let at = (self.next_u64() % ALPHABET.len() as u64) as usize;
+                char::from(ALPHABET.get(at).copied().unwrap_or(b'x'))
+            })
             .collect()
     }
 }

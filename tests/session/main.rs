@@ -1,5 +1,13 @@
 //! The session behind the page, natively: the reducer, recorded inputs and replay, share links,
 //! the view models and the editor's language services.
+// Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::indexing_slicing
+)]
 
 mod editor;
 mod events_view;

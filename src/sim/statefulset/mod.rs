@@ -172,20 +172,22 @@ fn revisions_of(
     let ns = set_namespace(set).to_string();
     let next = revision::next_revision(revisions);
     let mut candidate = revision::new_revision(set, next, collision_count);
-    let equal: Vec<usize> = (0..revisions.len())
-        .filter(|&i| revision::equal(&revisions[i], &candidate))
-        .collect();
-    let update = match equal.last() {
-        Some(&i) if i + 1 == revisions.len() => revisions[i].clone(),
-        Some(&i) => {
-            let mut bumped = revisions[i].clone();
+    let last = revisions.len().checked_sub(1);
+    let equal = revisions
+        .iter_mut()
+        .enumerate()
+        .rfind(|(_, r)| revision::equal(r, &candidate));
+    let update = match equal {
+        Some((i, found)) if Some(i) == last => found.clone(),
+        Some((_, found)) => {
+            let mut bumped = found.clone();
             bumped.revision = Some(next);
             match c.update(bumped) {
                 Ok(saved) => {
-                    revisions[i] = saved.clone();
+                    *found = saved.clone();
                     saved
                 }
-                Err(_) => revisions[i].clone(),
+                Err(_) => found.clone(),
             }
         }
         None => loop {

@@ -47,7 +47,10 @@ pub fn hash(data: &Value, collision_count: i32) -> String {
     }
     h.to_string()
         .bytes()
-        .map(|b| char::from(SAFE_ALPHABET[usize::from(b) % SAFE_ALPHABET.len()]))
+        .map(|b| {
+            let at = usize::from(b) % SAFE_ALPHABET.len();
+            char::from(SAFE_ALPHABET.get(at).copied().unwrap_or(b'x'))
+        })
         .collect()
 }
 
