@@ -89,6 +89,7 @@ pub fn begin(session: &mut Session, args: &[String]) -> Result<EditRequest, Outp
     let explicit = parsed.has("namespace");
     let ctx = Ctx {
         session,
+        cwd: "/",
         stdin: "",
         flags: parsed,
         path: "kubectl edit".to_string(),

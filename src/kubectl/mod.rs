@@ -38,6 +38,7 @@ mod help;
 mod labels;
 mod log_lines;
 mod logs;
+mod lookup;
 mod mutate;
 mod nodes;
 /// kubectl's output formats.
@@ -59,6 +60,7 @@ use crate::sim::Cluster;
 
 pub use crate::sh::Output;
 pub use help::{carried_commands, carried_subcommands, documented_flags};
+pub use lookup::{Inputs, inputs};
 
 /// Everything a learner's session holds.
 #[derive(Debug, Clone)]
@@ -125,7 +127,13 @@ impl std::fmt::Debug for Run {
 
 /// Runs one kubectl invocation (args without the leading "kubectl"); stdin is what a pipe or heredoc supplied.
 pub fn kubectl(session: &mut Session, args: &[String], stdin: &str) -> Run {
-    commands::dispatch(session, args, stdin)
+    kubectl_in(session, "/", args, stdin)
+}
+
+/// Runs one kubectl invocation in workspace folder `cwd`: relative paths it reads (`-f web.yaml`)
+/// are opened from there, as a process opens them from its working directory.
+pub fn kubectl_in(session: &mut Session, cwd: &str, args: &[String], stdin: &str) -> Run {
+    commands::dispatch(session, cwd, args, stdin)
 }
 
 /// Runs to completion, polling waits until done or `limit_ms` of virtual time (for scripts and tests).
