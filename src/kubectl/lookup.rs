@@ -4,7 +4,7 @@
 use super::commands::{Command, ROOT};
 use super::ctx::flag_error;
 use super::flag_tables::GLOBAL;
-use super::flags::{Flag, Parsed, parse, positional_indices};
+use super::flags::{Flag, Parsed, Ty, parse, positional_indices};
 use super::{Output, Run};
 
 /// A command line's command, its path (`kubectl rollout status`) and its parsed flags.
@@ -49,6 +49,42 @@ pub fn inputs(cwd: &str, args: &[String]) -> Inputs {
         .map(|n| file_path(cwd, n))
         .collect();
     Inputs { files, stdin }
+}
+
+/// The flag names Tab offers after the words `args` for a word that starts with `-`, as cobra's
+/// `__complete` does (completions.go `getCompletions`): the command's own flags and the
+/// inherited persistent ones, less hidden and deprecated flags and flags already given (unless
+/// they repeat: slices and arrays); none after `--` or when the words do not parse.
+pub fn flag_completions(args: &[String]) -> Vec<String> {
+    let (flags, remaining) = if positional_indices(args, &[GLOBAL]).is_empty() {
+        (vec![GLOBAL], args.to_vec())
+    } else {
+        let Ok((command, _, used)) = find_command(args) else {
+            return Vec::new();
+        };
+        let remaining = args
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used.contains(i))
+            .map(|(_, a)| a.clone())
+            .collect();
+        (flags_of(command), remaining)
+    };
+    let Ok(parsed) = parse(&remaining, &flags) else {
+        return Vec::new();
+    };
+    if parsed.dash_at.is_some() {
+        return Vec::new();
+    }
+    flags
+        .iter()
+        .flat_map(|group| group.iter())
+        .filter(|f| !f.hidden)
+        .filter(|f| !parsed.has(f.long) || matches!(f.ty, Ty::Strings | Ty::Array))
+        .flat_map(|f| {
+            std::iter::once(format!("--{}", f.long)).chain(f.short.map(|c| format!("-{c}")))
+        })
+        .collect()
 }
 
 /// Whether a `-f` value is a URL (the builder fetches those instead of reading a file).

@@ -60,7 +60,7 @@ use crate::sim::Cluster;
 
 pub use crate::sh::Output;
 pub use help::{carried_commands, carried_subcommands, documented_flags};
-pub use lookup::{Inputs, inputs};
+pub use lookup::{Inputs, flag_completions, inputs};
 
 /// Everything a learner's session holds.
 #[derive(Debug, Clone)]
