@@ -5,7 +5,9 @@
 //! advances the virtual clock while it waits; every other command takes no virtual time.
 //!
 //! Flags are parsed by hand (`flags`) the way pflag and cobra do, so that error texts match
-//! kubectl's; the API server side lives in `sim::apiserver::requests`.
+//! kubectl's; the API server side lives in `sim::apiserver::requests`. A host asks [`inputs`]
+//! what a line will read (files, standard input) and [`flag_completions`] what Tab offers, so
+//! that only kubectl's own command lookup and flag parser read its command line.
 //!
 //! `kubectl edit` needs an editor: in the page, [`edit::begin`] opens the live object as kubectl
 //! would hand it to the editor and [`edit::finish`] saves the edited text; a script has no editor
