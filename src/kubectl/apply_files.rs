@@ -57,11 +57,6 @@ fn known_url(url: &str) -> Option<String> {
     ))
 }
 
-/// The absolute workspace path of a path as typed (relative to `/`).
-pub(crate) fn absolute(path: &str) -> String {
-    crate::paths::normalize("/", path)
-}
-
 /// The texts named by `-f`: `(source, text)` pairs in kubectl's order, or the builder's errors.
 fn sources(ctx: &Ctx<'_>, names: &[String]) -> Result<Vec<(String, String)>, Vec<Failure>> {
     let recursive = ctx.flags.bool("recursive");
@@ -78,7 +73,7 @@ fn sources(ctx: &Ctx<'_>, names: &[String]) -> Result<Vec<(String, String)>, Vec
             out.push(("STDIN".to_string(), ctx.stdin.to_string()));
             continue;
         }
-        if name.starts_with("http://") || name.starts_with("https://") {
+        if super::lookup::is_url(name) {
             match known_url(name) {
                 Some(text) => out.push((name.clone(), text)),
                 None => errs.push(Failure::Plain(format!(
@@ -87,7 +82,7 @@ fn sources(ctx: &Ctx<'_>, names: &[String]) -> Result<Vec<(String, String)>, Vec
             }
             continue;
         }
-        let abs = absolute(name);
+        let abs = super::lookup::file_path(ctx.cwd, name);
         if let Some(text) = ctx.session.files.get(&abs) {
             out.push((name.clone(), text.clone()));
             continue;

@@ -1,9 +1,9 @@
 //! The command tree: each command's flags, how a command line finds its command (as cobra does),
 //! and the errors for unknown commands and flags.
 
-use super::ctx::{Ctx, flag_error};
+use super::ctx::Ctx;
 use super::flag_tables::*;
-use super::flags::{Flag, parse, positional_indices};
+use super::flags::Flag;
 use super::{Output, Run, Session};
 
 type Handler = fn(&mut Ctx<'_>) -> Option<Run>;
@@ -215,156 +215,31 @@ pub(crate) const ROOT: &[Command] = &[
     cmd("wait", &[FILES, SELECT, WAIT, PRINT], wait::wait),
 ];
 
-/// Aliases kubectl knows for top-level commands.
-fn canonical(name: &str) -> &str {
-    match name {
-        "ev" => "events",
-        _ => name,
-    }
-}
-
-/// cobra's Levenshtein distance, case-insensitive.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let v = (prev.get(j + 1).copied().unwrap_or(0) + 1)
-                .min(cur.get(j).copied().unwrap_or(0) + 1)
-                .min(prev.get(j).copied().unwrap_or(0) + cost);
-            cur.push(v);
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
-}
-
-fn suggestions(typed: &str, cmds: &[Command]) -> String {
-    let found: Vec<&str> = cmds
-        .iter()
-        .filter(|c| c.name != "help")
-        .filter(|c| {
-            distance(typed, c.name) <= 2 || c.name.to_lowercase().starts_with(&typed.to_lowercase())
-        })
-        .map(|c| c.name)
-        .collect();
-    if found.is_empty() {
-        return String::new();
-    }
-    let mut s = "\n\nDid you mean this?\n".to_string();
-    for f in found {
-        s.push('\t');
-        s.push_str(f);
-        s.push('\n');
-    }
-    s
-}
-
-fn fail(msg: String) -> Run {
-    Run::Done(Output {
-        stdout: String::new(),
-        stderr: if msg.ends_with('\n') { msg } else { msg + "\n" },
-        code: 1,
-        ..Default::default()
-    })
-}
-
 /// Finds the command for a command line, parses its flags and runs it.
-pub(crate) fn dispatch(session: &mut Session, args: &[String], stdin: &str) -> Run {
-    let positions = positional_indices(args, &[GLOBAL]);
-    let Some(&first_at) = positions.first() else {
-        return Run::Done(super::help::root_help());
+pub(crate) fn dispatch(session: &mut Session, cwd: &str, args: &[String], stdin: &str) -> Run {
+    let found = match super::lookup::resolve(args) {
+        Ok(found) => found,
+        Err(run) => return run,
     };
-    let first = args.get(first_at).map_or("", |s| canonical(s.as_str()));
-    let Some(mut command) = ROOT.iter().find(|c| c.name == first) else {
-        return fail(format!(
-            "error: unknown command \"{first}\" for \"kubectl\"{}",
-            suggestions(first, ROOT)
-        ));
-    };
-    let mut path = format!("kubectl {}", command.name);
-    let mut used = vec![first_at];
-    // Subcommands are looked up among the words after the command, as cobra does.
-    while !command.subs.is_empty() {
-        let mut all_flags: Vec<&[Flag]> = vec![GLOBAL];
-        all_flags.extend(command.flags.iter().copied());
-        let rest: Vec<String> = args
-            .iter()
-            .skip(used.last().map_or(0, |u| u + 1))
-            .cloned()
-            .collect();
-        let offset = used.last().map_or(0, |u| u + 1);
-        let Some(&next) = positional_indices(&rest, &all_flags).first() else {
-            break;
-        };
-        let word = rest.get(next).map_or("", String::as_str);
-        match command.subs.iter().find(|c| c.name == word) {
-            Some(sub) => {
-                command = sub;
-                path.push(' ');
-                path.push_str(sub.name);
-                used.push(offset + next);
-            }
-            None if command.run.is_none() => {
-                let mut flags: Vec<&[Flag]> = vec![GLOBAL];
-                flags.extend(command.flags.iter().copied());
-                if let Err(e) = parse(args, &flags) {
-                    return Run::Done(flag_error(&path, &e));
-                }
-                return fail(format!(
-                    "error: unknown command \"{word}\"\nSee '{path} -h' for help and examples"
-                ));
-            }
-            None => break,
-        }
-    }
-    let remaining: Vec<String> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !used.contains(i))
-        .map(|(_, a)| a.clone())
-        .collect();
-    let mut flags: Vec<&[Flag]> = vec![GLOBAL];
-    flags.extend(command.flags.iter().copied());
-    let parsed = match parse(&remaining, &flags) {
-        Ok(p) => p,
-        Err(e) if command.flags.first().is_some_and(|f| f.is_empty()) => {
-            // Commands the playground does not carry keep their own flags; say so first.
-            let _ = e;
-            super::flags::Parsed::default()
-        }
-        Err(e) => return Run::Done(flag_error(&path, &e)),
-    };
+    let super::lookup::Found {
+        command,
+        path,
+        parsed,
+    } = found;
     if parsed.bool("help") {
         return Run::Done(super::help::help_for(&path));
     }
+    let Some(run) = command.run else {
+        return group_help(&path, &parsed);
+    };
     let explicit_namespace = parsed.has("namespace");
     let namespace = parsed
         .str("namespace")
         .filter(|n| !n.is_empty())
         .map_or_else(|| session.namespace.clone(), str::to_string);
-    let Some(run) = command.run else {
-        // A command that only groups others prints its help on stderr and fails.
-        let help = super::help::help_for(&path);
-        let out = Output {
-            stdout: String::new(),
-            stderr: help.stdout,
-            code: 1,
-            ..Default::default()
-        };
-        if !parsed.args.is_empty() {
-            return fail(format!(
-                "error: unknown command \"{}\"\nSee '{path} -h' for help and examples",
-                parsed.args.join(" ")
-            ));
-        }
-        return Run::Done(out);
-    };
     let mut ctx = Ctx {
         session,
+        cwd,
         stdin,
         flags: parsed,
         path,
@@ -378,6 +253,23 @@ pub(crate) fn dispatch(session: &mut Session, args: &[String], stdin: &str) -> R
     }
 }
 
+/// A command that only groups others prints its help on stderr and fails.
+fn group_help(path: &str, parsed: &super::flags::Parsed) -> Run {
+    if !parsed.args.is_empty() {
+        return super::lookup::fail(format!(
+            "error: unknown command \"{}\"\nSee '{path} -h' for help and examples",
+            parsed.args.join(" ")
+        ));
+    }
+    let help = super::help::help_for(path);
+    Run::Done(Output {
+        stdout: String::new(),
+        stderr: help.stdout,
+        code: 1,
+        ..Default::default()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,12 +281,5 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(names, sorted);
-    }
-
-    #[test]
-    fn levenshtein() {
-        assert_eq!(distance("gte", "get"), 2);
-        assert_eq!(distance("apply", "apply"), 0);
-        assert_eq!(distance("aply", "apply"), 1);
     }
 }

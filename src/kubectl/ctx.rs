@@ -8,6 +8,8 @@ use crate::sim::apiserver::ApiError;
 pub(crate) struct Ctx<'a> {
     /// The session.
     pub session: &'a mut Session,
+    /// The folder the command runs in; relative paths it reads are opened from here.
+    pub cwd: &'a str,
     /// Piped input.
     pub stdin: &'a str,
     /// Parsed flags and positional arguments (command words removed).

@@ -3,6 +3,7 @@
 
 use k8s_openapi::Metadata as _;
 
+use super::apply_common::DryRun;
 use super::ctx::{Ctx, Failure, error_text, print_failures};
 use super::resources::name_prefix;
 use super::targets::{ObjRef, Selected, select_from_flags};
@@ -88,25 +89,14 @@ fn selection(ctx: &Ctx<'_>) -> Result<Selected, Vec<Failure>> {
     select_from_flags(ctx, &ctx.flags.args, "deleting")
 }
 
-/// `kubectl delete`.
-pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
-    let output = ctx.flags.str("output").unwrap_or("").to_string();
-    if !output.is_empty() && output != "name" {
-        ctx.fail(&format!(
-            "unexpected -o output mode: {output}. We only support '-o name'"
-        ));
-        return None;
-    }
-    if ctx.flags.bool("all") && ctx.flags.has("selector") {
-        ctx.fail("cannot set --all and --selector at the same time");
-        return None;
-    }
+/// The grace period the flags ask for (`--grace-period`, `--now`, `--force`), as kubectl
+/// settles them; -1 leaves it to the object.
+fn grace_period(ctx: &Ctx<'_>) -> Result<i64, String> {
     let force = ctx.flags.bool("force");
     let mut grace = ctx.flags.int("grace-period").unwrap_or(-1);
     if ctx.flags.bool("now") {
         if grace != -1 {
-            ctx.fail("--now and --grace-period cannot be specified together");
-            return None;
+            return Err("--now and --grace-period cannot be specified together".to_string());
         }
         grace = 1;
     }
@@ -117,24 +107,70 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
         grace = 0;
     }
     if force && grace > 0 {
-        ctx.fail("--force and --grace-period greater than 0 cannot be specified together");
-        return None;
+        return Err(
+            "--force and --grace-period greater than 0 cannot be specified together".to_string(),
+        );
     }
-    let propagation = match propagation(ctx) {
-        Ok(p) => p,
+    Ok(grace)
+}
+
+/// The flags' checks in kubectl's order: output, selection, grace, cascade, dry run.
+fn options(ctx: &Ctx<'_>) -> Result<(String, i64, Propagation, DryRun), String> {
+    let output = ctx.flags.str("output").unwrap_or("").to_string();
+    if !output.is_empty() && output != "name" {
+        return Err(format!(
+            "unexpected -o output mode: {output}. We only support '-o name'"
+        ));
+    }
+    if ctx.flags.bool("all") && ctx.flags.has("selector") {
+        return Err("cannot set --all and --selector at the same time".to_string());
+    }
+    let grace = grace_period(ctx)?;
+    let propagation = propagation(ctx)?;
+    let dry = super::apply_common::dry_run(ctx)?;
+    Ok((output, grace, propagation, dry))
+}
+
+/// What kubectl prints for one deleted object.
+fn deleted_line(r: &ObjRef, output: &str, grace: i64, dry: DryRun) -> String {
+    let operation = if grace == 0 {
+        "force deleted"
+    } else {
+        "deleted"
+    };
+    let suffix = match dry {
+        DryRun::None => "",
+        DryRun::Client => " (dry run)",
+        DryRun::Server => " (server dry run)",
+    };
+    if output == "name" {
+        format!("{}/{}\n", name_prefix(r.kind), r.name)
+    } else if r.kind.namespaced() {
+        format!(
+            "{} \"{}\" {operation} from {} namespace{suffix}\n",
+            name_prefix(r.kind),
+            r.name,
+            r.namespace
+        )
+    } else {
+        format!(
+            "{} \"{}\" {operation}{suffix}\n",
+            name_prefix(r.kind),
+            r.name
+        )
+    }
+}
+
+/// `kubectl delete`.
+pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
+    let (output, grace, propagation, dry) = match options(ctx) {
+        Ok(o) => o,
         Err(e) => {
             ctx.fail(&e);
             return None;
         }
     };
-    let dry = match super::apply_common::dry_run(ctx) {
-        Ok(d) => d,
-        Err(e) => {
-            ctx.fail(&e);
-            return None;
-        }
-    };
-    if grace == 0 && force {
+    if grace == 0 && ctx.flags.bool("force") {
         ctx.warn("Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.");
     }
     let mut sel = match selection(ctx) {
@@ -158,33 +194,8 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
     };
     let mut gone = Vec::new();
     for r in &sel.refs {
-        let operation = if grace == 0 {
-            "force deleted"
-        } else {
-            "deleted"
-        };
-        let suffix = match dry {
-            super::apply_common::DryRun::None => "",
-            super::apply_common::DryRun::Client => " (dry run)",
-            super::apply_common::DryRun::Server => " (server dry run)",
-        };
-        let line = if output == "name" {
-            format!("{}/{}\n", name_prefix(r.kind), r.name)
-        } else if r.kind.namespaced() {
-            format!(
-                "{} \"{}\" {operation} from {} namespace{suffix}\n",
-                name_prefix(r.kind),
-                r.name,
-                r.namespace
-            )
-        } else {
-            format!(
-                "{} \"{}\" {operation}{suffix}\n",
-                name_prefix(r.kind),
-                r.name
-            )
-        };
-        if dry != super::apply_common::DryRun::None {
+        let line = deleted_line(r, &output, grace, dry);
+        if dry != DryRun::None {
             ctx.print(&line);
             continue;
         }
@@ -204,10 +215,14 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
         return None;
     }
     print_failures(ctx, &sel.failures);
-    let wait = ctx.flags.bool_or("wait", true);
-    if !wait || gone.is_empty() || dry != super::apply_common::DryRun::None {
+    if !ctx.flags.bool_or("wait", true) || gone.is_empty() || dry != DryRun::None {
         return None;
     }
+    Some(wait_until_gone(ctx, gone))
+}
+
+/// kubectl waits for deleted objects by default (`--wait`), up to `--timeout` (a week when 0).
+fn wait_until_gone(ctx: &mut Ctx<'_>, gone: Vec<(ObjRef, String)>) -> Run {
     let timeout = ctx.flags.duration_ms("timeout").unwrap_or(0);
     let timeout = if timeout <= 0 {
         7 * 24 * 3600 * 1000
@@ -216,8 +231,8 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
     };
     let deadline = ctx.session.cluster.now_ms() + timeout;
     let first = std::mem::take(&mut ctx.out);
-    Some(Run::Wait(Box::new(Prefixed {
+    Run::Wait(Box::new(Prefixed {
         first: Some(first),
         inner: UntilGone { gone, deadline },
-    })))
+    }))
 }

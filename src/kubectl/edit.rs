@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::ctx::{Ctx, api_error_text, error_text};
 use super::resources::name_prefix;
-use super::targets::{ObjRef, Query, select};
+use super::targets::{ObjRef, Query, select_with};
 use super::{Output, Run, Session};
 use crate::manifest;
 use crate::sim::api::strategic_diff::{is_empty_patch, two_way_merge_patch};
@@ -48,16 +48,9 @@ fn resolve(ctx: &Ctx<'_>) -> Result<ObjRef, Output> {
         code: 1,
         ..Output::default()
     };
-    let q = Query {
-        list_bare_types: true,
-        labels: ctx.flags.str("selector").map(str::to_string),
-        ..Query::default()
-    };
-    let sel = if ctx.flags.list("filename").is_empty() {
-        select(ctx, &ctx.flags.args, &q)
-    } else {
-        super::get::select_from_files(ctx, "getting")
-    };
+    // edit takes `-f` but no selection flags, so the query holds none.
+    let q = Query::from_flags(ctx).listing_bare_types();
+    let sel = select_with(ctx, &ctx.flags.args, "getting", &q);
     match sel {
         Ok(s) => {
             if let Some(f) = s.failures.first() {
@@ -89,6 +82,7 @@ pub fn begin(session: &mut Session, args: &[String]) -> Result<EditRequest, Outp
     let explicit = parsed.has("namespace");
     let ctx = Ctx {
         session,
+        cwd: "/",
         stdin: "",
         flags: parsed,
         path: "kubectl edit".to_string(),

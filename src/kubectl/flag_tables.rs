@@ -91,7 +91,8 @@ pub(crate) const APPLY: &[Flag] = &[
     long("timeout", Ty::Duration),
     long("wait", Ty::Bool),
     optional("cascade", Ty::Str, "background"),
-    long("record", Ty::Bool),
+    // RecordFlags.AddFlags marks it `MarkDeprecated("record", …)`.
+    long("record", Ty::Bool).deprecated(),
     long("subresource", Ty::Str),
 ];
 /// The `create` flag group.
@@ -100,7 +101,7 @@ pub(crate) const CREATE: &[Flag] = &[
     long("windows-line-endings", Ty::Bool),
     long("save-config", Ty::Bool),
     long("raw", Ty::Str),
-    long("record", Ty::Bool),
+    long("record", Ty::Bool).deprecated(),
 ];
 /// The `replace` flag group.
 pub(crate) const REPLACE: &[Flag] = &[
@@ -112,7 +113,7 @@ pub(crate) const REPLACE: &[Flag] = &[
     long("save-config", Ty::Bool),
     long("raw", Ty::Str),
     long("subresource", Ty::Str),
-    long("record", Ty::Bool),
+    long("record", Ty::Bool).deprecated(),
 ];
 /// The `delete` flag group.
 pub(crate) const DELETE: &[Flag] = &[
@@ -156,7 +157,7 @@ pub(crate) const PATCH: &[Flag] = &[
 pub(crate) const SET_IMAGE: &[Flag] = &[
     long("all", Ty::Bool),
     long("local", Ty::Bool),
-    long("record", Ty::Bool),
+    long("record", Ty::Bool).deprecated(),
 ];
 /// The `edit` flag group.
 pub(crate) const EDIT: &[Flag] = &[

@@ -32,6 +32,9 @@ pub struct Flag {
     pub ty: Ty,
     /// The value used when the flag is given without one (pflag's NoOptDefVal).
     pub no_opt: Option<&'static str>,
+    /// Hidden or deprecated (pflag `MarkHidden`/`MarkDeprecated`): still accepted, but
+    /// completion leaves it out (cobra completions.go `nonCompletableFlag`).
+    pub hidden: bool,
 }
 
 /// A flag with a long name only.
@@ -41,6 +44,7 @@ pub const fn long(name: &'static str, ty: Ty) -> Flag {
         short: None,
         ty,
         no_opt: None,
+        hidden: false,
     }
 }
 
@@ -51,6 +55,7 @@ pub const fn short(name: &'static str, s: char, ty: Ty) -> Flag {
         short: Some(s),
         ty,
         no_opt: None,
+        hidden: false,
     }
 }
 
@@ -61,10 +66,19 @@ pub const fn optional(name: &'static str, ty: Ty, default: &'static str) -> Flag
         short: None,
         ty,
         no_opt: Some(default),
+        hidden: false,
     }
 }
 
 impl Flag {
+    /// The same flag, marked deprecated: kubectl still accepts it and completion skips it.
+    pub const fn deprecated(self) -> Flag {
+        Flag {
+            hidden: true,
+            ..self
+        }
+    }
+
     fn default_when_bare(&self) -> Option<&'static str> {
         match (self.no_opt, self.ty) {
             (Some(v), _) => Some(v),
@@ -325,76 +339,5 @@ pub fn positional_indices(args: &[String], flags: &[&[Flag]]) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SPECS: &[Flag] = &[
-        short("namespace", 'n', Ty::Str),
-        short("stdin", 'i', Ty::Bool),
-        short("tty", 't', Ty::Bool),
-        long("replicas", Ty::Int),
-        short("filename", 'f', Ty::Strings),
-        optional("cascade", Ty::Str, "background"),
-        long("timeout", Ty::Duration),
-    ];
-
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_string).collect()
-    }
-
-    #[test]
-    fn forms_of_values() {
-        let p = parse(
-            &args("get -n x pods --replicas=3 -it -fa.yaml,b.yaml -f=c.yaml"),
-            &[SPECS],
-        )
-        .expect("parses");
-        assert_eq!(p.args, vec!["get", "pods"]);
-        assert_eq!(p.str("namespace"), Some("x"));
-        assert_eq!(p.int("replicas"), Some(3));
-        assert!(p.bool("stdin") && p.bool("tty"));
-        assert_eq!(p.list("filename"), vec!["a.yaml", "b.yaml", "c.yaml"]);
-    }
-
-    #[test]
-    fn pflag_errors() {
-        assert_eq!(
-            parse(&args("create --image=x"), &[SPECS]),
-            Err("unknown flag: --image".to_string())
-        );
-        assert_eq!(
-            parse(&args("-x"), &[SPECS]),
-            Err("unknown shorthand flag: 'x' in -x".to_string())
-        );
-        assert_eq!(
-            parse(&args("--replicas"), &[SPECS]),
-            Err("flag needs an argument: --replicas".to_string())
-        );
-        assert_eq!(
-            parse(&args("--replicas=abc"), &[SPECS]),
-            Err("invalid argument \"abc\" for \"--replicas\" flag: strconv.ParseInt: parsing \"abc\": invalid syntax".to_string())
-        );
-        assert_eq!(
-            parse(&args("--timeout=60"), &[SPECS]),
-            Err("invalid argument \"60\" for \"--timeout\" flag: time: missing unit in duration \"60\"".to_string())
-        );
-        assert_eq!(
-            parse(&args("-n"), &[SPECS]),
-            Err("flag needs an argument: 'n' in -n".to_string())
-        );
-    }
-
-    #[test]
-    fn dash_dash_and_optional_values() {
-        let p = parse(&args("exec web-0 --cascade -- sh -c x"), &[SPECS]).expect("parses");
-        assert_eq!(p.args, vec!["exec", "web-0", "sh", "-c", "x"]);
-        assert_eq!(p.dash_at, Some(2));
-        assert_eq!(p.str("cascade"), Some("background"));
-    }
-
-    #[test]
-    fn positional_words_skip_flag_values() {
-        let a = args("-n default get pods -i");
-        assert_eq!(positional_indices(&a, &[SPECS]), vec![2, 3]);
-    }
-}
+#[path = "flags_tests.rs"]
+mod tests;

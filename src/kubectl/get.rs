@@ -18,7 +18,7 @@ use super::print::rows_workloads::*;
 use super::print::sort::sort_table;
 use super::print::table::{Column, Row, Table, TableOptions, render_get};
 use super::resources::print_kind;
-use super::targets::{ObjRef, Query, Selected, select, value_of};
+use super::targets::{ObjRef, Query, Selected, select_with, value_of};
 use crate::sim::Cluster;
 use crate::sim::apiserver::requests::{served_pod, with_kind};
 use crate::sim::kind::{Kind, Object};
@@ -133,17 +133,12 @@ pub(crate) fn select_from_files(ctx: &Ctx<'_>, doing: &str) -> Result<Selected, 
 
 /// Resolves what a reading command (get, describe, wait) acts on.
 pub(crate) fn selection(ctx: &Ctx<'_>, list_bare_types: bool) -> Result<Selected, Vec<Failure>> {
-    if !ctx.flags.list("filename").is_empty() {
-        return select_from_files(ctx, "getting");
-    }
+    // get and describe have no `--all`, so the query reads `-A`, `-l` and `--field-selector`.
     let q = Query {
-        all_namespaces: ctx.all_namespaces(),
-        labels: ctx.flags.str("selector").map(str::to_string),
-        fields: ctx.flags.str("field-selector").map(str::to_string),
         list_bare_types,
-        all: false,
+        ..Query::from_flags(ctx)
     };
-    select(ctx, &ctx.flags.args, &q)
+    select_with(ctx, &ctx.flags.args, "getting", &q)
 }
 
 /// `kubectl get`.

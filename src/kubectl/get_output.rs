@@ -41,7 +41,7 @@ pub(crate) fn mode(ctx: &Ctx<'_>, tables: bool) -> Result<Mode, String> {
         let path = a.unwrap_or("");
         ctx.session
             .files
-            .get(&super::apply_files::absolute(path))
+            .get(&super::lookup::file_path(ctx.cwd, path))
             .cloned()
             .ok_or_else(|| {
                 format!("error reading template {path}, open {path}: no such file or directory")

@@ -5,7 +5,9 @@
 //! advances the virtual clock while it waits; every other command takes no virtual time.
 //!
 //! Flags are parsed by hand (`flags`) the way pflag and cobra do, so that error texts match
-//! kubectl's; the API server side lives in `sim::apiserver::requests`.
+//! kubectl's; the API server side lives in `sim::apiserver::requests`. A host asks [`inputs`]
+//! what a line will read (files, standard input) and [`flag_completions`] what Tab offers, so
+//! that only kubectl's own command lookup and flag parser read its command line.
 //!
 //! `kubectl edit` needs an editor: in the page, [`edit::begin`] opens the live object as kubectl
 //! would hand it to the editor and [`edit::finish`] saves the edited text; a script has no editor
@@ -38,6 +40,7 @@ mod help;
 mod labels;
 mod log_lines;
 mod logs;
+mod lookup;
 mod mutate;
 mod nodes;
 /// kubectl's output formats.
@@ -59,6 +62,7 @@ use crate::sim::Cluster;
 
 pub use crate::sh::Output;
 pub use help::{carried_commands, carried_subcommands, documented_flags};
+pub use lookup::{Inputs, flag_completions, inputs};
 
 /// Everything a learner's session holds.
 #[derive(Debug, Clone)]
@@ -125,7 +129,13 @@ impl std::fmt::Debug for Run {
 
 /// Runs one kubectl invocation (args without the leading "kubectl"); stdin is what a pipe or heredoc supplied.
 pub fn kubectl(session: &mut Session, args: &[String], stdin: &str) -> Run {
-    commands::dispatch(session, args, stdin)
+    kubectl_in(session, "/", args, stdin)
+}
+
+/// Runs one kubectl invocation in workspace folder `cwd`: relative paths it reads (`-f web.yaml`)
+/// are opened from there, as a process opens them from its working directory.
+pub fn kubectl_in(session: &mut Session, cwd: &str, args: &[String], stdin: &str) -> Run {
+    commands::dispatch(session, cwd, args, stdin)
 }
 
 /// Runs to completion, polling waits until done or `limit_ms` of virtual time (for scripts and tests).

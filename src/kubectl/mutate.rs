@@ -8,7 +8,7 @@ use super::Run;
 use super::apply_common::{DryRun, dry_run, print_result};
 use super::ctx::{Ctx, Failure, print_failures};
 use super::get_output::{Mode, mode};
-use super::targets::{Selected, select_from_flags, value_of};
+use super::targets::{ObjRef, Selected, select_from_flags, value_of};
 use crate::gofmt::quote::quote as go_quote;
 use crate::sim::api::strategic_diff::{is_empty_patch, two_way_merge_patch};
 use crate::sim::apiserver::requests::{self, FieldValidation, PatchType, WriteOptions};
@@ -81,43 +81,50 @@ pub(crate) fn containers_mut(obj: &mut Value, kind: Kind) -> Vec<&mut Value> {
     out
 }
 
+/// The `NAME=IMAGE` pairs of `kubectl set image`, checked in kubectl's order.
+fn image_updates(
+    ctx: &Ctx<'_>,
+    resources: &[String],
+    pairs: &[String],
+) -> Result<BTreeMap<String, String>, String> {
+    if resources.is_empty() && ctx.flags.list("filename").is_empty() {
+        return Err(
+            "one or more resources must be specified as <resource> <name> or <resource>/<name>"
+                .to_string(),
+        );
+    }
+    if pairs.is_empty() {
+        return Err("at least one image update is required".to_string());
+    }
+    let mut images: BTreeMap<String, String> = BTreeMap::new();
+    for p in pairs {
+        match p.split_once('=') {
+            Some((k, v)) if !k.is_empty() => {
+                images.insert(k.to_string(), v.to_string());
+            }
+            _ => return Err(format!("invalid image format: {p}")),
+        }
+    }
+    if images.contains_key("*") && images.len() > 1 {
+        return Err("all containers are already specified by *, but saw more than one container_name=container_image pairs".to_string());
+    }
+    Ok(images)
+}
+
 /// `kubectl set image`.
 pub(crate) fn set_image(ctx: &mut Ctx<'_>) -> Option<Run> {
     let (dry, out_mode) = setup(ctx)?;
     let args = ctx.flags.args.clone();
-    let (resources, pairs) = match resources_and_pairs(&args, "image") {
+    let checked = resources_and_pairs(&args, "image").and_then(|(resources, pairs)| {
+        image_updates(ctx, &resources, &pairs).map(|images| (resources, images))
+    });
+    let (resources, images) = match checked {
         Ok(x) => x,
         Err(e) => {
             ctx.fail(&e);
             return None;
         }
     };
-    if resources.is_empty() && ctx.flags.list("filename").is_empty() {
-        ctx.fail(
-            "one or more resources must be specified as <resource> <name> or <resource>/<name>",
-        );
-        return None;
-    }
-    if pairs.is_empty() {
-        ctx.fail("at least one image update is required");
-        return None;
-    }
-    let mut images: BTreeMap<String, String> = BTreeMap::new();
-    for p in &pairs {
-        match p.split_once('=') {
-            Some((k, v)) if !k.is_empty() => {
-                images.insert(k.to_string(), v.to_string());
-            }
-            _ => {
-                ctx.fail(&format!("invalid image format: {p}"));
-                return None;
-            }
-        }
-    }
-    if images.contains_key("*") && images.len() > 1 {
-        ctx.fail("all containers are already specified by *, but saw more than one container_name=container_image pairs");
-        return None;
-    }
     let sel = match targets(ctx, &resources) {
         Ok(s) => s,
         Err(f) => {
@@ -127,85 +134,106 @@ pub(crate) fn set_image(ctx: &mut Ctx<'_>) -> Option<Run> {
     };
     let mut failures = sel.failures.clone();
     for r in &sel.refs {
-        let c = &mut ctx.session.cluster;
-        let Some(before) = value_of(c, r) else {
-            continue;
-        };
-        if !matches!(r.kind, Kind::StatefulSet | Kind::Pod) {
-            failures.push(Failure::Plain(format!(
-                "error: {}/{} no matches for kind \"{}\" in version \"{}\"\n",
-                r.kind.plural(),
-                r.name,
-                r.kind.name(),
-                r.kind.api_version()
-            )));
-            continue;
-        }
-        let mut after = before.clone();
-        for (name, image) in &images {
-            let mut found = false;
-            for c in containers_mut(&mut after, r.kind) {
-                if name == "*" || c.get("name").and_then(Value::as_str) == Some(name) {
-                    found = true;
-                    if let Value::Object(m) = c {
-                        m.insert("image".into(), Value::String(image.clone()));
-                    }
-                }
-            }
-            if !found {
-                failures.push(Failure::Plain(format!(
-                    "error: unable to find container named {}",
-                    go_quote(name)
-                )));
-            }
-        }
-        let patch = match two_way_merge_patch(&before, &after, r.kind.name()) {
-            Ok(p) => p,
-            Err(e) => {
-                failures.push(Failure::Plain(e.to_string()));
-                continue;
-            }
-        };
-        if is_empty_patch(&patch) {
-            continue;
-        }
-        if dry == DryRun::Client {
-            print_result(
-                ctx,
-                &out_mode,
-                r.kind,
-                &r.name,
-                Some(after),
-                "image updated",
-                dry,
-            );
-            continue;
-        }
-        let c = &mut ctx.session.cluster;
-        match requests::patch(
-            c,
-            r.kind,
-            &r.namespace,
-            &r.name,
-            PatchType::Strategic,
-            &patch,
-            &write_opts(dry),
-        ) {
-            Ok(resp) => print_result(
-                ctx,
-                &out_mode,
-                r.kind,
-                &r.name,
-                Some(resp.object),
-                "image updated",
-                dry,
-            ),
-            Err(e) => failures.push(Failure::Plain(format!(
-                "failed to patch image update to pod template: {}",
-                e.to_string().trim_end()
-            ))),
-        }
+        update_images(ctx, r, &images, (dry, &out_mode), &mut failures);
     }
     print_failures(ctx, &failures);
     None
+}
+
+/// The object with its containers' images replaced; a container name that matches none fails.
+fn with_images(
+    before: &Value,
+    kind: Kind,
+    images: &BTreeMap<String, String>,
+    failures: &mut Vec<Failure>,
+) -> Value {
+    let mut after = before.clone();
+    for (name, image) in images {
+        let mut found = false;
+        for c in containers_mut(&mut after, kind) {
+            if name == "*" || c.get("name").and_then(Value::as_str) == Some(name) {
+                found = true;
+                if let Value::Object(m) = c {
+                    m.insert("image".into(), Value::String(image.clone()));
+                }
+            }
+        }
+        if !found {
+            failures.push(Failure::Plain(format!(
+                "error: unable to find container named {}",
+                go_quote(name)
+            )));
+        }
+    }
+    after
+}
+
+/// Sets the images of one object with a strategic merge patch and prints the result.
+fn update_images(
+    ctx: &mut Ctx<'_>,
+    r: &ObjRef,
+    images: &BTreeMap<String, String>,
+    (dry, out_mode): (DryRun, &Mode),
+    failures: &mut Vec<Failure>,
+) {
+    let Some(before) = value_of(&ctx.session.cluster, r) else {
+        return;
+    };
+    if !matches!(r.kind, Kind::StatefulSet | Kind::Pod) {
+        failures.push(Failure::Plain(format!(
+            "error: {}/{} no matches for kind \"{}\" in version \"{}\"\n",
+            r.kind.plural(),
+            r.name,
+            r.kind.name(),
+            r.kind.api_version()
+        )));
+        return;
+    }
+    let after = with_images(&before, r.kind, images, failures);
+    let patch = match two_way_merge_patch(&before, &after, r.kind.name()) {
+        Ok(p) => p,
+        Err(e) => {
+            failures.push(Failure::Plain(e.to_string()));
+            return;
+        }
+    };
+    if is_empty_patch(&patch) {
+        return;
+    }
+    if dry == DryRun::Client {
+        print_result(
+            ctx,
+            out_mode,
+            r.kind,
+            &r.name,
+            Some(after),
+            "image updated",
+            dry,
+        );
+        return;
+    }
+    let c = &mut ctx.session.cluster;
+    match requests::patch(
+        c,
+        r.kind,
+        &r.namespace,
+        &r.name,
+        PatchType::Strategic,
+        &patch,
+        &write_opts(dry),
+    ) {
+        Ok(resp) => print_result(
+            ctx,
+            out_mode,
+            r.kind,
+            &r.name,
+            Some(resp.object),
+            "image updated",
+            dry,
+        ),
+        Err(e) => failures.push(Failure::Plain(format!(
+            "failed to patch image update to pod template: {}",
+            e.to_string().trim_end()
+        ))),
+    }
 }

@@ -9,7 +9,7 @@ use super::ctx::{Ctx, Failure, print_failures};
 use super::print::describe::{PrefixWriter, describe_pod_template};
 use super::print::tabwriter::TabWriter;
 use super::resources::name_prefix;
-use super::targets::{ObjRef, Query, select};
+use super::targets::{ObjRef, Query, select_with};
 use crate::sim::apiserver::requests::{self, PatchType, WriteOptions};
 use crate::sim::kind::Kind;
 use crate::sim::statefulset::revision::{apply_revision, revision_data};
@@ -21,18 +21,9 @@ pub(crate) fn rollout_targets(ctx: &mut Ctx<'_>) -> Option<Vec<ObjRef>> {
         ctx.fail("required resource not specified");
         return None;
     }
-    let sel = if ctx.flags.list("filename").is_empty() {
-        let q = Query {
-            all_namespaces: false,
-            labels: ctx.flags.str("selector").map(str::to_string),
-            fields: None,
-            list_bare_types: true,
-            all: false,
-        };
-        select(ctx, &ctx.flags.args, &q)
-    } else {
-        super::get::select_from_files(ctx, "getting")
-    };
+    // The rollout commands take `-f` and `-l` only: no `-A`, `--field-selector` or `--all`.
+    let q = Query::from_flags(ctx).listing_bare_types();
+    let sel = select_with(ctx, &ctx.flags.args, "getting", &q);
     match sel {
         Ok(s) if s.failures.is_empty() => Some(s.refs),
         Ok(s) => {

@@ -139,7 +139,11 @@ pub(crate) fn patch(ctx: &mut Ctx<'_>) -> Option<Run> {
     let body_text = if file.is_empty() {
         text.clone()
     } else {
-        match ctx.session.files.get(&super::apply_files::absolute(&file)) {
+        match ctx
+            .session
+            .files
+            .get(&super::lookup::file_path(ctx.cwd, &file))
+        {
             Some(t) => t.clone(),
             None => {
                 ctx.fail(&format!(

@@ -188,6 +188,14 @@ impl Query {
             all: ctx.flags.bool("all"),
         }
     }
+
+    /// The same query where a bare type lists its objects (`get pods`, `rollout history sts`).
+    pub(crate) fn listing_bare_types(self) -> Query {
+        Query {
+            list_bare_types: true,
+            ..self
+        }
+    }
 }
 
 /// The objects a command acts on: those of the `-f` files (`doing` names the request in
@@ -198,10 +206,20 @@ pub(crate) fn select_from_flags(
     args: &[String],
     doing: &str,
 ) -> Result<Selected, Vec<Failure>> {
+    select_with(ctx, args, doing, &Query::from_flags(ctx))
+}
+
+/// Like [`select_from_flags`], with a query the command adjusted (`get` lists bare types).
+pub(crate) fn select_with(
+    ctx: &Ctx<'_>,
+    args: &[String],
+    doing: &str,
+    q: &Query,
+) -> Result<Selected, Vec<Failure>> {
     if !ctx.flags.list("filename").is_empty() {
         return super::get::select_from_files(ctx, doing);
     }
-    select(ctx, args, &Query::from_flags(ctx))
+    select(ctx, args, q)
 }
 
 /// Resolves the arguments. `Err` holds errors that stop the command before anything is done.

@@ -90,17 +90,6 @@ pub fn canonical(typed: &str) -> Option<&'static str> {
     Some(resources::of_kind(kind).plural)
 }
 
-/// The command path whose flags apply: `rollout status` once a subcommand is typed, else `get`.
-fn command_path(positional: &[&str]) -> String {
-    let verb = positional.first().copied().unwrap_or("");
-    match positional.get(1) {
-        Some(sub) if kubectl::carried_subcommands(verb).any(|s| s == *sub) => {
-            format!("{verb} {sub}")
-        }
-        _ => verb.to_string(),
-    }
-}
-
 /// Completes the last word of `line`: returns where that word starts (in bytes) and the
 /// candidates that would replace it, sorted and without duplicates.
 pub fn complete(line: &str, names: &Names) -> (usize, Vec<String>) {
@@ -122,12 +111,8 @@ pub fn complete(line: &str, names: &Names) -> (usize, Vec<String>) {
             if previous == "-f" || previous == "--filename" {
                 pool.extend(names.files.iter().cloned());
             } else if word.starts_with('-') {
-                let path = command_path(&positional);
-                pool.extend(
-                    kubectl::documented_flags(&path)
-                        .into_iter()
-                        .map(String::from),
-                );
+                let typed: Vec<String> = rest.iter().map(|w| w.to_string()).collect();
+                pool.extend(kubectl::flag_completions(&typed));
             } else if positional.is_empty() {
                 pool.extend(kubectl::carried_commands().map(String::from));
             } else if let Some((typed, _)) = word.split_once('/') {

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::container::Target;
-use crate::kubectl::{Output, Run, Session, Waiting, kubectl};
+use crate::kubectl::{Output, Run, Session, Waiting, kubectl_in};
 use crate::paths::{normalize, parent};
 use crate::sh::interp::{Dialect, Files, FsError, Host, Proc, Stat};
 
@@ -80,13 +80,18 @@ impl<'a> WorkspaceHost<'a> {
 
     /// Runs kubectl; a wait or an attach runs here inside a longer line, or is left pending.
     fn kubectl(&mut self, p: &mut Proc) -> i32 {
-        let args = self.file_args(p);
-        let stdin = if wants_stdin(&args) {
+        let args = p.args().to_vec();
+        // kubectl says what it will read; files not in the workspace yet are loaded first.
+        let inputs = crate::kubectl::inputs(&p.cwd, &args);
+        for path in &inputs.files {
+            let _ = self.stat(path);
+        }
+        let stdin = if inputs.stdin {
             p.stdin()
         } else {
             String::new()
         };
-        match kubectl(self.session.get_mut(), &args, &stdin) {
+        match kubectl_in(self.session.get_mut(), &p.cwd, &args, &stdin) {
             Run::Done(out) => {
                 print(p, &out);
                 out.code
@@ -108,31 +113,6 @@ impl<'a> WorkspaceHost<'a> {
                 container,
             } => self.attach(p, &args, &namespace, &pod, &container),
         }
-    }
-
-    /// The arguments, with `-f` files made relative to the folder and loaded for kubectl.
-    fn file_args(&self, p: &Proc) -> Vec<String> {
-        let mut args: Vec<String> = p.args().to_vec();
-        let mut take_next = false;
-        for a in args.iter_mut() {
-            let (flag, value) = match a.split_once('=') {
-                Some((f, v)) if f == "-f" || f == "--filename" => (format!("{f}="), v.to_string()),
-                _ if take_next => (String::new(), a.clone()),
-                _ => {
-                    take_next = a == "-f" || a == "--filename";
-                    continue;
-                }
-            };
-            take_next = false;
-            if value != "-" {
-                let path = normalize(&p.cwd, &value);
-                let _ = self.stat(&path);
-                if p.cwd != "/" && !value.starts_with('/') {
-                    *a = format!("{flag}{path}");
-                }
-            }
-        }
-        args
     }
 
     /// Polls a wait second by second until it finishes, the output fills, or the inline limit.
@@ -195,16 +175,6 @@ impl<'a> WorkspaceHost<'a> {
         print(p, &out);
         out.code.max(0)
     }
-}
-
-/// Whether kubectl reads standard input: a `-` file, or `exec` with `--stdin`/`-i`.
-fn wants_stdin(args: &[String]) -> bool {
-    args.iter()
-        .any(|a| a == "-" || a == "--filename=-" || a == "-f=-")
-        || (args.first().is_some_and(|a| a == "exec")
-            && args.iter().take_while(|a| *a != "--").any(|a| {
-                a == "--stdin" || (a.starts_with('-') && !a.starts_with("--") && a.contains('i'))
-            }))
 }
 
 /// Writes a kubectl result: warnings first, then output, then errors.

@@ -181,15 +181,63 @@ fn terminal_tab_completes_verbs_types_names_and_files() {
         shell("kubectl apply -f w", &names).1,
         vec!["web.yaml".to_string()]
     );
+    // cobra offers every flag the prefix matches, the inherited persistent ones too
+    // (completions.go `getCompletions`): kubectl has `--warnings-as-errors` and `--watch-only`.
     assert_eq!(
         shell("kubectl get pods --wa", &names).1,
-        vec!["--watch".to_string()]
+        vec![
+            "--warnings-as-errors".to_string(),
+            "--watch".into(),
+            "--watch-only".into()
+        ]
     );
     assert_eq!(
         shell("kubectl scale statefulset/w", &names).1,
         vec!["statefulset/web".to_string()]
     );
     assert_eq!(common_prefix(&["web-0".into(), "web-1".into()]), "web-");
+}
+
+/// Flag completion follows cobra's `__complete` (completions.go `getCompletions`): the
+/// command's local flags and its inherited persistent flags, both long and short forms; hidden
+/// and deprecated flags (`nonCompletableFlag`) and flags already set (unless a slice or an
+/// array) are left out, and nothing is offered after `--`.
+#[test]
+fn terminal_tab_offers_local_and_inherited_flags_like_cobra() {
+    let names = Names::default();
+    let offered = |line: &str| shell(line, &names).1;
+    let get = offered("kubectl get -");
+    for flag in [
+        "-n",
+        "--namespace",
+        "-o",
+        "--output",
+        "--context",
+        "-w",
+        "--help",
+    ] {
+        assert!(get.contains(&flag.to_string()), "{flag} in {get:?}");
+    }
+    assert_eq!(
+        offered("kubectl get --nam"),
+        vec!["--namespace".to_string()]
+    );
+    assert_eq!(
+        offered("kubectl rollout status web --wa"),
+        vec!["--warnings-as-errors".to_string(), "--watch".into()]
+    );
+    // The root command offers the persistent flags.
+    assert!(offered("kubectl --conte").contains(&"--context".to_string()));
+    // `--record` is deprecated (kubectl RecordFlags: MarkDeprecated).
+    assert!(offered("kubectl apply --reco").is_empty());
+    // A flag already given is not offered again; `-f` is a string slice and is.
+    assert!(offered("kubectl get pods -n kube-system --names").is_empty());
+    assert_eq!(
+        offered("kubectl apply -f a.yaml --filen"),
+        vec!["--filename".to_string()]
+    );
+    // After `--` the words belong to the program.
+    assert!(offered("kubectl exec web-0 -- -").is_empty());
 }
 
 /// The first paragraph of the DESCRIPTION `kubectl explain` prints, unwrapped.
