@@ -46,6 +46,7 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
     };
     // A pod being replaced may briefly share its IP; the least uid answers, whatever the map's order.
     let Some((uid, rt)) = c
+        .world
         .runtime
         .iter()
         .filter(|(_, r)| r.ip.as_deref() == Some(ip))
@@ -53,7 +54,7 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
     else {
         return Answer::Refused;
     };
-    let Some(pod) = c.store.get::<Pod>(&rt.namespace, &rt.name) else {
+    let Some(pod) = c.world.store.get::<Pod>(&rt.namespace, &rt.name) else {
         return Answer::Refused;
     };
     let containers = pod

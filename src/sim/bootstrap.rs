@@ -57,14 +57,14 @@ pub fn populate(c: &mut Cluster) {
             }),
         };
         c.stamp(&mut obj);
-        c.store.put(obj);
+        c.world.store.put(obj);
     }
     let nodes = std::iter::once(CONTROL_PLANE).chain(WORKERS);
     for (i, name) in nodes.enumerate() {
         let node = node(name, i);
         let mut node = node;
         c.stamp(&mut node);
-        c.store.put(node);
+        c.world.store.put(node);
     }
     let mut sc = StorageClass {
         metadata: ObjectMeta {
@@ -78,7 +78,7 @@ pub fn populate(c: &mut Cluster) {
         ..Default::default()
     };
     c.stamp(&mut sc);
-    c.store.put(sc);
+    c.world.store.put(sc);
     let mut kubernetes = Service {
         metadata: ObjectMeta {
             name: Some("kubernetes".into()),
@@ -106,7 +106,7 @@ pub fn populate(c: &mut Cluster) {
         status: Some(Default::default()),
     };
     c.stamp(&mut kubernetes);
-    c.store.put(kubernetes);
+    c.world.store.put(kubernetes);
 }
 
 /// A kind node as `kubectl get node -o yaml` shows it; the control plane carries its role label

@@ -32,8 +32,9 @@ fn selects(svc: &Service, pod: &Pod) -> bool {
 /// Recomputes the Endpoints of every Service with a selector in `namespace` (syncService in
 /// pkg/controller/endpoint/endpoints_controller.go).
 pub fn reconcile(c: &mut Cluster, namespace: &str) {
-    let services = c.store.snapshot::<Service>(Some(namespace));
+    let services = c.world.store.snapshot::<Service>(Some(namespace));
     let pods: Vec<std::rc::Rc<Pod>> = c
+        .world
         .store
         .snapshot::<Pod>(Some(namespace))
         .into_iter()
@@ -143,12 +144,12 @@ fn write(
     subsets: Option<Vec<EndpointSubset>>,
     labels: Option<std::collections::BTreeMap<String, String>>,
 ) {
-    match c.store.get::<Endpoints>(namespace, &name).cloned() {
+    match c.world.store.get::<Endpoints>(namespace, &name).cloned() {
         Some(mut ep) => {
             if ep.subsets != subsets || ep.metadata.labels != labels {
                 ep.subsets = subsets;
                 ep.metadata.labels = labels;
-                c.store.put(ep);
+                c.world.store.put(ep);
             }
         }
         None => {
@@ -162,7 +163,7 @@ fn write(
                 subsets,
             };
             c.stamp(&mut ep);
-            c.store.put(ep);
+            c.world.store.put(ep);
         }
     }
 }
@@ -185,7 +186,7 @@ pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
         let parts: Vec<&str> = rest.split('.').collect();
         match parts.as_slice() {
             [svc, ns] => {
-                let Some(service) = c.store.get::<Service>(ns, svc) else {
+                let Some(service) = c.world.store.get::<Service>(ns, svc) else {
                     continue;
                 };
                 let cluster_ip = service
@@ -214,7 +215,8 @@ pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
 }
 
 fn endpoint_ips(c: &Cluster, ns: &str, svc: &str, host: Option<&str>) -> Vec<String> {
-    c.store
+    c.world
+        .store
         .get::<Endpoints>(ns, svc)
         .and_then(|e| e.subsets.as_ref())
         .map(|subsets| {

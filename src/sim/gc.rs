@@ -27,15 +27,22 @@ enum OwnerState {
 fn owner_state(c: &Cluster, namespace: &str, r: &OwnerReference) -> OwnerState {
     let meta = match r.kind.as_str() {
         "StatefulSet" => c
+            .world
             .store
             .get::<StatefulSet>(namespace, &r.name)
             .map(|o| &o.metadata),
-        "Pod" => c.store.get::<Pod>(namespace, &r.name).map(|o| &o.metadata),
+        "Pod" => c
+            .world
+            .store
+            .get::<Pod>(namespace, &r.name)
+            .map(|o| &o.metadata),
         "PersistentVolumeClaim" => c
+            .world
             .store
             .get::<PersistentVolumeClaim>(namespace, &r.name)
             .map(|o| &o.metadata),
         "ControllerRevision" => c
+            .world
             .store
             .get::<ControllerRevision>(namespace, &r.name)
             .map(|o| &o.metadata),
@@ -57,7 +64,7 @@ fn owner_state(c: &Cluster, namespace: &str, r: &OwnerReference) -> OwnerState {
 
 fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
     // Shared handles, not copies: each dependent is judged by the object as it was at this point.
-    let dependents: Vec<Rc<T>> = T::table(&c.store)
+    let dependents: Vec<Rc<T>> = T::table(&c.world.store)
         .values()
         .filter(|o| {
             o.metadata()
@@ -82,7 +89,7 @@ fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
             .collect();
         if !orphaned.is_empty() {
             let uids: Vec<String> = orphaned.iter().map(|r| r.uid.clone()).collect();
-            c.store.modify::<T>(ns, name, |o| {
+            c.world.store.modify::<T>(ns, name, |o| {
                 let m = o.metadata_mut();
                 m.owner_references = m
                     .owner_references
@@ -109,7 +116,7 @@ fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
 
 fn has_dependents(c: &Cluster, uid: &str) -> bool {
     fn any<T: Object>(c: &Cluster, uid: &str) -> bool {
-        T::table(&c.store).values().any(|o| {
+        T::table(&c.world.store).values().any(|o| {
             o.metadata()
                 .owner_references
                 .iter()
@@ -121,7 +128,7 @@ fn has_dependents(c: &Cluster, uid: &str) -> bool {
 }
 
 fn drop_finalizer<T: Object + PartialEq>(c: &mut Cluster, ns: &str, name: &str, finalizer: &str) {
-    let Some(mut obj) = c.store.get::<T>(ns, name).cloned() else {
+    let Some(mut obj) = c.world.store.get::<T>(ns, name).cloned() else {
         return;
     };
     let m = obj.metadata_mut();
@@ -134,7 +141,7 @@ fn drop_finalizer<T: Object + PartialEq>(c: &mut Cluster, ns: &str, name: &str, 
 }
 
 fn finish_owners<T: Object + PartialEq>(c: &mut Cluster) {
-    let owners: Vec<(String, String, String, bool, bool)> = T::table(&c.store)
+    let owners: Vec<(String, String, String, bool, bool)> = T::table(&c.world.store)
         .values()
         .filter(|o| o.metadata().deletion_timestamp.is_some())
         .map(|o| {
@@ -170,6 +177,7 @@ pub fn collect(c: &mut Cluster) {
     finish_owners::<Pod>(c);
     // pvc-protection: a claim being deleted goes once no pod that is not finished uses it.
     let claims: Vec<(String, String)> = c
+        .world
         .store
         .list::<PersistentVolumeClaim>(None)
         .filter(|p| p.metadata.deletion_timestamp.is_some())
@@ -181,7 +189,7 @@ pub fn collect(c: &mut Cluster) {
         })
         .collect();
     for (ns, name) in claims {
-        let used = c.store.list::<Pod>(Some(&ns)).any(|p| {
+        let used = c.world.store.list::<Pod>(Some(&ns)).any(|p| {
             let finished = p
                 .status
                 .as_ref()
@@ -204,6 +212,7 @@ pub fn collect(c: &mut Cluster) {
         }
     }
     let volumes: Vec<String> = c
+        .world
         .store
         .list::<PersistentVolume>(None)
         .filter(|v| v.metadata.deletion_timestamp.is_some())
@@ -214,6 +223,6 @@ pub fn collect(c: &mut Cluster) {
         drop_finalizer::<PersistentVolume>(c, "", &name, PV_PROTECTION);
     }
     // Files of volumes that no longer exist are gone with them.
-    let live = &c.store.persistent_volumes;
-    c.volumes.retain(|k, _| live.contains_key(k));
+    let live = &c.world.store.persistent_volumes;
+    c.world.volumes.retain(|k, _| live.contains_key(k));
 }

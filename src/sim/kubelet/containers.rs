@@ -95,6 +95,7 @@ fn keep_running(_: &mut Cluster, _: &At<'_>, _: &ContainerRuntime) -> Walk {
 /// Moves one container along: runs the first step in the table that applies to it.
 pub(super) fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> Walk {
     let Some((k, node)) = c
+        .world
         .runtime
         .get(uid)
         .and_then(|r| Some((r.containers.get(i)?.clone(), r.node.clone())))
@@ -126,6 +127,7 @@ fn observe_exit(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
             back_off(u32::try_from(restarts).unwrap_or(1))
         };
         if let Some(kc) = c
+            .world
             .runtime
             .get_mut(at.uid)
             .and_then(|r| r.containers.get_mut(at.i))
@@ -162,11 +164,13 @@ fn report_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
     {
         let name = k.name.clone();
         let pod = c
+            .world
             .runtime
             .get(uid)
             .map(|r| r.name.clone())
             .unwrap_or_default();
         let ns = c
+            .world
             .runtime
             .get(uid)
             .map(|r| r.namespace.clone())
@@ -180,6 +184,7 @@ fn report_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
             &format!("Back-off restarting failed container {name} in pod {pod}_{ns}({uid})"),
         );
         if let Some(kc) = c
+            .world
             .runtime
             .get_mut(uid)
             .and_then(|r| r.containers.get_mut(at.i))
@@ -193,6 +198,7 @@ fn report_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
 /// The back-off is over: the restart count goes up and a new container starts.
 fn restart(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
     if let Some(kc) = c
+        .world
         .runtime
         .get_mut(at.uid)
         .and_then(|r| r.containers.get_mut(at.i))
@@ -218,6 +224,7 @@ fn restart(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
 /// container runs until its plan's exit and its first probes are scheduled.
 pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
     let Some(name) = c
+        .world
         .runtime
         .get(uid)
         .and_then(|r| r.containers.get(i))
@@ -243,15 +250,21 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
     );
     // A shared handle to the pod, so that its container spec is read without a copy.
     let pod = c
+        .world
         .runtime
         .get(uid)
-        .and_then(|rt| c.store.snapshot_one::<Pod>(&rt.namespace, &rt.name));
+        .and_then(|rt| c.world.store.snapshot_one::<Pod>(&rt.namespace, &rt.name));
     let spec = pod
         .as_deref()
         .and_then(|p| p.spec.as_ref()?.containers.get(i));
     let plan = spec.and_then(run_plan);
     let has_readiness = spec.is_some_and(|s| s.readiness_probe.is_some());
-    if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+    if let Some(kc) = c
+        .world
+        .runtime
+        .get_mut(uid)
+        .and_then(|r| r.containers.get_mut(i))
+    {
         kc.state = ContainerState::Running(now);
         kc.ready = !has_readiness;
         kc.streaks = (0, 0, 0);

@@ -73,6 +73,7 @@ pub fn mounts(c: &Cluster, pod: &Pod, container: usize) -> Vec<(String, String)>
             continue;
         };
         let pv = c
+            .world
             .store
             .get::<PersistentVolumeClaim>(&ns, &claim.claim_name)
             .and_then(|p| p.spec.as_ref())
@@ -97,13 +98,13 @@ pub fn backing(mounts: &[(String, String)], path: &str) -> Backing {
 
 /// The entry a container sees at `path`: mounted volume, else writable layer, else image.
 pub fn lookup(c: &Cluster, uid: &str, container: usize, path: &str) -> Option<Entry> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
+    let rt = c.world.runtime.get(uid)?;
+    let pod = c.world.store.get::<Pod>(&rt.namespace, &rt.name)?;
     let path = normalize("/", path);
     let mounts = mounts(c, pod, container);
     match backing(&mounts, &path) {
         Backing::Volume(pv, mount) => {
-            let fs = c.volumes.get(&pv)?;
+            let fs = c.world.volumes.get(&pv)?;
             let inner = normalize("/", path.strip_prefix(&mount).unwrap_or("/"));
             fs.get(&inner).cloned()
         }

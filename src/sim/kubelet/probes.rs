@@ -17,8 +17,8 @@ fn probe_of(
     container: usize,
     readiness: bool,
 ) -> Option<(Container, Probe)> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
+    let rt = c.world.runtime.get(uid)?;
+    let pod = c.world.store.get::<Pod>(&rt.namespace, &rt.name)?;
     let k = pod.spec.as_ref()?.containers.get(container)?.clone();
     let p = if readiness {
         k.readiness_probe.clone()
@@ -81,6 +81,7 @@ pub fn evaluate(
         Behaviour::Shell => false,
     };
     let ip = c
+        .world
         .runtime
         .get(uid)
         .and_then(|r| r.ip.clone())
@@ -174,8 +175,10 @@ fn run_exec(c: &Cluster, uid: &str, container: usize, cmd: &[String]) -> Result<
 
 /// Runs one probe and applies its thresholds.
 pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
-    let Some(rt) = c.runtime.get(uid) else { return };
-    if c.failed_nodes.contains_key(&rt.node) || matches!(rt.stage, Stage::Stopped) {
+    let Some(rt) = c.world.runtime.get(uid) else {
+        return;
+    };
+    if c.world.failed_nodes.contains_key(&rt.node) || matches!(rt.stage, Stage::Stopped) {
         return;
     }
     if !matches!(
@@ -193,6 +196,7 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
     let name = k.name.clone();
     let mut restart = false;
     if let Some(kc) = c
+        .world
         .runtime
         .get_mut(uid)
         .and_then(|r| r.containers.get_mut(container))
@@ -240,8 +244,9 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
             "Killing",
             &format!("Container {name} failed liveness probe, will be restarted"),
         );
-        let now = c.clock.now_ms;
+        let now = c.world.clock.now_ms;
         if let Some(kc) = c
+            .world
             .runtime
             .get_mut(uid)
             .and_then(|r| r.containers.get_mut(container))
@@ -254,7 +259,7 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
             .reschedule(now, Work::Kubelet(uid.to_string()));
     }
     status::write(c, uid);
-    let at = c.clock.now_ms + secs(p.period_seconds, 10).max(1000);
+    let at = c.world.clock.now_ms + secs(p.period_seconds, 10).max(1000);
     c.manager
         .queue
         .reschedule(at, Work::Probe(uid.to_string(), container, readiness));
@@ -269,6 +274,7 @@ pub fn next_significant_probe(c: &Cluster) -> Option<u64> {
         .filter(|(_, w)| match w {
             Work::Probe(uid, container, readiness) => {
                 let Some(kc) = c
+                    .world
                     .runtime
                     .get(uid)
                     .and_then(|r| r.containers.get(*container))

@@ -41,11 +41,13 @@ pub(super) fn finish_pull(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) ->
         ]
         .concat(),
     );
-    c.node_images
+    c.world
+        .node_images
         .entry(at.node.clone())
         .or_default()
         .push(images::parse(&k.image).canonical());
     if let Some(kc) = c
+        .world
         .runtime
         .get_mut(at.uid)
         .and_then(|r| r.containers.get_mut(at.i))
@@ -68,6 +70,7 @@ pub(super) fn pull_image(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> 
     let reference = images::parse(&k.image);
     let policy = pull_policy(c, at.uid, at.i, &reference);
     let present = c
+        .world
         .node_images
         .get(&at.node)
         .is_some_and(|l| l.contains(&reference.canonical()));
@@ -75,6 +78,7 @@ pub(super) fn pull_image(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> 
         Pull::Ok(..) if present && policy != "Always" => {
             already_present(c, at.uid, &k.name, &k.image);
             if let Some(kc) = c
+                .world
                 .runtime
                 .get_mut(at.uid)
                 .and_then(|r| r.containers.get_mut(at.i))
@@ -95,11 +99,12 @@ pub(super) fn pull_image(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> 
             );
             // A cached image with pull policy Always only checks the registry, which is quick.
             let took = if present {
-                c.rng.range(300, 900)
+                c.world.rng.range(300, 900)
             } else {
                 pull_ms(size)
             };
             if let Some(kc) = c
+                .world
                 .runtime
                 .get_mut(at.uid)
                 .and_then(|r| r.containers.get_mut(at.i))
@@ -139,6 +144,7 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
             ],
         );
         if let Some(kc) = c
+            .world
             .runtime
             .get_mut(uid)
             .and_then(|r| r.containers.get_mut(at.i))
@@ -163,6 +169,7 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
         );
         // 10 s after the first failed pull, doubling with each one after, capped at 300 s.
         if let Some(kc) = c
+            .world
             .runtime
             .get_mut(uid)
             .and_then(|r| r.containers.get_mut(at.i))
@@ -180,9 +187,10 @@ pub(super) fn pull_policy(
     i: usize,
     reference: &images::ImageRef,
 ) -> String {
-    c.runtime
+    c.world
+        .runtime
         .get(uid)
-        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|rt| c.world.store.get::<Pod>(&rt.namespace, &rt.name))
         .and_then(|p| {
             p.spec
                 .as_ref()?

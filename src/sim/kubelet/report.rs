@@ -23,8 +23,10 @@ pub(super) fn event(
     reason: &str,
     message: &str,
 ) {
-    let Some(rt) = c.runtime.get(uid) else { return };
-    let Some(pod) = c.store.get::<Pod>(&rt.namespace, &rt.name) else {
+    let Some(rt) = c.world.runtime.get(uid) else {
+        return;
+    };
+    let Some(pod) = c.world.store.get::<Pod>(&rt.namespace, &rt.name) else {
         return;
     };
     let path = container.map(container_field_path);
@@ -37,7 +39,7 @@ pub(super) fn event(
         "kubelet",
         Some(&rt.node),
     );
-    c.record_event(facts);
+    c.world.record_event(facts);
 }
 
 /// Records several kubelet events about one container, in order.

@@ -69,10 +69,10 @@ pub fn write(c: &mut Cluster, uid: &str) {
     let Some(status) = build(c, uid) else {
         return;
     };
-    let Some(rt) = c.runtime.get(uid) else {
+    let Some(rt) = c.world.runtime.get(uid) else {
         return;
     };
-    c.store.edit::<Pod>(&rt.namespace, &rt.name, |p| {
+    c.world.store.edit::<Pod>(&rt.namespace, &rt.name, |p| {
         p.status = Some(status);
         true
     });
@@ -81,12 +81,13 @@ pub fn write(c: &mut Cluster, uid: &str) {
 /// The status the kubelet would report now, borrowing its record (None if the pod is gone or
 /// already reports exactly this).
 fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
+    let rt = c.world.runtime.get(uid)?;
+    let pod = c.world.store.get::<Pod>(&rt.namespace, &rt.name)?;
     if pod.metadata.uid.as_deref() != Some(uid) {
         return None;
     }
     let host_ip = c
+        .world
         .store
         .get::<Node>("", &rt.node)
         .and_then(|n| n.status.as_ref())
@@ -100,7 +101,7 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
         .iter()
         .map(|k| container_status(uid, k))
         .collect();
-    let conditions = conditions(rt, old, &statuses, c.clock.now_ms);
+    let conditions = conditions(rt, old, &statuses, c.world.clock.now_ms);
     let ip = rt.ip.clone();
     let status = PodStatus {
         phase: Some(phase(rt).to_string()),

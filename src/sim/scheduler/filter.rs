@@ -64,7 +64,7 @@ pub(super) fn volume_binding(
 ) -> Result<Vec<(String, bool)>, String> {
     let mut waiting_for_first_consumer = Vec::new();
     for claim_name in claims_of(pod) {
-        let Some(claim) = c.store.get::<PersistentVolumeClaim>(ns, &claim_name) else {
+        let Some(claim) = c.world.store.get::<PersistentVolumeClaim>(ns, &claim_name) else {
             return Err(format!("persistentvolumeclaim \"{claim_name}\" not found"));
         };
         if claim.metadata.deletion_timestamp.is_some() {
@@ -87,6 +87,7 @@ pub(super) fn volume_binding(
             .and_then(|s| s.storage_class_name.clone())
             .unwrap_or_default();
         let wffc = c
+            .world
             .store
             .get::<StorageClass>("", &class)
             .is_some_and(|sc| sc.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer"));

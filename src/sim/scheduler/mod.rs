@@ -16,6 +16,7 @@ pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
 /// One scheduling pass over every unscheduled pod.
 pub fn schedule(c: &mut Cluster) {
     let pending: Vec<Rc<Pod>> = c
+        .world
         .store
         .snapshot::<Pod>(None)
         .into_iter()
@@ -27,10 +28,10 @@ pub fn schedule(c: &mut Cluster) {
     if pending.is_empty() {
         return;
     }
-    let nodes = c.store.snapshot::<Node>(None);
+    let nodes = c.world.store.snapshot::<Node>(None);
     // Count pods per node once per pass so that placing N pods stays linear.
     let mut loads: Vec<usize> = vec![0; nodes.len()];
-    for p in c.store.list::<Pod>(None) {
+    for p in c.world.store.list::<Pod>(None) {
         if let Some(node) = p.spec.as_ref().and_then(|s| s.node_name.as_deref())
             && let Some(i) = nodes
                 .iter()
@@ -59,10 +60,10 @@ fn fail(c: &mut Cluster, pod: &Pod, message: String) {
         "default-scheduler",
         None,
     );
-    c.record_event(facts);
-    let now = c.clock.time();
+    c.world.record_event(facts);
+    let now = c.world.clock.time();
     // The conditions the pod should carry; the pod is only written (and copied) when they differ.
-    let wanted = c.store.get::<Pod>(&ns, &name).and_then(|p| {
+    let wanted = c.world.store.get::<Pod>(&ns, &name).and_then(|p| {
         let old = p.status.as_ref().and_then(|s| s.conditions.as_ref());
         let mut conds = old.cloned().unwrap_or_default();
         conds.retain(|c| c.type_ != "PodScheduled");
@@ -77,14 +78,15 @@ fn fail(c: &mut Cluster, pod: &Pod, message: String) {
         (p.status.is_none() || old != Some(&conds)).then_some(conds)
     });
     if let Some(conds) = wanted {
-        c.store.edit::<Pod>(&ns, &name, |p| {
+        c.world.store.edit::<Pod>(&ns, &name, |p| {
             p.status.get_or_insert_with(Default::default).conditions = Some(conds);
             true
         });
     }
     let subject = format!("pod/{ns}/{name}");
     let at = c.now_ms();
-    c.why
+    c.world
+        .why
         .note(at, &subject, format!("{name} not scheduled: {message}"));
 }
 
@@ -149,7 +151,8 @@ fn select_host(
         .filter(|b| b.0 == min)
         .map(|b| (b.1, b.2))
         .collect();
-    let pick = usize::try_from(c.rng.range(0, ties.len().saturating_sub(1) as u64)).unwrap_or(0);
+    let pick =
+        usize::try_from(c.world.rng.range(0, ties.len().saturating_sub(1) as u64)).unwrap_or(0);
     let &(node, node_index) = ties.get(pick)?;
     Some((node.to_string(), node_index))
 }
@@ -167,17 +170,19 @@ fn assume_pod_volumes(
     for (claim_name, has) in claims {
         if !has {
             // Annotated in place; the claim is copied only if a snapshot still shares it.
-            c.store.edit::<PersistentVolumeClaim>(ns, &claim_name, |p| {
-                p.metadata
-                    .annotations
-                    .get_or_insert_with(Default::default)
-                    .insert(SELECTED_NODE.into(), node.to_string())
-                    .is_none_or(|old| old != node)
-            });
+            c.world
+                .store
+                .edit::<PersistentVolumeClaim>(ns, &claim_name, |p| {
+                    p.metadata
+                        .annotations
+                        .get_or_insert_with(Default::default)
+                        .insert(SELECTED_NODE.into(), node.to_string())
+                        .is_none_or(|old| old != node)
+                });
         }
     }
     let now = c.now_ms();
-    c.why.note(
+    c.world.why.note(
         now,
         &format!("pod/{ns}/{name}"),
         format!("{name} waits for its volumes to be provisioned before it is bound to a node"),
@@ -189,7 +194,7 @@ fn assume_pod_volumes(
 /// go of it: the stored pod is then not shared and is bound in place.
 fn bind(c: &mut Cluster, shared: Rc<Pod>, ns: &str, name: &str, node: &str) {
     drop(shared);
-    c.store.edit::<Pod>(ns, name, |p| {
+    c.world.store.edit::<Pod>(ns, name, |p| {
         let mut changed = false;
         if let Some(spec) = p.spec.as_mut()
             && spec.node_name.as_deref() != Some(node)
@@ -207,7 +212,7 @@ fn bind(c: &mut Cluster, shared: Rc<Pod>, ns: &str, name: &str, node: &str) {
         changed
     });
     let message = ["Successfully assigned ", ns, "/", name, " to ", node].concat();
-    let facts = c.store.get::<Pod>(ns, name).map(|pod| {
+    let facts = c.world.store.get::<Pod>(ns, name).map(|pod| {
         Facts::new(
             pod,
             None,
@@ -219,6 +224,6 @@ fn bind(c: &mut Cluster, shared: Rc<Pod>, ns: &str, name: &str, node: &str) {
         )
     });
     if let Some(facts) = facts {
-        c.record_event(facts);
+        c.world.record_event(facts);
     }
 }

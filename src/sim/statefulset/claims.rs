@@ -105,7 +105,7 @@ impl ClaimIndex {
         let ns = set_namespace(set);
         let lo = format!("{ns}/");
         let hi = format!("{ns}0");
-        for (key, claim) in c.store.claims.range(lo..hi) {
+        for (key, claim) in c.world.store.claims.range(lo..hi) {
             let name = key.get(ns.len() + 1..).unwrap_or("");
             for (j, t) in templates.iter().enumerate() {
                 let template = t.metadata.name.as_deref().unwrap_or("");
@@ -119,7 +119,7 @@ impl ClaimIndex {
         }
         // Store keys of an empty namespace have no `namespace/` part: such sets use plain lookups.
         ClaimIndex {
-            resource_version: (!ns.is_empty()).then_some(c.store.resource_version),
+            resource_version: (!ns.is_empty()).then_some(c.world.store.resource_version),
             start,
             count,
             slots,
@@ -134,7 +134,7 @@ impl ClaimIndex {
         template: usize,
         ordinal: i64,
     ) -> Option<Option<&PersistentVolumeClaim>> {
-        if self.resource_version != Some(c.store.resource_version) || ordinal < 0 {
+        if self.resource_version != Some(c.world.store.resource_version) || ordinal < 0 {
             return None;
         }
         let slot = usize::try_from(ordinal - self.start)
@@ -199,7 +199,7 @@ pub fn claim_state(
             .and_then(|index| index.get(c, j, ordinal))
             .unwrap_or_else(|| {
                 with_claim_name(t, set, ordinal, |name| {
-                    c.store.get::<PersistentVolumeClaim>(ns, name)
+                    c.world.store.get::<PersistentVolumeClaim>(ns, name)
                 })
             });
         all_present &= claim.is_some_and(|p| p.metadata.deletion_timestamp.is_none());

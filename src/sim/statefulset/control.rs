@@ -216,7 +216,7 @@ fn process_condemned(
                 "{name} not deleted: it is not Ready and another pod is unhealthy (OrderedReady)"
             )));
         }
-        c.why.note(
+        c.world.why.note(
             now,
             &subject(set),
             format!("{name} deleted: scale down to {} replicas", replicas(set)),
@@ -288,7 +288,7 @@ fn process_replica(
     let name = pod_name(pod);
     if is_failed(pod) || is_succeeded(pod) {
         if !is_terminating(pod) {
-            c.why.note(
+            c.world.why.note(
                 now,
                 &subject(set),
                 format!(
@@ -356,7 +356,7 @@ fn process_replica(
             update_storage(set, &mut repaired, ordinal);
         }
     }
-    c.why.note(
+    c.world.why.note(
         now,
         &subject(set),
         format!("{name} updated: its identity, storage or claim owners did not match"),

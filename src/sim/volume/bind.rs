@@ -80,7 +80,7 @@ pub(super) fn find_best_match(
 pub(super) fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
     let ns = claim_ref.namespace.clone().unwrap_or_default();
     let name = claim_ref.name.clone().unwrap_or_default();
-    let Some(pv) = c.store.get::<PersistentVolume>("", pv_name) else {
+    let Some(pv) = c.world.store.get::<PersistentVolume>("", pv_name) else {
         return;
     };
     let capacity = pv.spec.as_ref().and_then(|s| s.capacity.clone());
@@ -94,7 +94,7 @@ pub(super) fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
     let pv_changed =
         pv.spec.as_ref().is_none_or(|s| s.claim_ref != claim_ref) || pv.status != pv_status;
     if pv_changed {
-        c.store.edit::<PersistentVolume>("", pv_name, |v| {
+        c.world.store.edit::<PersistentVolume>("", pv_name, |v| {
             v.spec.get_or_insert_with(Default::default).claim_ref = claim_ref;
             v.status = pv_status;
             true
@@ -107,6 +107,7 @@ pub(super) fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
         ..Default::default()
     });
     let claim_changed = c
+        .world
         .store
         .get::<PersistentVolumeClaim>(&ns, &name)
         .is_some_and(|p| {
@@ -122,13 +123,15 @@ pub(super) fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
                 || p.status != claim_status
         });
     if claim_changed {
-        c.store.edit::<PersistentVolumeClaim>(&ns, &name, |p| {
-            p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
-            let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
-            ann.insert(BIND_COMPLETED.into(), "yes".into());
-            p.status = claim_status;
-            true
-        });
+        c.world
+            .store
+            .edit::<PersistentVolumeClaim>(&ns, &name, |p| {
+                p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
+                let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
+                ann.insert(BIND_COMPLETED.into(), "yes".into());
+                p.status = claim_status;
+                true
+            });
     }
-    c.volumes.entry(pv_name.to_string()).or_default();
+    c.world.volumes.entry(pv_name.to_string()).or_default();
 }
