@@ -190,7 +190,7 @@ fn a_deleted_pod_comes_back_with_the_same_name_claim_and_files_but_a_new_ip() {
         assert_eq!(pv, pv2);
         let uid = new.metadata.uid.clone().unwrap_or_default();
         let seen = sts_playground::sim::kubelet::files::lookup(
-            &c,
+            &c.world,
             &uid,
             0,
             "/usr/share/nginx/html/index.html",
@@ -470,9 +470,9 @@ fn same_seed_same_state_and_state_round_trips() {
 #[test]
 fn headless_service_dns_lists_only_ready_pods() {
     let (c, _) = started("OrderedReady", 2);
-    let ips = sts_playground::sim::endpoints::resolve(&c, "default", "nginx");
+    let ips = sts_playground::sim::endpoints::resolve(&c.world, "default", "nginx");
     assert_eq!(ips.len(), 2);
-    let one = sts_playground::sim::endpoints::resolve(&c, "default", "web-0.nginx");
+    let one = sts_playground::sim::endpoints::resolve(&c.world, "default", "web-0.nginx");
     let ip0 = pods(&c)[0]
         .status
         .as_ref()
@@ -481,11 +481,11 @@ fn headless_service_dns_lists_only_ready_pods() {
     assert_eq!(one, vec![ip0.clone()]);
     assert_eq!(
         sts_playground::sim::endpoints::resolve(
-            &c,
+            &c.world,
             "default",
             "web-0.nginx.default.svc.cluster.local"
         ),
         vec![ip0]
     );
-    assert!(sts_playground::sim::endpoints::resolve(&c, "default", "web-9.nginx").is_empty());
+    assert!(sts_playground::sim::endpoints::resolve(&c.world, "default", "web-9.nginx").is_empty());
 }

@@ -45,7 +45,7 @@ impl<'a> ContainerFiles<'a> {
                     .world
                     .store
                     .get::<k8s_openapi::api::core::v1::Pod>(&rt.namespace, &rt.name)
-                    .map(|pod| crate::sim::kubelet::files::mounts(cluster, pod, index))
+                    .map(|pod| crate::sim::kubelet::files::mounts(&cluster.world, pod, index))
                     .unwrap_or_default();
                 let image = rt
                     .containers

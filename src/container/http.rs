@@ -78,7 +78,7 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
         match behaviour {
             Behaviour::Nginx if port == 80 => {
                 let path = path.split(['?', '#']).next().unwrap_or("/");
-                let code = probes::nginx_status(c, uid, i, path);
+                let code = probes::nginx_status(&c.world, uid, i, path);
                 let version = super::profile::Profile::of(&image)
                     .nginx
                     .unwrap_or_default();
@@ -86,10 +86,10 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
                     return Answer::Page(code, nginx_page(code, &version), Some(version));
                 }
                 let full = format!("{NGINX_ROOT}/{}", path.trim_start_matches('/'));
-                let body = match lookup(c, uid, i, &full) {
+                let body = match lookup(&c.world, uid, i, &full) {
                     Some(Entry::File(t)) => t,
                     _ => match lookup(
-                        c,
+                        &c.world,
                         uid,
                         i,
                         &format!("{}/index.html", full.trim_end_matches('/')),

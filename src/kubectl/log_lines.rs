@@ -152,7 +152,7 @@ pub(crate) fn probe_lines(
             continue;
         };
         let path = http.path.clone().unwrap_or_else(|| "/".to_string());
-        let status = nginx_status(c, &uid, index, &path);
+        let status = nginx_status(&c.world, &uid, index, &path);
         let size = match status {
             200 => 615,
             403 => 153,

@@ -7,6 +7,7 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 use super::Cluster;
+use super::world::World;
 
 /// The cluster's DNS domain.
 pub const CLUSTER_DOMAIN: &str = "cluster.local";
@@ -171,7 +172,7 @@ fn write(
 /// Resolves a DNS name the way a pod in `namespace` would (search path `<ns>.svc.cluster.local`,
 /// `svc.cluster.local`, `cluster.local`): a headless Service name gives its ready pods' IPs, a
 /// per-pod name gives that pod's IP, a ClusterIP Service gives its cluster IP.
-pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
+pub fn resolve(w: &World, namespace: &str, name: &str) -> Vec<String> {
     let name = name.trim_end_matches('.');
     let candidates = [
         name.to_string(),
@@ -186,7 +187,7 @@ pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
         let parts: Vec<&str> = rest.split('.').collect();
         match parts.as_slice() {
             [svc, ns] => {
-                let Some(service) = c.world.store.get::<Service>(ns, svc) else {
+                let Some(service) = w.store.get::<Service>(ns, svc) else {
                     continue;
                 };
                 let cluster_ip = service
@@ -197,13 +198,13 @@ pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
                 if cluster_ip != "None" && !cluster_ip.is_empty() {
                     return vec![cluster_ip];
                 }
-                let ips = endpoint_ips(c, ns, svc, None);
+                let ips = endpoint_ips(w, ns, svc, None);
                 if !ips.is_empty() {
                     return ips;
                 }
             }
             [host, svc, ns] => {
-                let ips = endpoint_ips(c, ns, svc, Some(host));
+                let ips = endpoint_ips(w, ns, svc, Some(host));
                 if !ips.is_empty() {
                     return ips;
                 }
@@ -214,9 +215,8 @@ pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
     Vec::new()
 }
 
-fn endpoint_ips(c: &Cluster, ns: &str, svc: &str, host: Option<&str>) -> Vec<String> {
-    c.world
-        .store
+fn endpoint_ips(w: &World, ns: &str, svc: &str, host: Option<&str>) -> Vec<String> {
+    w.store
         .get::<Endpoints>(ns, svc)
         .and_then(|e| e.subsets.as_ref())
         .map(|subsets| {

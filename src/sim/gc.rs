@@ -11,6 +11,7 @@ use super::Cluster;
 use super::apiserver::admission::{PV_PROTECTION, PVC_PROTECTION};
 use super::apiserver::{DeleteOptions, FOREGROUND_FINALIZER, ORPHAN_FINALIZER};
 use super::kind::Object;
+use super::world::World;
 
 /// What the owner of a reference looks like now.
 enum OwnerState {
@@ -24,25 +25,18 @@ enum OwnerState {
     Alive,
 }
 
-fn owner_state(c: &Cluster, namespace: &str, r: &OwnerReference) -> OwnerState {
+fn owner_state(w: &World, namespace: &str, r: &OwnerReference) -> OwnerState {
     let meta = match r.kind.as_str() {
-        "StatefulSet" => c
-            .world
+        "StatefulSet" => w
             .store
             .get::<StatefulSet>(namespace, &r.name)
             .map(|o| &o.metadata),
-        "Pod" => c
-            .world
-            .store
-            .get::<Pod>(namespace, &r.name)
-            .map(|o| &o.metadata),
-        "PersistentVolumeClaim" => c
-            .world
+        "Pod" => w.store.get::<Pod>(namespace, &r.name).map(|o| &o.metadata),
+        "PersistentVolumeClaim" => w
             .store
             .get::<PersistentVolumeClaim>(namespace, &r.name)
             .map(|o| &o.metadata),
-        "ControllerRevision" => c
-            .world
+        "ControllerRevision" => w
             .store
             .get::<ControllerRevision>(namespace, &r.name)
             .map(|o| &o.metadata),
@@ -80,7 +74,7 @@ fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
         let name = m.name.as_deref().unwrap_or_default();
         let refs = m.owner_references.as_deref().unwrap_or_default();
         let deleting = m.deletion_timestamp.is_some();
-        let states: Vec<OwnerState> = refs.iter().map(|r| owner_state(c, ns, r)).collect();
+        let states: Vec<OwnerState> = refs.iter().map(|r| owner_state(&c.world, ns, r)).collect();
         let orphaned: Vec<&OwnerReference> = refs
             .iter()
             .zip(&states)
@@ -114,9 +108,9 @@ fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
     }
 }
 
-fn has_dependents(c: &Cluster, uid: &str) -> bool {
-    fn any<T: Object>(c: &Cluster, uid: &str) -> bool {
-        T::table(&c.world.store).values().any(|o| {
+fn has_dependents(w: &World, uid: &str) -> bool {
+    fn any<T: Object>(w: &World, uid: &str) -> bool {
+        T::table(&w.store).values().any(|o| {
             o.metadata()
                 .owner_references
                 .iter()
@@ -124,7 +118,7 @@ fn has_dependents(c: &Cluster, uid: &str) -> bool {
                 .any(|r| r.uid == uid)
         })
     }
-    any::<Pod>(c, uid) || any::<PersistentVolumeClaim>(c, uid) || any::<ControllerRevision>(c, uid)
+    any::<Pod>(w, uid) || any::<PersistentVolumeClaim>(w, uid) || any::<ControllerRevision>(w, uid)
 }
 
 fn drop_finalizer<T: Object + PartialEq>(c: &mut Cluster, ns: &str, name: &str, finalizer: &str) {
@@ -157,7 +151,7 @@ fn finish_owners<T: Object + PartialEq>(c: &mut Cluster) {
         })
         .collect();
     for (ns, name, uid, foreground, orphan) in owners {
-        if (foreground || orphan) && !has_dependents(c, &uid) {
+        if (foreground || orphan) && !has_dependents(&c.world, &uid) {
             let f = if foreground {
                 FOREGROUND_FINALIZER
             } else {

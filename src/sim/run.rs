@@ -85,7 +85,7 @@ impl Cluster {
         self.manager
             .queue
             .next_foreground_time()
-            .or_else(|| kubelet::next_significant_probe(self))
+            .or_else(|| kubelet::next_significant_probe(&self.world, &self.manager))
     }
 
     /// Advances until nothing but background work (probes that would change nothing) is pending,

@@ -43,7 +43,7 @@ pub fn service_view(cluster: &Cluster, svc: &Service) -> ServiceView {
             .map(|a| a.ip.clone())
             .collect()
     } else {
-        crate::sim::endpoints::resolve(cluster, &namespace, &base)
+        crate::sim::endpoints::resolve(&cluster.world, &namespace, &base)
     };
     let more_ips = if headless {
         ready_addresses.saturating_sub(base_ips.len())

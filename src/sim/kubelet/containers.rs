@@ -213,7 +213,7 @@ fn restart(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
     }
     // A restart checks the image again: one kept on the node is reported as present.
     let reference = images::parse(&k.image);
-    if pull_policy(c, at.uid, at.i, &reference) != "Always" {
+    if pull_policy(&c.world, at.uid, at.i, &reference) != "Always" {
         already_present(c, at.uid, &k.name, &k.image);
     }
     start_container(c, at.uid, at.i, at.now);

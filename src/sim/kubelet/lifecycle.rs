@@ -8,6 +8,7 @@ use super::kill::finish_kill;
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
 use crate::sim::queue::Work;
+use crate::sim::world::World;
 
 /// The pod one stage acts on.
 struct PodStep<'a> {
@@ -173,7 +174,7 @@ fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
         rt.stage = Stage::Running;
     }
     status::write(c, uid);
-    if let Some(at) = next_wake(c, uid, now) {
+    if let Some(at) = next_wake(&c.world, uid, now) {
         c.manager
             .queue
             .reschedule(at, Work::Kubelet(uid.to_string()));
@@ -181,8 +182,8 @@ fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
 }
 
 /// The earliest container timer after `now`: a pull ending, an exit, a restart, a pull retry.
-fn next_wake(c: &Cluster, uid: &str, now: u64) -> Option<u64> {
-    c.world.runtime.get(uid).and_then(|r| {
+fn next_wake(w: &World, uid: &str, now: u64) -> Option<u64> {
+    w.runtime.get(uid).and_then(|r| {
         r.containers
             .iter()
             .flat_map(|k| {

@@ -9,16 +9,13 @@ use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
 use crate::sim::fs::Entry;
+use crate::sim::manager::Manager;
 use crate::sim::queue::Work;
+use crate::sim::world::World;
 
-fn probe_of(
-    c: &Cluster,
-    uid: &str,
-    container: usize,
-    readiness: bool,
-) -> Option<(Container, Probe)> {
-    let rt = c.world.runtime.get(uid)?;
-    let pod = c.world.store.get::<Pod>(&rt.namespace, &rt.name)?;
+fn probe_of(w: &World, uid: &str, container: usize, readiness: bool) -> Option<(Container, Probe)> {
+    let rt = w.runtime.get(uid)?;
+    let pod = w.store.get::<Pod>(&rt.namespace, &rt.name)?;
     let k = pod.spec.as_ref()?.containers.get(container)?.clone();
     let p = if readiness {
         k.readiness_probe.clone()
@@ -53,7 +50,7 @@ pub fn schedule_initial(
 
 /// The result of one probe: Ok, or the failure text the kubelet reports.
 pub fn evaluate(
-    c: &Cluster,
+    w: &World,
     uid: &str,
     container: usize,
     probe: &Probe,
@@ -80,15 +77,14 @@ pub fn evaluate(
         Behaviour::Custom => k.ports.iter().flatten().any(|cp| cp.container_port == port),
         Behaviour::Shell => false,
     };
-    let ip = c
-        .world
+    let ip = w
         .runtime
         .get(uid)
         .and_then(|r| r.ip.clone())
         .unwrap_or_default();
     if let Some(exec) = &probe.exec {
         let cmd = exec.command.clone().unwrap_or_default();
-        return run_exec(c, uid, container, &cmd);
+        return run_exec(w, uid, container, &cmd);
     }
     if let Some(http) = &probe.http_get {
         let port = port_of(&http.port).unwrap_or(0);
@@ -101,7 +97,7 @@ pub fn evaluate(
         if behaviour != Behaviour::Nginx {
             return Ok(());
         }
-        let code = nginx_status(c, uid, container, &path);
+        let code = nginx_status(w, uid, container, &path);
         return if (200..400).contains(&code) {
             Ok(())
         } else {
@@ -120,12 +116,12 @@ pub fn evaluate(
 }
 
 /// The status code nginx answers for `path`: 200 for a file, 403 for a directory without index.html, 404 otherwise.
-pub fn nginx_status(c: &Cluster, uid: &str, container: usize, path: &str) -> u16 {
+pub fn nginx_status(w: &World, uid: &str, container: usize, path: &str) -> u16 {
     let full = format!("{NGINX_ROOT}/{}", path.trim_start_matches('/'));
-    match files::lookup(c, uid, container, &full) {
+    match files::lookup(w, uid, container, &full) {
         Some(Entry::File(_)) => 200,
         Some(Entry::Dir) => match files::lookup(
-            c,
+            w,
             uid,
             container,
             &format!("{}/index.html", full.trim_end_matches('/')),
@@ -137,7 +133,7 @@ pub fn nginx_status(c: &Cluster, uid: &str, container: usize, path: &str) -> u16
     }
 }
 
-fn run_exec(c: &Cluster, uid: &str, container: usize, cmd: &[String]) -> Result<(), String> {
+fn run_exec(w: &World, uid: &str, container: usize, cmd: &[String]) -> Result<(), String> {
     let words: Vec<String> = match cmd {
         [sh, flag, script] if (sh.ends_with("sh") || sh.ends_with("bash")) && flag == "-c" => {
             script.split_whitespace().map(str::to_string).collect()
@@ -158,7 +154,7 @@ fn run_exec(c: &Cluster, uid: &str, container: usize, cmd: &[String]) -> Result<
                 .find(|w| w.starts_with('/'))
                 .cloned()
                 .unwrap_or_default();
-            match files::lookup(c, uid, container, &path) {
+            match files::lookup(w, uid, container, &path) {
                 Some(_) => Ok(()),
                 None => Err(format!(
                     "{program}: can't open '{path}': No such file or directory"
@@ -187,10 +183,10 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
     ) {
         return;
     }
-    let Some((k, p)) = probe_of(c, uid, container, readiness) else {
+    let Some((k, p)) = probe_of(&c.world, uid, container, readiness) else {
         return;
     };
-    let result = evaluate(c, uid, container, &p, &k);
+    let result = evaluate(&c.world, uid, container, &p, &k);
     let success_threshold = p.success_threshold.unwrap_or(1).max(1);
     let failure_threshold = p.failure_threshold.unwrap_or(3).max(1);
     let name = k.name.clone();
@@ -266,25 +262,24 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
 }
 
 /// The time of the earliest pending probe whose result would change a container's readiness or
-/// restart it; `settle` waits for those and leaves the rest running in the background.
-pub fn next_significant_probe(c: &Cluster) -> Option<u64> {
-    c.manager
-        .queue
+/// restart it; `settle` waits for those and leaves the rest running in the background. It reads
+/// the manager's queue and judges each probe against the world.
+pub fn next_significant_probe(w: &World, m: &Manager) -> Option<u64> {
+    m.queue
         .background()
-        .filter(|(_, w)| match w {
+        .filter(|(_, work)| match work {
             Work::Probe(uid, container, readiness) => {
-                let Some(kc) = c
-                    .world
+                let Some(kc) = w
                     .runtime
                     .get(uid)
                     .and_then(|r| r.containers.get(*container))
                 else {
                     return false;
                 };
-                let Some((k, p)) = probe_of(c, uid, *container, *readiness) else {
+                let Some((k, p)) = probe_of(w, uid, *container, *readiness) else {
                     return false;
                 };
-                let ok = evaluate(c, uid, *container, &p, &k).is_ok();
+                let ok = evaluate(w, uid, *container, &p, &k).is_ok();
                 if *readiness { ok != kc.ready } else { !ok }
             }
             _ => false,

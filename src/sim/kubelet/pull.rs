@@ -10,6 +10,7 @@ use super::report::{container_events, event};
 use super::{ContainerRuntime, ContainerState};
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
+use crate::sim::world::World;
 
 /// A pull in progress: the container waits until it ends, then is created and started.
 pub(super) fn finish_pull(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
@@ -68,7 +69,7 @@ pub(super) fn pull_image(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> 
         return Walk::Hold;
     }
     let reference = images::parse(&k.image);
-    let policy = pull_policy(c, at.uid, at.i, &reference);
+    let policy = pull_policy(&c.world, at.uid, at.i, &reference);
     let present = c
         .world
         .node_images
@@ -181,16 +182,10 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
 }
 
 /// The container's image pull policy, defaulted as the API server does (`Always` for `latest`).
-pub(super) fn pull_policy(
-    c: &Cluster,
-    uid: &str,
-    i: usize,
-    reference: &images::ImageRef,
-) -> String {
-    c.world
-        .runtime
+pub(super) fn pull_policy(w: &World, uid: &str, i: usize, reference: &images::ImageRef) -> String {
+    w.runtime
         .get(uid)
-        .and_then(|rt| c.world.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|rt| w.store.get::<Pod>(&rt.namespace, &rt.name))
         .and_then(|p| {
             p.spec
                 .as_ref()?

@@ -8,6 +8,7 @@ use k8s_openapi::api::core::v1::{
 use super::{ContainerRuntime, ContainerState, PodRuntime, Stage, images};
 use crate::sim::Cluster;
 use crate::sim::clock::time_at;
+use crate::sim::world::World;
 
 fn api_state(state: &ContainerState) -> ApiState {
     match state {
@@ -66,7 +67,7 @@ fn hex_id_of(parts: &[&[u8]]) -> String {
 
 /// Writes the pod's status from the runtime record (keeping condition transition times stable).
 pub fn write(c: &mut Cluster, uid: &str) {
-    let Some(status) = build(c, uid) else {
+    let Some(status) = build(&c.world, uid) else {
         return;
     };
     let Some(rt) = c.world.runtime.get(uid) else {
@@ -80,14 +81,13 @@ pub fn write(c: &mut Cluster, uid: &str) {
 
 /// The status the kubelet would report now, borrowing its record (None if the pod is gone or
 /// already reports exactly this).
-fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
-    let rt = c.world.runtime.get(uid)?;
-    let pod = c.world.store.get::<Pod>(&rt.namespace, &rt.name)?;
+fn build(w: &World, uid: &str) -> Option<PodStatus> {
+    let rt = w.runtime.get(uid)?;
+    let pod = w.store.get::<Pod>(&rt.namespace, &rt.name)?;
     if pod.metadata.uid.as_deref() != Some(uid) {
         return None;
     }
-    let host_ip = c
-        .world
+    let host_ip = w
         .store
         .get::<Node>("", &rt.node)
         .and_then(|n| n.status.as_ref())
@@ -101,7 +101,7 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
         .iter()
         .map(|k| container_status(uid, k))
         .collect();
-    let conditions = conditions(rt, old, &statuses, c.world.clock.now_ms);
+    let conditions = conditions(rt, old, &statuses, w.clock.now_ms);
     let ip = rt.ip.clone();
     let status = PodStatus {
         phase: Some(phase(rt).to_string()),

@@ -97,7 +97,7 @@ fn schedule_one(c: &mut Cluster, shared: Rc<Pod>, nodes: &[Rc<Node>], loads: &mu
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let name = pod.metadata.name.clone().unwrap_or_default();
     let total = nodes.len();
-    let waiting_for_first_consumer = match filter::volume_binding(c, pod, &ns) {
+    let waiting_for_first_consumer = match filter::volume_binding(&c.world, pod, &ns) {
         Ok(claims) => claims,
         Err(reason) => {
             fail(c, pod, filter::fit_error(total, &reason));

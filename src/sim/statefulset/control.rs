@@ -102,7 +102,7 @@ pub fn update_stateful_set(
         };
     }
     if !claim_templates(set).is_empty() {
-        replicas_list.set_claims(ClaimIndex::build(c, set, start, count));
+        replicas_list.set_claims(ClaimIndex::build(&c.world, set, start, count));
     }
     let monotonic = !allows_burst(set);
     let waiting = match walk_replicas(c, set, &update_set, monotonic, &replicas_list, min_ready) {
@@ -311,7 +311,7 @@ fn process_replica(
     }
     // The slot of an existing pod is the ordinal its name parses to.
     let ordinal = start_ordinal(set) + i as i64;
-    let claims = claim_state(c, set, pod, ordinal, replicas_list.claims());
+    let claims = claim_state(&c.world, set, pod, ordinal, replicas_list.claims());
     let creates_claims = is_pending(pod) && !claims.all_present;
     if creates_claims {
         let _ = pod_control::create_missing_claims_at(c, set, pod, ordinal);
