@@ -11,6 +11,7 @@ use super::{ContainerRuntime, ContainerState};
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
 use crate::sim::fs::Fs;
+use crate::sim::world::World;
 
 /// Whether the walk over a pod's containers goes on after one container's step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,41 +151,38 @@ fn observe_exit(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
 /// started again as a new container.
 fn restart_after_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
     match k.restart_at {
-        Some(restart) if restart > at.now => report_back_off(c, at, k),
+        Some(restart) if restart > at.now => report_back_off(&mut c.world, at, k),
         _ => restart(c, at, k),
     }
     Walk::Next
 }
 
 /// "Back-off restarting failed container", once the container has crashed at least once.
-fn report_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
+fn report_back_off(w: &mut World, at: &At<'_>, k: &ContainerRuntime) {
     let uid = at.uid;
     if let ContainerState::Terminated { .. } = k.state
         && k.restarts > 0
     {
         let name = k.name.clone();
-        let pod = c
-            .world
+        let pod = w
             .runtime
             .get(uid)
             .map(|r| r.name.clone())
             .unwrap_or_default();
-        let ns = c
-            .world
+        let ns = w
             .runtime
             .get(uid)
             .map(|r| r.namespace.clone())
             .unwrap_or_default();
         event(
-            c,
+            w,
             uid,
             Some(&name),
             EventType::Warning,
             "BackOff",
             &format!("Back-off restarting failed container {name} in pod {pod}_{ns}({uid})"),
         );
-        if let Some(kc) = c
-            .world
+        if let Some(kc) = w
             .runtime
             .get_mut(uid)
             .and_then(|r| r.containers.get_mut(at.i))
@@ -214,7 +212,7 @@ fn restart(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
     // A restart checks the image again: one kept on the node is reported as present.
     let reference = images::parse(&k.image);
     if pull_policy(&c.world, at.uid, at.i, &reference) != "Always" {
-        already_present(c, at.uid, &k.name, &k.image);
+        already_present(&mut c.world, at.uid, &k.name, &k.image);
     }
     start_container(c, at.uid, at.i, at.now);
 }
@@ -233,7 +231,7 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         return;
     };
     event(
-        c,
+        &mut c.world,
         uid,
         Some(&name),
         EventType::Normal,
@@ -241,7 +239,7 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         "Container created",
     );
     event(
-        c,
+        &mut c.world,
         uid,
         Some(&name),
         EventType::Normal,

@@ -27,7 +27,7 @@ pub fn begin_kill(c: &mut Cluster, uid: &str) {
         if matches!(k.state, ContainerState::Running(_)) {
             let name = k.name.clone();
             event(
-                c,
+                &mut c.world,
                 uid,
                 Some(&name),
                 EventType::Normal,
@@ -80,7 +80,7 @@ pub(super) fn finish_kill(c: &mut Cluster, uid: &str) {
         }
         rt.stage = Stage::Stopped;
     }
-    status::write(c, uid);
+    status::write(&mut c.world, uid);
     let at = c.world.after(50, 200);
     c.manager
         .queue

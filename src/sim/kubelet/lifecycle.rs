@@ -118,7 +118,7 @@ fn report_admitted(c: &mut Cluster, pod: &PodStep<'_>) {
         rt.stage = Stage::Sandbox;
         rt.started_ms = c.world.clock.now_ms;
     }
-    status::write(c, pod.uid);
+    status::write(&mut c.world, pod.uid);
 }
 
 /// createPodSandbox: the pod gets an IP from its node's range; its containers start at once.
@@ -129,7 +129,7 @@ fn create_sandbox(c: &mut Cluster, pod: &PodStep<'_>) {
         .get(pod.uid)
         .map(|r| r.node.clone())
         .unwrap_or_default();
-    let ip = next_ip(c, &node);
+    let ip = next_ip(&mut c.world, &node);
     if let Some(rt) = c.world.runtime.get_mut(pod.uid) {
         rt.ip = Some(ip);
         rt.stage = Stage::Containers;
@@ -137,9 +137,8 @@ fn create_sandbox(c: &mut Cluster, pod: &PodStep<'_>) {
     sync_containers(c, pod);
 }
 
-fn next_ip(c: &mut Cluster, node: &str) -> String {
-    let index = c
-        .world
+fn next_ip(w: &mut World, node: &str) -> String {
+    let index = w
         .store
         .get::<Node>("", node)
         .and_then(|n| n.spec.as_ref())
@@ -147,8 +146,8 @@ fn next_ip(c: &mut Cluster, node: &str) -> String {
         .and_then(|cidr| cidr.split('.').nth(2))
         .and_then(|x| x.parse::<u32>().ok())
         .unwrap_or(1);
-    let jump = u32::try_from(c.world.rng.range(1, 7)).unwrap_or(1);
-    let last = c.world.node_ips.entry(node.to_string()).or_insert(1);
+    let jump = u32::try_from(w.rng.range(1, 7)).unwrap_or(1);
+    let last = w.node_ips.entry(node.to_string()).or_insert(1);
     *last = (*last + jump - 1) % 250 + 2;
     ["10.244.", &index.to_string(), ".", &last.to_string()].concat()
 }
@@ -173,7 +172,7 @@ fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
     {
         rt.stage = Stage::Running;
     }
-    status::write(c, uid);
+    status::write(&mut c.world, uid);
     if let Some(at) = next_wake(&c.world, uid, now) {
         c.manager
             .queue

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::Cluster;
 use super::fs::Fs;
 use super::queue::Work;
+use super::world::World;
 
 pub use kill::exit_main_process;
 pub use lifecycle::step;
@@ -218,12 +219,12 @@ fn new_container(k: &k8s_openapi::api::core::v1::Container) -> ContainerRuntime 
 
 /// Records a kubelet event about one container of a pod.
 pub(crate) fn lifecycle_event(
-    c: &mut Cluster,
+    w: &mut World,
     uid: &str,
     container: &str,
     kind: super::events::EventType,
     reason: &str,
     message: &str,
 ) {
-    report::event(c, uid, Some(container), kind, reason, message);
+    report::event(w, uid, Some(container), kind, reason, message);
 }

@@ -78,7 +78,7 @@ pub fn recover_node(c: &mut Cluster, node: &str) {
         if terminating {
             begin_kill(c, &uid);
         } else {
-            status::write(c, &uid);
+            status::write(&mut c.world, &uid);
             c.manager
                 .queue
                 .reschedule(c.world.clock.now_ms, Work::Kubelet(uid));

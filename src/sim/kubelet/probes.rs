@@ -223,7 +223,7 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
     if let Err(text) = &result {
         let which = if readiness { "Readiness" } else { "Liveness" };
         crate::sim::kubelet::lifecycle_event(
-            c,
+            &mut c.world,
             uid,
             &name,
             EventType::Warning,
@@ -233,7 +233,7 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
     }
     if restart {
         crate::sim::kubelet::lifecycle_event(
-            c,
+            &mut c.world,
             uid,
             &name,
             EventType::Normal,
@@ -254,7 +254,7 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
             .queue
             .reschedule(now, Work::Kubelet(uid.to_string()));
     }
-    status::write(c, uid);
+    status::write(&mut c.world, uid);
     let at = c.world.clock.now_ms + secs(p.period_seconds, 10).max(1000);
     c.manager
         .queue

@@ -24,7 +24,7 @@ pub(super) fn finish_pull(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) ->
     let took = seconds(pull_ms(size));
     let size_text = size.to_string();
     event(
-        c,
+        &mut c.world,
         at.uid,
         Some(&k.name),
         EventType::Normal,
@@ -77,7 +77,7 @@ pub(super) fn pull_image(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> 
         .is_some_and(|l| l.contains(&reference.canonical()));
     match images::pull(&k.image) {
         Pull::Ok(..) if present && policy != "Always" => {
-            already_present(c, at.uid, &k.name, &k.image);
+            already_present(&mut c.world, at.uid, &k.name, &k.image);
             if let Some(kc) = c
                 .world
                 .runtime
@@ -91,7 +91,7 @@ pub(super) fn pull_image(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> 
         }
         Pull::Ok(size, ..) => {
             event(
-                c,
+                &mut c.world,
                 at.uid,
                 Some(&k.name),
                 EventType::Normal,
@@ -131,7 +131,7 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
     {
         let failed = format!("Failed to pull image \"{}\": {err}", k.image);
         container_events(
-            c,
+            &mut c.world,
             uid,
             &k.name,
             &[
@@ -156,7 +156,7 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
         }
     } else {
         container_events(
-            c,
+            &mut c.world,
             uid,
             &k.name,
             &[
@@ -204,7 +204,7 @@ pub(super) fn pull_policy(w: &World, uid: &str, i: usize, reference: &images::Im
 }
 
 /// The `Pulled` event for an image the node already has.
-pub(super) fn already_present(c: &mut Cluster, uid: &str, container: &str, image: &str) {
+pub(super) fn already_present(w: &mut World, uid: &str, container: &str, image: &str) {
     let message = [
         "Container image \"",
         image,
@@ -212,7 +212,7 @@ pub(super) fn already_present(c: &mut Cluster, uid: &str, container: &str, image
     ]
     .concat();
     event(
-        c,
+        w,
         uid,
         Some(container),
         EventType::Normal,

@@ -6,7 +6,6 @@ use k8s_openapi::api::core::v1::{
 };
 
 use super::{ContainerRuntime, ContainerState, PodRuntime, Stage, images};
-use crate::sim::Cluster;
 use crate::sim::clock::time_at;
 use crate::sim::world::World;
 
@@ -66,14 +65,14 @@ fn hex_id_of(parts: &[&[u8]]) -> String {
 }
 
 /// Writes the pod's status from the runtime record (keeping condition transition times stable).
-pub fn write(c: &mut Cluster, uid: &str) {
-    let Some(status) = build(&c.world, uid) else {
+pub fn write(w: &mut World, uid: &str) {
+    let Some(status) = build(w, uid) else {
         return;
     };
-    let Some(rt) = c.world.runtime.get(uid) else {
+    let Some(rt) = w.runtime.get(uid) else {
         return;
     };
-    c.world.store.edit::<Pod>(&rt.namespace, &rt.name, |p| {
+    w.store.edit::<Pod>(&rt.namespace, &rt.name, |p| {
         p.status = Some(status);
         true
     });

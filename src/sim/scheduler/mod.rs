@@ -9,6 +9,7 @@ use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod};
 
 use super::Cluster;
 use super::events::{EventType, Facts};
+use super::world::World;
 
 /// Annotation through which the scheduler tells a WaitForFirstConsumer provisioner the chosen node.
 pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
@@ -112,11 +113,11 @@ fn schedule_one(c: &mut Cluster, shared: Rc<Pod>, nodes: &[Rc<Node>], loads: &mu
             return;
         }
     };
-    let Some((node, node_index)) = select_host(c, nodes, &feasible, loads) else {
+    let Some((node, node_index)) = select_host(&mut c.world, nodes, &feasible, loads) else {
         return;
     };
     if !waiting_for_first_consumer.is_empty() {
-        assume_pod_volumes(c, &ns, &name, waiting_for_first_consumer, &node);
+        assume_pod_volumes(&mut c.world, &ns, &name, waiting_for_first_consumer, &node);
         return;
     }
     if let Some(load) = loads.get_mut(node_index) {
@@ -129,7 +130,7 @@ fn schedule_one(c: &mut Cluster, shared: Rc<Pod>, nodes: &[Rc<Node>], loads: &mu
 /// the node running the fewest pods wins (spreading them); ties go to a seeded random pick.
 /// Gives the node's name and index.
 fn select_host(
-    c: &mut Cluster,
+    w: &mut World,
     nodes: &[Rc<Node>],
     feasible: &[usize],
     loads: &[usize],
@@ -151,8 +152,7 @@ fn select_host(
         .filter(|b| b.0 == min)
         .map(|b| (b.1, b.2))
         .collect();
-    let pick =
-        usize::try_from(c.world.rng.range(0, ties.len().saturating_sub(1) as u64)).unwrap_or(0);
+    let pick = usize::try_from(w.rng.range(0, ties.len().saturating_sub(1) as u64)).unwrap_or(0);
     let &(node, node_index) = ties.get(pick)?;
     Some((node.to_string(), node_index))
 }
@@ -161,7 +161,7 @@ fn select_host(
 /// is annotated with the chosen node for its provisioner, and the pod stays unbound until the
 /// volumes exist.
 fn assume_pod_volumes(
-    c: &mut Cluster,
+    w: &mut World,
     ns: &str,
     name: &str,
     claims: Vec<(String, bool)>,
@@ -170,19 +170,17 @@ fn assume_pod_volumes(
     for (claim_name, has) in claims {
         if !has {
             // Annotated in place; the claim is copied only if a snapshot still shares it.
-            c.world
-                .store
-                .edit::<PersistentVolumeClaim>(ns, &claim_name, |p| {
-                    p.metadata
-                        .annotations
-                        .get_or_insert_with(Default::default)
-                        .insert(SELECTED_NODE.into(), node.to_string())
-                        .is_none_or(|old| old != node)
-                });
+            w.store.edit::<PersistentVolumeClaim>(ns, &claim_name, |p| {
+                p.metadata
+                    .annotations
+                    .get_or_insert_with(Default::default)
+                    .insert(SELECTED_NODE.into(), node.to_string())
+                    .is_none_or(|old| old != node)
+            });
         }
     }
-    let now = c.now_ms();
-    c.world.why.note(
+    let now = w.now_ms();
+    w.why.note(
         now,
         &format!("pod/{ns}/{name}"),
         format!("{name} waits for its volumes to be provisioned before it is bound to a node"),

@@ -18,6 +18,7 @@ use super::Cluster;
 use super::events::{EventType, Facts};
 use super::queue::Work;
 use super::scheduler::SELECTED_NODE;
+use super::world::World;
 
 pub use provision::finish_provisioning;
 
@@ -127,7 +128,7 @@ fn sync_unbound_claim(
         .is_some_and(|a| a.contains_key(SELECTED_NODE));
     if wffc && !selected {
         claim_event(
-            c,
+            &mut c.world,
             claim,
             EventType::Normal,
             "WaitForFirstConsumer",
@@ -137,13 +138,13 @@ fn sync_unbound_claim(
     }
     if let Some(pv) = bind::find_best_match(claim, available) {
         available.retain(|v| v.metadata.name.as_deref() != Some(pv.as_str()));
-        bind::bind(c, claim_reference(claim), &pv);
+        bind::bind(&mut c.world, claim_reference(claim), &pv);
         return false;
     }
     let Some(sc) = sc else {
         if class.is_empty() {
             claim_event(
-                c,
+                &mut c.world,
                 claim,
                 EventType::Normal,
                 "FailedBinding",
@@ -152,7 +153,7 @@ fn sync_unbound_claim(
         } else {
             // What provisionClaimOperation reports when the claim's class cannot be read.
             claim_event(
-                c,
+                &mut c.world,
                 claim,
                 EventType::Warning,
                 "ProvisioningFailed",
@@ -167,7 +168,7 @@ fn sync_unbound_claim(
 
 /// Records a persistentvolume-controller event about a claim.
 fn claim_event(
-    c: &mut Cluster,
+    w: &mut World,
     claim: &PersistentVolumeClaim,
     kind: EventType,
     reason: &str,
@@ -182,7 +183,7 @@ fn claim_event(
         "persistentvolume-controller",
         None,
     );
-    c.world.record_event(facts);
+    w.record_event(facts);
 }
 
 /// Volumes whose claim is gone: Delete removes them (and their files), Retain leaves them Released.

@@ -162,7 +162,7 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
         return;
     }
     c.world.volumes.insert(pv_name.clone(), Fs::default());
-    bind(c, claim_ref, &pv_name);
+    bind(&mut c.world, claim_ref, &pv_name);
     let message = ["Successfully provisioned volume ", pv_name.as_str()].concat();
     let facts = c
         .world
