@@ -56,14 +56,14 @@ pub fn populate(c: &mut Cluster) {
                 ..Default::default()
             }),
         };
-        c.stamp(&mut obj);
+        c.world.stamp(&mut obj);
         c.world.store.put(obj);
     }
     let nodes = std::iter::once(CONTROL_PLANE).chain(WORKERS);
     for (i, name) in nodes.enumerate() {
         let node = node(name, i);
         let mut node = node;
-        c.stamp(&mut node);
+        c.world.stamp(&mut node);
         c.world.store.put(node);
     }
     let mut sc = StorageClass {
@@ -77,7 +77,7 @@ pub fn populate(c: &mut Cluster) {
         volume_binding_mode: Some("WaitForFirstConsumer".into()),
         ..Default::default()
     };
-    c.stamp(&mut sc);
+    c.world.stamp(&mut sc);
     c.world.store.put(sc);
     let mut kubernetes = Service {
         metadata: ObjectMeta {
@@ -105,7 +105,7 @@ pub fn populate(c: &mut Cluster) {
         }),
         status: Some(Default::default()),
     };
-    c.stamp(&mut kubernetes);
+    c.world.stamp(&mut kubernetes);
     c.world.store.put(kubernetes);
 }
 

@@ -163,7 +163,7 @@ fn write(
                 },
                 subsets,
             };
-            c.stamp(&mut ep);
+            c.world.stamp(&mut ep);
             c.world.store.put(ep);
         }
     }

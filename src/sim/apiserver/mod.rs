@@ -16,6 +16,7 @@ use super::Cluster;
 use super::clock::time_at;
 use super::kind::{Kind, Object};
 use super::store::key_of;
+use super::world::World;
 
 /// How dependents are treated when their owner is deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,11 +44,11 @@ pub const FOREGROUND_FINALIZER: &str = "foregroundDeletion";
 /// Finalizer the garbage collector honours for orphaning deletion.
 pub const ORPHAN_FINALIZER: &str = "orphan";
 
-impl Cluster {
+impl World {
     /// Sets the metadata the server owns on a new object: uid, creationTimestamp and generation.
     pub(crate) fn stamp<T: Object>(&mut self, obj: &mut T) {
-        let uid = self.world.rng.uuid();
-        let now = self.world.clock.time();
+        let uid = self.rng.uuid();
+        let now = self.clock.time();
         let meta = obj.metadata_mut();
         meta.uid = Some(uid);
         meta.creation_timestamp = Some(now);
@@ -58,7 +59,9 @@ impl Cluster {
             meta.namespace = None;
         }
     }
+}
 
+impl Cluster {
     /// Creates `obj` as the API server would: the namespace must exist and be active, the name must be
     /// free, admission plugins run, server metadata is set.
     pub fn create<T: Object>(&mut self, obj: T) -> Result<T, ApiError> {
@@ -89,7 +92,7 @@ impl Cluster {
         }
         admission::admit(self, &mut obj);
         admission::default_and_validate(&mut obj)?;
-        self.stamp(&mut obj);
+        self.world.stamp(&mut obj);
         let stored = self.world.store.put(obj);
         self.dispatch();
         Ok(stored)

@@ -268,5 +268,5 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         kc.streaks = (0, 0, 0);
         kc.exit_at = plan.map(|(after, code)| (now + after, code));
     }
-    super::probes::schedule_initial(c, uid, i, spec, now);
+    super::probes::schedule_initial(&mut c.manager, uid, i, spec, now);
 }

@@ -31,7 +31,7 @@ fn secs(v: Option<i32>, default: i32) -> u64 {
 
 /// Schedules the first probes of a container that just started.
 pub fn schedule_initial(
-    c: &mut Cluster,
+    m: &mut Manager,
     uid: &str,
     container: usize,
     spec: Option<&Container>,
@@ -41,8 +41,7 @@ pub fn schedule_initial(
     for (readiness, probe) in [(true, &spec.readiness_probe), (false, &spec.liveness_probe)] {
         if let Some(p) = probe {
             let at = now + secs(p.initial_delay_seconds, 0).max(500);
-            c.manager
-                .queue
+            m.queue
                 .reschedule(at, Work::Probe(uid.to_string(), container, readiness));
         }
     }
