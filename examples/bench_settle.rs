@@ -33,6 +33,7 @@ fn run(replicas: i32, policy: &str) -> (f64, u64, usize, (f64, usize)) {
     c.settle_within(24 * 3600 * 1000);
     let ms = t.elapsed().as_secs_f64() * 1000.0;
     let ready = c
+        .world
         .store
         .pods
         .values()
@@ -40,6 +41,7 @@ fn run(replicas: i32, policy: &str) -> (f64, u64, usize, (f64, usize)) {
         .count();
     let t = Instant::now();
     let events = c
+        .world
         .store
         .list::<k8s_openapi::api::core::v1::Event>(None)
         .filter(|e| e.count.is_some())

@@ -39,7 +39,7 @@ fn digest(text: &str) -> u64 {
 }
 
 fn edit(c: &mut Cluster, f: impl FnOnce(&mut StatefulSet)) {
-    let Some(mut s) = c.store.get::<StatefulSet>("default", "web").cloned() else {
+    let Some(mut s) = c.world.store.get::<StatefulSet>("default", "web").cloned() else {
         return;
     };
     f(&mut s);
@@ -51,6 +51,7 @@ fn edit(c: &mut Cluster, f: impl FnOnce(&mut StatefulSet)) {
 fn report(label: &str, c: &Cluster) {
     let text = c.to_json().unwrap_or_default();
     let ready = c
+        .world
         .store
         .pods
         .values()
@@ -58,7 +59,7 @@ fn report(label: &str, c: &Cluster) {
         .count();
     println!(
         "{label:<30} pods={:>4} ready={:>4} t={:>9} len={:>9} digest={:016x}",
-        c.store.pods.len(),
+        c.world.store.pods.len(),
         ready,
         c.now_ms(),
         text.len(),

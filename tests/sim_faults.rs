@@ -37,7 +37,7 @@ fn internal_error() -> ApiError {
 fn failing(policy: &str, times: u32) -> (Cluster, Invariants) {
     let mut c = Cluster::new(42);
     c.create(nginx_service()).expect("service");
-    c.faults.fail(
+    c.world.faults.fail(
         Write::CreatePod,
         ("default", "web"),
         0,
@@ -70,7 +70,8 @@ fn failures(c: &Cluster) -> u32 {
 
 /// The set's events with the given reason: (type, message, count).
 fn events_with(c: &Cluster, reason: &str) -> Vec<(String, String, i32)> {
-    c.store
+    c.world
+        .store
         .list::<Event>(Some("default"))
         .filter(|e| e.reason.as_deref() == Some(reason))
         .map(|e| {
@@ -130,7 +131,7 @@ fn a_failed_pod_create_is_reported_backed_off_and_retried() {
 
         // The fault is spent: the next sync creates web-0 and forgets the failures.
         run_to(&mut c, &mut inv, |c| !pods(c).is_empty());
-        assert!(c.faults.is_empty(), "{policy}");
+        assert!(c.world.faults.is_empty(), "{policy}");
         assert_eq!(
             failures(&c),
             0,
@@ -157,7 +158,8 @@ fn parallel_creates_in_slow_start_batches_and_finishes_the_failing_batch() {
     // replica of a batch is tried, and no batch starts after one with an error.
     let mut c = Cluster::new(42);
     c.create(nginx_service()).expect("service");
-    c.faults
+    c.world
+        .faults
         .fail(Write::CreatePod, ("default", "web"), 1, 1, internal_error());
     c.create(web(5, "Parallel", "registry.k8s.io/nginx-slim:0.24"))
         .expect("set");

@@ -98,12 +98,14 @@ fn moving_index_html_away_breaks_readiness_and_halts_ordered_ready() {
         "no index.html yet on the empty volume"
     );
     let pv = c
+        .world
         .store
         .get::<PersistentVolumeClaim>("default", "www-web-0")
         .and_then(|p| p.spec.clone())
         .and_then(|s| s.volume_name)
         .expect("pv");
-    c.volumes
+    c.world
+        .volumes
         .get_mut(&pv)
         .expect("fs")
         .write("/index.html", "web-0\n", false);
@@ -115,7 +117,11 @@ fn moving_index_html_away_breaks_readiness_and_halts_ordered_ready() {
     c.settle_within(60_000);
     assert_eq!(live_names(&c).len(), 2, "web-1 created");
     // Break web-0 from inside: move the page away.
-    c.volumes.get_mut(&pv).expect("fs").remove("/index.html");
+    c.world
+        .volumes
+        .get_mut(&pv)
+        .expect("fs")
+        .remove("/index.html");
     c.settle_within(120_000);
     assert!(!is_running_and_ready(pods(&c)[0]), "web-0 not ready");
     assert!(live_names(&c).len() <= 3);
@@ -126,6 +132,7 @@ fn moving_index_html_away_breaks_readiness_and_halts_ordered_ready() {
         "web-2 only after web-1 is ready"
     );
     let why = c
+        .world
         .why
         .waiting_for("statefulset/default/web")
         .unwrap_or_default()
@@ -142,6 +149,7 @@ fn a_claim_in_use_stays_terminating_until_its_pod_is_gone() {
         .expect("delete");
     c.settle();
     let claim = c
+        .world
         .store
         .get::<PersistentVolumeClaim>("default", "www-web-0")
         .expect("still there");
@@ -154,13 +162,14 @@ fn a_claim_in_use_stays_terminating_until_its_pod_is_gone() {
     c.update(s).expect("scale to 0");
     c.settle();
     assert!(
-        c.store
+        c.world
+            .store
             .get::<PersistentVolumeClaim>("default", "www-web-0")
             .is_none(),
         "gone with its pod"
     );
     assert_eq!(
-        c.store.list::<PersistentVolume>(None).count(),
+        c.world.store.list::<PersistentVolume>(None).count(),
         0,
         "reclaim policy Delete removes the volume"
     );
@@ -193,6 +202,7 @@ fn static_volumes_bind_by_storage_class() {
     c.create(s).expect("set");
     c.settle_within(120_000);
     let mut bound: Vec<String> = c
+        .world
         .store
         .list::<PersistentVolumeClaim>(Some("default"))
         .filter_map(|p| p.spec.as_ref().and_then(|s| s.volume_name.clone()))
@@ -207,6 +217,7 @@ fn static_volumes_bind_by_storage_class() {
     c.update(s).expect("scale");
     c.settle_within(60_000);
     let claim = c
+        .world
         .store
         .get::<PersistentVolumeClaim>("default", "www-web-2")
         .expect("claim");
@@ -270,6 +281,7 @@ fn image_pull_back_off_grows_between_attempts() {
         .expect("set");
     c.settle_within(15 * 60 * 1000);
     let pulls = c
+        .world
         .store
         .list::<k8s_openapi::api::core::v1::Event>(Some("default"))
         .filter(|e| e.reason.as_deref() == Some("Pulling"))

@@ -67,7 +67,7 @@ fn reverting_a_bad_image_recovers_parallel_at_once_and_ordered_ready_after_a_del
                 "Parallel replaces the unavailable old-revision pod by itself"
             );
             assert!(
-                c.why.lines().any(|l| l
+                c.world.why.lines().any(|l| l
                     .text
                     .contains("web-2 deleted: it is unavailable on an old revision")),
                 "the why trace says why web-2 went"

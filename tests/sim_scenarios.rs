@@ -29,7 +29,7 @@ fn started(policy: &str, replicas: i32) -> (Cluster, Invariants) {
 }
 
 fn events(c: &Cluster) -> Vec<String> {
-    let mut evs: Vec<&Event> = c.store.list::<Event>(Some("default")).collect();
+    let mut evs: Vec<&Event> = c.world.store.list::<Event>(Some("default")).collect();
     evs.sort_by_key(|e| {
         (
             e.first_timestamp.as_ref().map(|t| t.0),
@@ -66,13 +66,13 @@ fn creates_all_replicas_with_claims_bound_and_status_complete() {
             );
         }
         assert_eq!(claim_names(&c), ["www-web-0", "www-web-1", "www-web-2"]);
-        for claim in c.store.list::<PersistentVolumeClaim>(Some("default")) {
+        for claim in c.world.store.list::<PersistentVolumeClaim>(Some("default")) {
             assert_eq!(
                 claim.status.as_ref().and_then(|s| s.phase.as_deref()),
                 Some("Bound")
             );
         }
-        assert_eq!(c.store.list::<PersistentVolume>(None).count(), 3);
+        assert_eq!(c.world.store.list::<PersistentVolume>(None).count(), 3);
         let st = set(&c).and_then(|s| s.status.clone()).expect("status");
         assert_eq!(
             (
@@ -104,11 +104,12 @@ fn ordered_ready_creates_one_at_a_time_parallel_all_at_once() {
     c.advance(200);
     assert_eq!(live_names(&c), ["web-0"]);
     assert!(
-        c.why
+        c.world
+            .why
             .waiting_for("statefulset/default/web")
             .is_some_and(|w| w.contains("web-0")),
         "{:?}",
-        c.why.waiting_for("statefulset/default/web")
+        c.world.why.waiting_for("statefulset/default/web")
     );
     let mut p = Cluster::new(7);
     p.create(web(3, "Parallel", "nginx:1.25")).expect("set");
@@ -155,12 +156,14 @@ fn a_deleted_pod_comes_back_with_the_same_name_claim_and_files_but_a_new_ip() {
         let (mut c, mut inv) = started(policy, 2);
         let old = pods(&c)[0].clone();
         let pv = c
+            .world
             .store
             .get::<PersistentVolumeClaim>("default", "www-web-0")
             .and_then(|p| p.spec.clone())
             .and_then(|s| s.volume_name)
             .expect("pv");
-        c.volumes
+        c.world
+            .volumes
             .get_mut(&pv)
             .expect("fs")
             .write("/index.html", "hello from web-0\n", false);
@@ -178,6 +181,7 @@ fn a_deleted_pod_comes_back_with_the_same_name_claim_and_files_but_a_new_ip() {
             "{policy}: the recreated pod gets a new IP"
         );
         let pv2 = c
+            .world
             .store
             .get::<PersistentVolumeClaim>("default", "www-web-0")
             .and_then(|p| p.spec.clone())
@@ -186,7 +190,7 @@ fn a_deleted_pod_comes_back_with_the_same_name_claim_and_files_but_a_new_ip() {
         assert_eq!(pv, pv2);
         let uid = new.metadata.uid.clone().unwrap_or_default();
         let seen = sts_playground::sim::kubelet::files::lookup(
-            &c,
+            &c.world,
             &uid,
             0,
             "/usr/share/nginx/html/index.html",
@@ -270,7 +274,12 @@ fn partition_keeps_lower_ordinals_on_the_old_revision() {
         "partitioned rollout never completes"
     );
     assert_eq!(st.updated_replicas, Some(1));
-    assert!(c.why.lines().any(|l| l.text.contains("below partition 2")));
+    assert!(
+        c.world
+            .why
+            .lines()
+            .any(|l| l.text.contains("below partition 2"))
+    );
 }
 
 #[test]
@@ -461,9 +470,9 @@ fn same_seed_same_state_and_state_round_trips() {
 #[test]
 fn headless_service_dns_lists_only_ready_pods() {
     let (c, _) = started("OrderedReady", 2);
-    let ips = sts_playground::sim::endpoints::resolve(&c, "default", "nginx");
+    let ips = sts_playground::sim::endpoints::resolve(&c.world, "default", "nginx");
     assert_eq!(ips.len(), 2);
-    let one = sts_playground::sim::endpoints::resolve(&c, "default", "web-0.nginx");
+    let one = sts_playground::sim::endpoints::resolve(&c.world, "default", "web-0.nginx");
     let ip0 = pods(&c)[0]
         .status
         .as_ref()
@@ -472,11 +481,11 @@ fn headless_service_dns_lists_only_ready_pods() {
     assert_eq!(one, vec![ip0.clone()]);
     assert_eq!(
         sts_playground::sim::endpoints::resolve(
-            &c,
+            &c.world,
             "default",
             "web-0.nginx.default.svc.cluster.local"
         ),
         vec![ip0]
     );
-    assert!(sts_playground::sim::endpoints::resolve(&c, "default", "web-9.nginx").is_empty());
+    assert!(sts_playground::sim::endpoints::resolve(&c.world, "default", "web-9.nginx").is_empty());
 }

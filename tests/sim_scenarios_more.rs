@@ -39,6 +39,7 @@ fn set_image(c: &mut Cluster, image: &str) {
 
 fn revisions(c: &Cluster) -> Vec<(String, i64)> {
     let mut v: Vec<(String, i64)> = c
+        .world
         .store
         .list::<ControllerRevision>(Some("default"))
         .map(|r| {
@@ -104,6 +105,7 @@ fn min_ready_seconds_delays_availability_and_ordered_creation() {
     .expect("set");
     d.settle_within(15_000);
     let st = d
+        .world
         .store
         .get::<StatefulSet>("default", "web")
         .and_then(|s| s.status.clone())
@@ -258,6 +260,7 @@ fn an_evicted_pod_is_deleted_and_recreated_with_its_claim() {
         assert_ne!(after.metadata.uid, before);
         assert!(is_running_and_ready(&after));
         let msgs: Vec<String> = c
+            .world
             .store
             .list::<Event>(Some("default"))
             .filter_map(|e| e.message.clone())
@@ -285,6 +288,7 @@ fn a_stripped_identity_label_is_repaired() {
         Some("web-0")
     );
     let msgs: Vec<String> = c
+        .world
         .store
         .list::<Event>(Some("default"))
         .filter_map(|e| e.message.clone())
@@ -301,6 +305,7 @@ fn a_name_too_long_for_the_revision_label_fails_every_pod_create() {
     c.create(s).expect("accepted by the API");
     c.settle_within(5_000);
     let failures: Vec<Event> = c
+        .world
         .store
         .list::<Event>(Some("default"))
         .filter(|e| e.reason.as_deref() == Some("FailedCreate"))
@@ -310,7 +315,8 @@ fn a_name_too_long_for_the_revision_label_fails_every_pod_create() {
         failures.len(),
         1,
         "aggregated into one event: {:?}",
-        c.store
+        c.world
+            .store
             .list::<Event>(Some("default"))
             .map(|e| (e.reason.clone(), e.message.clone()))
             .collect::<Vec<_>>()
@@ -318,7 +324,7 @@ fn a_name_too_long_for_the_revision_label_fails_every_pod_create() {
     let msg = failures[0].message.clone().unwrap_or_default();
     assert!(msg.starts_with(&format!("create Pod {long}-0 in StatefulSet {long} failed error: Pod \"{long}-0\" is invalid: metadata.labels: Invalid value: \"{long}-")), "{msg}");
     assert!(failures[0].count.unwrap_or(0) >= 2, "retries are counted");
-    assert_eq!(c.store.list::<Pod>(Some("default")).count(), 0);
+    assert_eq!(c.world.store.list::<Pod>(Some("default")).count(), 0);
 }
 
 #[test]
@@ -346,6 +352,7 @@ fn a_node_selector_no_node_matches_leaves_the_pod_pending_with_the_schedulers_wo
                 .all(|p| p.spec.as_ref().is_some_and(|s| s.node_name.is_none()))
         );
         let message = c
+            .world
             .store
             .list::<Event>(Some("default"))
             .find(|e| e.reason.as_deref() == Some("FailedScheduling"))
@@ -374,7 +381,8 @@ fn a_cluster_read_back_counts_a_repeated_event_into_the_same_event() {
         c.advance(60 * 1000);
         inv.check(&c);
         let failed = |c: &Cluster| -> Vec<i32> {
-            c.store
+            c.world
+                .store
                 .list::<Event>(Some("default"))
                 .filter(|e| e.reason.as_deref() == Some("BackOff"))
                 .map(|e| e.count.unwrap_or(1))

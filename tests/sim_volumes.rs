@@ -20,7 +20,8 @@ use sts_playground::sim::queue::Work;
 
 /// The count of the event `reason` about the claim `claim` (0 when there is none).
 fn event_count(c: &Cluster, claim: &str, reason: &str) -> i32 {
-    c.store
+    c.world
+        .store
         .list::<Event>(Some("default"))
         .filter(|e| {
             e.involved_object.name.as_deref() == Some(claim) && e.reason.as_deref() == Some(reason)
@@ -119,7 +120,8 @@ fn a_class_that_does_not_exist_is_reported_again_and_the_passes_stop_once_it_is_
 
 /// The phase of the claim `name` in `default` ("" when it does not exist).
 fn claim_phase(c: &Cluster, name: &str) -> String {
-    c.store
+    c.world
+        .store
         .get::<k8s_openapi::api::core::v1::PersistentVolumeClaim>("default", name)
         .and_then(|p| p.status.as_ref())
         .and_then(|s| s.phase.clone())

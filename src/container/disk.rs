@@ -91,6 +91,7 @@ fn mount_rows(h: &ContainerHost) -> Vec<MountRow> {
     crate::order::sort(&mut mounts);
     for (i, (path, pv)) in mounts.iter().enumerate() {
         let capacity = c
+            .world
             .store
             .list::<PersistentVolumeClaim>(Some(&h.target.namespace))
             .find(|claim| {
@@ -106,7 +107,7 @@ fn mount_rows(h: &ContainerHost) -> Vec<MountRow> {
             })
             .and_then(|q| crate::gofmt::quantity::parse_quantity(&q.0).ok())
             .map_or(1 << 30, |q| u64::try_from(q.value()).unwrap_or(1 << 30));
-        let used = c.volumes.get(pv).map_or(0, used_blocks);
+        let used = c.world.volumes.get(pv).map_or(0, used_blocks);
         let device = format!("/dev/sd{}", char::from(b'b' + (i as u8 % 24)));
         rows.push((
             device,

@@ -39,12 +39,13 @@ impl<'a> ContainerFiles<'a> {
         index: usize,
         virtual_files: Vec<(String, String)>,
     ) -> ContainerFiles<'a> {
-        let (mounts, image) = match cluster.runtime.get(uid) {
+        let (mounts, image) = match cluster.world.runtime.get(uid) {
             Some(rt) => {
                 let mounts = cluster
+                    .world
                     .store
                     .get::<k8s_openapi::api::core::v1::Pod>(&rt.namespace, &rt.name)
-                    .map(|pod| crate::sim::kubelet::files::mounts(cluster, pod, index))
+                    .map(|pod| crate::sim::kubelet::files::mounts(&cluster.world, pod, index))
                     .unwrap_or_default();
                 let image = rt
                     .containers
@@ -88,6 +89,7 @@ impl<'a> ContainerFiles<'a> {
     fn layer(&self) -> Option<&Fs> {
         let k = self
             .cluster
+            .world
             .runtime
             .get(&self.uid)?
             .containers
@@ -96,7 +98,7 @@ impl<'a> ContainerFiles<'a> {
     }
 
     fn layer_mut(&mut self) -> Option<&mut Fs> {
-        let rt = self.cluster.runtime.get_mut(&self.uid)?;
+        let rt = self.cluster.world.runtime.get_mut(&self.uid)?;
         Some(&mut rt.containers.get_mut(self.index)?.layer)
     }
 
@@ -157,6 +159,7 @@ impl<'a> ContainerFiles<'a> {
                     return Some(Entry::Dir);
                 }
                 self.cluster
+                    .world
                     .volumes
                     .get(&pv)
                     .and_then(|fs| fs.get(&inner).cloned())
@@ -205,7 +208,7 @@ impl Files for ContainerFiles<'_> {
         };
         match self.place(path) {
             Place::Volume(pv, inner) => {
-                let volume = self.cluster.volumes.entry(pv).or_default();
+                let volume = self.cluster.world.volumes.entry(pv).or_default();
                 if volume.used_bytes() + text.len() > crate::container::VOLUME_WRITE_LIMIT {
                     return Err(FsError::NoSpace);
                 }
@@ -234,7 +237,13 @@ impl Files for ContainerFiles<'_> {
             return Err(FsError::Exists);
         }
         match self.place(path) {
-            Place::Volume(pv, inner) => self.cluster.volumes.entry(pv).or_default().mkdir_p(&inner),
+            Place::Volume(pv, inner) => self
+                .cluster
+                .world
+                .volumes
+                .entry(pv)
+                .or_default()
+                .mkdir_p(&inner),
             Place::Layer => {
                 self.unwhite(path);
                 if let Some(layer) = self.layer_mut() {
@@ -249,7 +258,7 @@ impl Files for ContainerFiles<'_> {
         if self.mounts.iter().any(|(m, _)| m == path) || self.holds_mount(path) {
             // The mount point cannot go; what is inside the volume can.
             if let Place::Volume(pv, _) = self.place(path)
-                && let Some(fs) = self.cluster.volumes.get_mut(&pv)
+                && let Some(fs) = self.cluster.world.volumes.get_mut(&pv)
             {
                 let names: Vec<String> = fs.list("/").into_iter().map(|(n, _)| n).collect();
                 for n in names {
@@ -266,7 +275,7 @@ impl Files for ContainerFiles<'_> {
         }
         match self.place(path) {
             Place::Volume(pv, inner) => {
-                if let Some(fs) = self.cluster.volumes.get_mut(&pv) {
+                if let Some(fs) = self.cluster.world.volumes.get_mut(&pv) {
                     fs.remove(&inner);
                 }
             }
@@ -298,7 +307,7 @@ impl Files for ContainerFiles<'_> {
         let mut names: Vec<String> = Vec::new();
         match self.place(dir) {
             Place::Volume(pv, inner) => {
-                if let Some(fs) = self.cluster.volumes.get(&pv) {
+                if let Some(fs) = self.cluster.world.volumes.get(&pv) {
                     names.extend(fs.list(&inner).into_iter().map(|(n, _)| n));
                 }
             }

@@ -46,6 +46,7 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
     };
     // A pod being replaced may briefly share its IP; the least uid answers, whatever the map's order.
     let Some((uid, rt)) = c
+        .world
         .runtime
         .iter()
         .filter(|(_, r)| r.ip.as_deref() == Some(ip))
@@ -53,7 +54,7 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
     else {
         return Answer::Refused;
     };
-    let Some(pod) = c.store.get::<Pod>(&rt.namespace, &rt.name) else {
+    let Some(pod) = c.world.store.get::<Pod>(&rt.namespace, &rt.name) else {
         return Answer::Refused;
     };
     let containers = pod
@@ -77,7 +78,7 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
         match behaviour {
             Behaviour::Nginx if port == 80 => {
                 let path = path.split(['?', '#']).next().unwrap_or("/");
-                let code = probes::nginx_status(c, uid, i, path);
+                let code = probes::nginx_status(&c.world, uid, i, path);
                 let version = super::profile::Profile::of(&image)
                     .nginx
                     .unwrap_or_default();
@@ -85,10 +86,10 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
                     return Answer::Page(code, nginx_page(code, &version), Some(version));
                 }
                 let full = format!("{NGINX_ROOT}/{}", path.trim_start_matches('/'));
-                let body = match lookup(c, uid, i, &full) {
+                let body = match lookup(&c.world, uid, i, &full) {
                     Some(Entry::File(t)) => t,
                     _ => match lookup(
-                        c,
+                        &c.world,
                         uid,
                         i,
                         &format!("{}/index.html", full.trim_end_matches('/')),

@@ -56,7 +56,7 @@ pub fn target(
     container: Option<&str>,
 ) -> Result<Target, String> {
     let c = cluster;
-    let Some(p) = c.store.get::<Pod>(namespace, pod) else {
+    let Some(p) = c.world.store.get::<Pod>(namespace, pod) else {
         return Err(format!(
             "Error from server (NotFound): pods \"{pod}\" not found"
         ));
@@ -87,6 +87,7 @@ pub fn target(
     };
     let uid = p.metadata.uid.clone().unwrap_or_default();
     let running = c
+        .world
         .runtime
         .get(&uid)
         .and_then(|rt| rt.containers.get(index))
@@ -231,6 +232,7 @@ fn new_shell(
     }
     sh.tty = tty;
     let workdir = cluster
+        .world
         .store
         .get::<Pod>(&t.namespace, &t.pod)
         .and_then(|p| p.spec.as_ref())

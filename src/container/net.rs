@@ -26,7 +26,7 @@ pub(super) fn lookup_name(h: &ContainerHost, name: &str) -> Option<(String, Vec<
         });
         return Some((fq.unwrap_or(own), vec![pod_ip(c, &h.target)]));
     }
-    let ips = resolve(c, ns, name);
+    let ips = resolve(&c.world, ns, name);
     if ips.is_empty() {
         return None;
     }

@@ -11,7 +11,7 @@ use crate::sim::Cluster;
 use crate::sim::endpoints::CLUSTER_DOMAIN;
 
 fn pod<'c>(c: &'c Cluster, t: &Target) -> Option<&'c Pod> {
-    c.store.get::<Pod>(&t.namespace, &t.pod)
+    c.world.store.get::<Pod>(&t.namespace, &t.pod)
 }
 
 /// The pod's hostname (`spec.hostname`, else its name).
@@ -36,7 +36,8 @@ fn fqdn(c: &Cluster, t: &Target) -> Option<String> {
 
 /// The pod's IP.
 pub fn pod_ip(c: &Cluster, t: &Target) -> String {
-    c.runtime
+    c.world
+        .runtime
         .get(&t.uid)
         .and_then(|r| r.ip.clone())
         .unwrap_or_default()
@@ -103,6 +104,7 @@ pub fn environment(c: &Cluster, t: &Target, profile: &Profile, tty: bool) -> Vec
                 Some("metadata.namespace") => t.namespace.clone(),
                 Some("status.podIP") => pod_ip(c, t),
                 Some("spec.nodeName") => c
+                    .world
                     .runtime
                     .get(&t.uid)
                     .map(|r| r.node.clone())
@@ -118,9 +120,9 @@ pub fn environment(c: &Cluster, t: &Target, profile: &Profile, tty: bool) -> Vec
         .and_then(|p| p.spec.as_ref())
         .and_then(|s| s.enable_service_links)
         .unwrap_or(true);
-    let mut services: Vec<&Service> = c.store.list::<Service>(Some(&t.namespace)).collect();
+    let mut services: Vec<&Service> = c.world.store.list::<Service>(Some(&t.namespace)).collect();
     if t.namespace != "default"
-        && let Some(k) = c.store.get::<Service>("default", "kubernetes")
+        && let Some(k) = c.world.store.get::<Service>("default", "kubernetes")
     {
         services.push(k);
     }

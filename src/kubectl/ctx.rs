@@ -70,7 +70,7 @@ impl Ctx<'_> {
 
     /// The virtual now as a calendar timestamp.
     pub fn now(&self) -> k8s_openapi::jiff::Timestamp {
-        self.session.cluster.clock.timestamp()
+        self.session.cluster.world.clock.timestamp()
     }
 }
 

@@ -15,7 +15,7 @@ use crate::sim::apiserver::{DeleteOptions, Propagation};
 
 /// The uid of a stored object.
 pub(crate) fn uid_of(c: &Cluster, r: &ObjRef) -> Option<String> {
-    with_kind!(r.kind, T => c.store.get::<T>(&r.namespace, &r.name).and_then(|o| o.metadata().uid.clone()))
+    with_kind!(r.kind, T => c.world.store.get::<T>(&r.namespace, &r.name).and_then(|o| o.metadata().uid.clone()))
 }
 
 /// `--cascade`.

@@ -97,7 +97,7 @@ fn events_about(c: &Cluster, r: &ObjRef, uid: Option<&str>, show: bool) -> Optio
     } else {
         None
     };
-    let all: Vec<Event> = c.store.list::<Event>(ns).cloned().collect();
+    let all: Vec<Event> = c.world.store.list::<Event>(ns).cloned().collect();
     let scope = if r.kind.namespaced() {
         Some(r.namespace.as_str())
     } else {
@@ -109,6 +109,7 @@ fn events_about(c: &Cluster, r: &ObjRef, uid: Option<&str>, show: bool) -> Optio
 /// The node's heartbeat lease as the kubelet keeps it: renewed every 10 s until the node fails.
 fn lease_of(c: &Cluster, node: &str) -> Lease {
     let renewed = c
+        .world
         .failed_nodes
         .get(node)
         .copied()
@@ -127,7 +128,8 @@ fn lease_of(c: &Cluster, node: &str) -> Lease {
 
 fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<String, String> {
     let pods = || -> Vec<Pod> {
-        c.store
+        c.world
+            .store
             .list::<Pod>(if r.kind == Kind::Node {
                 None
             } else {
@@ -140,6 +142,7 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
     match r.kind {
         Kind::StatefulSet => {
             let sts = c
+                .world
                 .store
                 .get::<StatefulSet>(&r.namespace, &r.name)
                 .ok_or_else(missing)?;
@@ -148,6 +151,7 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
         }
         Kind::Pod => {
             let pod = c
+                .world
                 .store
                 .get::<Pod>(&r.namespace, &r.name)
                 .ok_or_else(missing)?;
@@ -160,6 +164,7 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
         }
         Kind::PersistentVolumeClaim => {
             let pvc = c
+                .world
                 .store
                 .get::<PersistentVolumeClaim>(&r.namespace, &r.name)
                 .ok_or_else(missing)?;
@@ -168,6 +173,7 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
         }
         Kind::PersistentVolume => {
             let pv = c
+                .world
                 .store
                 .get::<PersistentVolume>("", &r.name)
                 .ok_or_else(missing)?;
@@ -176,15 +182,16 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
         }
         Kind::Service => {
             let svc = c
+                .world
                 .store
                 .get::<Service>(&r.namespace, &r.name)
                 .ok_or_else(missing)?;
-            let ep = c.store.get::<Endpoints>(&r.namespace, &r.name);
+            let ep = c.world.store.get::<Endpoints>(&r.namespace, &r.name);
             let ev = events_about(c, r, svc.metadata.uid.as_deref(), show);
             Ok(describe_service(svc, ep, ev.as_deref(), now))
         }
         Kind::Node => {
-            let node = c.store.get::<Node>("", &r.name).ok_or_else(missing)?;
+            let node = c.world.store.get::<Node>("", &r.name).ok_or_else(missing)?;
             let ev = events_about(c, r, node.metadata.uid.as_deref(), show);
             let lease = lease_of(c, &r.name);
             Ok(describe_node(
@@ -196,11 +203,16 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
             ))
         }
         Kind::Namespace => {
-            let ns = c.store.get::<Namespace>("", &r.name).ok_or_else(missing)?;
+            let ns = c
+                .world
+                .store
+                .get::<Namespace>("", &r.name)
+                .ok_or_else(missing)?;
             Ok(describe_namespace(ns))
         }
         Kind::StorageClass => {
             let sc = c
+                .world
                 .store
                 .get::<StorageClass>("", &r.name)
                 .ok_or_else(missing)?;
@@ -289,7 +301,7 @@ fn describe_storage_class(sc: &StorageClass, events: Option<&[Event]>, now: Time
 
 /// kubectl's generic describer: name, namespace, labels, annotations, then the object's fields.
 fn describe_generic(c: &Cluster, kind: Kind, r: &ObjRef) -> String {
-    let value = with_kind!(kind, T => c.store.get::<T>(&r.namespace, &r.name).map(|o| {
+    let value = with_kind!(kind, T => c.world.store.get::<T>(&r.namespace, &r.name).map(|o| {
         let meta = o.metadata().clone();
         (meta, to_value(o))
     }));

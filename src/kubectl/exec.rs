@@ -35,15 +35,17 @@ pub(crate) fn pod_for(ctx: &Ctx<'_>, arg: &str) -> Result<Pod, String> {
     };
     match kind {
         crate::sim::kind::Kind::Pod => c
+            .world
             .store
             .get::<Pod>(ns, name)
             .cloned()
             .ok_or_else(|| format!("Error from server (NotFound): pods \"{name}\" not found")),
         crate::sim::kind::Kind::StatefulSet => {
-            let sts = c.store.get::<StatefulSet>(ns, name).ok_or_else(|| {
+            let sts = c.world.store.get::<StatefulSet>(ns, name).ok_or_else(|| {
                 format!("Error from server (NotFound): statefulsets.apps \"{name}\" not found")
             })?;
             let mut pods: Vec<&Pod> = c
+                .world
                 .store
                 .list::<Pod>(Some(ns))
                 .filter(|p| selector_matches(&sts.spec.selector, p.metadata.labels.as_ref()))
@@ -103,6 +105,7 @@ pub(crate) fn container_running(session: &Session, pod: &Pod, container: &str) -
     let uid = pod.metadata.uid.clone().unwrap_or_default();
     session
         .cluster
+        .world
         .runtime
         .get(&uid)
         .and_then(|rt| rt.containers.iter().find(|k| k.name == container))

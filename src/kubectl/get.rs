@@ -74,7 +74,7 @@ pub(crate) fn table(c: &Cluster, kind: Kind, refs: &[&ObjRef], now: Timestamp) -
     // One key buffer for all lookups keeps a 1000-pod listing free of per-row key allocations.
     let mut key = String::new();
     with_kind!(kind, T => {
-        let stored = T::table(&c.store);
+        let stored = T::table(&c.world.store);
         let objs: Vec<&T> = refs
             .iter()
             .filter_map(|r| {
@@ -266,6 +266,7 @@ pub(crate) fn events(ctx: &mut Ctx<'_>) -> Option<Run> {
     let all = ctx.all_namespaces();
     let c = &ctx.session.cluster;
     let mut list: Vec<Event> = c
+        .world
         .store
         .list::<Event>(if all {
             None

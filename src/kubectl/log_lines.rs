@@ -152,7 +152,7 @@ pub(crate) fn probe_lines(
             continue;
         };
         let path = http.path.clone().unwrap_or_else(|| "/".to_string());
-        let status = nginx_status(c, &uid, index, &path);
+        let status = nginx_status(&c.world, &uid, index, &path);
         let size = match status {
             200 => 615,
             403 => 153,
@@ -207,7 +207,7 @@ pub(crate) fn container_log(
 ) -> Result<Vec<Line>, String> {
     let pod_name = pod.metadata.name.clone().unwrap_or_default();
     let uid = pod.metadata.uid.clone().unwrap_or_default();
-    let Some(rt) = c.runtime.get(&uid) else {
+    let Some(rt) = c.world.runtime.get(&uid) else {
         return Ok(Vec::new());
     };
     let Some(index) = rt.containers.iter().position(|k| k.name == container) else {

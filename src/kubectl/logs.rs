@@ -58,7 +58,7 @@ impl Waiting for Follow {
         let mut out = Output::default();
         let mut done = false;
         advance_until(&mut session.cluster, budget_ms, |c| {
-            let Some(pod) = c.store.get::<Pod>(&self.namespace, &self.pod) else {
+            let Some(pod) = c.world.store.get::<Pod>(&self.namespace, &self.pod) else {
                 done = true;
                 return true;
             };
@@ -79,6 +79,7 @@ impl Waiting for Follow {
                 self.printed = lines.len();
             }
             let stopped = c
+                .world
                 .runtime
                 .get(self.uid.as_deref().unwrap_or(""))
                 .and_then(|rt| rt.containers.iter().find(|k| k.name == self.container))
@@ -217,6 +218,7 @@ fn target_pods(ctx: &mut Ctx<'_>, args: &[String], selector: Option<&str>) -> Op
             pods = ctx
                 .session
                 .cluster
+                .world
                 .store
                 .list::<Pod>(Some(ctx.namespace.as_str()))
                 .filter(|p| s.matches(p.metadata.labels.as_ref()))
@@ -264,12 +266,14 @@ fn count_pods_like(ctx: &Ctx<'_>, target: &str) -> usize {
     };
     let c = &ctx.session.cluster;
     let Some(sts) = c
+        .world
         .store
         .get::<k8s_openapi::api::apps::v1::StatefulSet>(&ctx.namespace, name)
     else {
         return 1;
     };
-    c.store
+    c.world
+        .store
         .list::<Pod>(Some(ctx.namespace.as_str()))
         .filter(|p| {
             crate::sim::statefulset::utils::selector_matches(

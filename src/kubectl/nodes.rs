@@ -20,7 +20,8 @@ fn node_names(ctx: &mut Ctx<'_>) -> Option<Vec<String>> {
             return None;
         };
         return Some(
-            c.store
+            c.world
+                .store
                 .list::<Node>(None)
                 .filter(|n| s.matches(n.metadata.labels.as_ref()))
                 .filter_map(|n| n.metadata.name.clone())
@@ -38,7 +39,7 @@ fn node_names(ctx: &mut Ctx<'_>) -> Option<Vec<String>> {
             .or_else(|| a.strip_prefix("nodes/"))
             .unwrap_or(&a)
             .to_string();
-        if c.store.get::<Node>("", &name).is_none() {
+        if c.world.store.get::<Node>("", &name).is_none() {
             ctx.fail_api(&crate::sim::apiserver::ApiError::not_found(
                 Kind::Node,
                 &name,
@@ -54,6 +55,7 @@ fn node_names(ctx: &mut Ctx<'_>) -> Option<Vec<String>> {
 fn set_unschedulable(ctx: &mut Ctx<'_>, name: &str, on: bool) -> String {
     let c = &mut ctx.session.cluster;
     let current = c
+        .world
         .store
         .get::<Node>("", name)
         .and_then(|n| n.spec.as_ref())
@@ -120,6 +122,7 @@ impl Drain {
                 continue;
             }
             let live = c
+                .world
                 .store
                 .get::<Pod>(&r.namespace, &r.name)
                 .and_then(|p| p.metadata.uid.clone());
@@ -224,7 +227,8 @@ pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
 
 /// The pods bound to a node that have not finished.
 fn pods_on(c: &Cluster, node: &str) -> Vec<Pod> {
-    c.store
+    c.world
+        .store
         .list::<Pod>(None)
         .filter(|p| p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(node))
         .filter(|p| {

@@ -41,6 +41,7 @@ pub(crate) fn rollout_targets(ctx: &mut Ctx<'_>) -> Option<Vec<ObjRef>> {
 pub(crate) fn revisions(ctx_c: &crate::sim::Cluster, sts: &StatefulSet) -> Vec<ControllerRevision> {
     let ns = sts.metadata.namespace.as_deref().unwrap_or("default");
     let mut revs: Vec<ControllerRevision> = ctx_c
+        .world
         .store
         .list::<ControllerRevision>(Some(ns))
         .filter(|r| is_controlled_by(r.metadata.owner_references.as_ref(), sts))
@@ -74,7 +75,7 @@ pub(crate) fn history(ctx: &mut Ctx<'_>) -> Option<Run> {
             return None;
         }
         let c = &ctx.session.cluster;
-        let Some(sts) = c.store.get::<StatefulSet>(&r.namespace, &r.name) else {
+        let Some(sts) = c.world.store.get::<StatefulSet>(&r.namespace, &r.name) else {
             continue;
         };
         let revs = revisions(c, sts);
@@ -137,7 +138,12 @@ pub(crate) fn undo(ctx: &mut Ctx<'_>) -> Option<Run> {
             return None;
         }
         let c = &ctx.session.cluster;
-        let Some(sts) = c.store.get::<StatefulSet>(&r.namespace, &r.name).cloned() else {
+        let Some(sts) = c
+            .world
+            .store
+            .get::<StatefulSet>(&r.namespace, &r.name)
+            .cloned()
+        else {
             continue;
         };
         let managed = sts
@@ -262,6 +268,7 @@ pub(crate) fn restart(ctx: &mut Ctx<'_>) -> Option<Run> {
     let stamp = ctx
         .session
         .cluster
+        .world
         .clock
         .time()
         .0
@@ -279,6 +286,7 @@ pub(crate) fn restart(ctx: &mut Ctx<'_>) -> Option<Run> {
         }
         let c = &mut ctx.session.cluster;
         let current = c
+            .world
             .store
             .get::<StatefulSet>(&r.namespace, &r.name)
             .and_then(|s| s.spec.template.metadata.as_ref())

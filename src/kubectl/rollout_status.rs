@@ -90,7 +90,11 @@ enum Step {
 impl Follow {
     /// Looks at the set once; prints when it changed.
     fn observe(&mut self, c: &Cluster) -> Option<Step> {
-        let Some(sts) = c.store.get::<StatefulSet>(&self.namespace, &self.name) else {
+        let Some(sts) = c
+            .world
+            .store
+            .get::<StatefulSet>(&self.namespace, &self.name)
+        else {
             return Some(Step::Done(failed("object has been deleted")));
         };
         if self.uid.is_some() && sts.metadata.uid != self.uid {

@@ -146,7 +146,7 @@ pub(crate) fn list_matching(
     fields: Option<&FieldSelector>,
 ) -> Vec<ObjRef> {
     with_kind!(kind, T => c
-        .store
+        .world.store
         .list::<T>(namespace)
         .filter(|o| labels.matches(labels_of(*o)))
         .filter(|o| fields.is_none_or(|f| f.matches(&to_value(*o))))
@@ -160,20 +160,20 @@ pub(crate) fn list_matching(
 
 /// Whether the object exists.
 pub(crate) fn exists(c: &Cluster, r: &ObjRef) -> bool {
-    with_kind!(r.kind, T => c.store.get::<T>(&r.namespace, &r.name).is_some())
+    with_kind!(r.kind, T => c.world.store.get::<T>(&r.namespace, &r.name).is_some())
 }
 
 /// The object's resourceVersion.
 pub(crate) fn version_of(c: &Cluster, r: &ObjRef) -> Option<String> {
     with_kind!(r.kind, T => c
-        .store
+        .world.store
         .get::<T>(&r.namespace, &r.name)
         .map(|o| o.metadata().resource_version.clone().unwrap_or_default()))
 }
 
 /// The object as JSON.
 pub(crate) fn value_of(c: &Cluster, r: &ObjRef) -> Option<Value> {
-    with_kind!(r.kind, T => c.store.get::<T>(&r.namespace, &r.name).map(to_value))
+    with_kind!(r.kind, T => c.world.store.get::<T>(&r.namespace, &r.name).map(to_value))
 }
 
 impl Query {

@@ -67,9 +67,9 @@ impl GetWatch {
         match &self.mode {
             Mode::Table(_) => {
                 let t = if event == "DELETED" {
-                    super::get::table_from_value(r.kind, value, c.clock.timestamp())
+                    super::get::table_from_value(r.kind, value, c.world.clock.timestamp())
                 } else {
-                    table(c, r.kind, &[r], c.clock.timestamp())
+                    table(c, r.kind, &[r], c.world.clock.timestamp())
                 };
                 let ev = self.event_column.then_some(event);
                 self.printer.print_event(&t, ev)
@@ -86,10 +86,10 @@ impl GetWatch {
     }
 
     fn check(&mut self, c: &Cluster) -> String {
-        if c.store.resource_version == self.store_version {
+        if c.world.store.resource_version == self.store_version {
             return String::new();
         }
-        self.store_version = c.store.resource_version;
+        self.store_version = c.world.store.resource_version;
         let mut out = String::new();
         let mut present = std::collections::BTreeSet::new();
         for r in self.current(c) {
@@ -217,7 +217,7 @@ pub(crate) fn start(ctx: &mut Ctx<'_>, sel: Selected, mode: Mode) -> Option<Run>
         match &w.mode {
             Mode::Table(_) => {
                 let refs: Vec<&ObjRef> = initial.iter().collect();
-                let t = table(c, kind, &refs, c.clock.timestamp());
+                let t = table(c, kind, &refs, c.world.clock.timestamp());
                 let ev = w.event_column.then_some("ADDED");
                 text.push_str(&w.printer.print_event(&t, ev));
             }
@@ -241,7 +241,7 @@ pub(crate) fn start(ctx: &mut Ctx<'_>, sel: Selected, mode: Mode) -> Option<Run>
             w.last.insert((r.namespace.clone(), r.name.clone()), v);
         }
     }
-    w.store_version = c.store.resource_version;
+    w.store_version = c.world.store.resource_version;
     ctx.print(&text);
     print_failures(ctx, &sel.failures);
     let mut first = Some(std::mem::take(&mut ctx.out));

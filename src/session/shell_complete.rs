@@ -43,6 +43,7 @@ pub struct Names {
 fn names_of<T: Object>(cluster: &Cluster, namespace: &str) -> (&'static str, Vec<String>) {
     let scope = T::SIM_KIND.namespaced().then_some(namespace);
     let names = cluster
+        .world
         .store
         .list::<T>(scope)
         .filter_map(|o| o.metadata().name.clone())

@@ -56,15 +56,15 @@ pub fn populate(c: &mut Cluster) {
                 ..Default::default()
             }),
         };
-        c.stamp(&mut obj);
-        c.store.put(obj);
+        c.world.stamp(&mut obj);
+        c.world.store.put(obj);
     }
     let nodes = std::iter::once(CONTROL_PLANE).chain(WORKERS);
     for (i, name) in nodes.enumerate() {
         let node = node(name, i);
         let mut node = node;
-        c.stamp(&mut node);
-        c.store.put(node);
+        c.world.stamp(&mut node);
+        c.world.store.put(node);
     }
     let mut sc = StorageClass {
         metadata: ObjectMeta {
@@ -77,8 +77,8 @@ pub fn populate(c: &mut Cluster) {
         volume_binding_mode: Some("WaitForFirstConsumer".into()),
         ..Default::default()
     };
-    c.stamp(&mut sc);
-    c.store.put(sc);
+    c.world.stamp(&mut sc);
+    c.world.store.put(sc);
     let mut kubernetes = Service {
         metadata: ObjectMeta {
             name: Some("kubernetes".into()),
@@ -105,8 +105,8 @@ pub fn populate(c: &mut Cluster) {
         }),
         status: Some(Default::default()),
     };
-    c.stamp(&mut kubernetes);
-    c.store.put(kubernetes);
+    c.world.stamp(&mut kubernetes);
+    c.world.store.put(kubernetes);
 }
 
 /// A kind node as `kubectl get node -o yaml` shows it; the control plane carries its role label

@@ -7,6 +7,7 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 use super::Cluster;
+use super::world::World;
 
 /// The cluster's DNS domain.
 pub const CLUSTER_DOMAIN: &str = "cluster.local";
@@ -32,8 +33,9 @@ fn selects(svc: &Service, pod: &Pod) -> bool {
 /// Recomputes the Endpoints of every Service with a selector in `namespace` (syncService in
 /// pkg/controller/endpoint/endpoints_controller.go).
 pub fn reconcile(c: &mut Cluster, namespace: &str) {
-    let services = c.store.snapshot::<Service>(Some(namespace));
+    let services = c.world.store.snapshot::<Service>(Some(namespace));
     let pods: Vec<std::rc::Rc<Pod>> = c
+        .world
         .store
         .snapshot::<Pod>(Some(namespace))
         .into_iter()
@@ -143,12 +145,12 @@ fn write(
     subsets: Option<Vec<EndpointSubset>>,
     labels: Option<std::collections::BTreeMap<String, String>>,
 ) {
-    match c.store.get::<Endpoints>(namespace, &name).cloned() {
+    match c.world.store.get::<Endpoints>(namespace, &name).cloned() {
         Some(mut ep) => {
             if ep.subsets != subsets || ep.metadata.labels != labels {
                 ep.subsets = subsets;
                 ep.metadata.labels = labels;
-                c.store.put(ep);
+                c.world.store.put(ep);
             }
         }
         None => {
@@ -161,8 +163,8 @@ fn write(
                 },
                 subsets,
             };
-            c.stamp(&mut ep);
-            c.store.put(ep);
+            c.world.stamp(&mut ep);
+            c.world.store.put(ep);
         }
     }
 }
@@ -170,7 +172,7 @@ fn write(
 /// Resolves a DNS name the way a pod in `namespace` would (search path `<ns>.svc.cluster.local`,
 /// `svc.cluster.local`, `cluster.local`): a headless Service name gives its ready pods' IPs, a
 /// per-pod name gives that pod's IP, a ClusterIP Service gives its cluster IP.
-pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
+pub fn resolve(w: &World, namespace: &str, name: &str) -> Vec<String> {
     let name = name.trim_end_matches('.');
     let candidates = [
         name.to_string(),
@@ -185,7 +187,7 @@ pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
         let parts: Vec<&str> = rest.split('.').collect();
         match parts.as_slice() {
             [svc, ns] => {
-                let Some(service) = c.store.get::<Service>(ns, svc) else {
+                let Some(service) = w.store.get::<Service>(ns, svc) else {
                     continue;
                 };
                 let cluster_ip = service
@@ -196,13 +198,13 @@ pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
                 if cluster_ip != "None" && !cluster_ip.is_empty() {
                     return vec![cluster_ip];
                 }
-                let ips = endpoint_ips(c, ns, svc, None);
+                let ips = endpoint_ips(w, ns, svc, None);
                 if !ips.is_empty() {
                     return ips;
                 }
             }
             [host, svc, ns] => {
-                let ips = endpoint_ips(c, ns, svc, Some(host));
+                let ips = endpoint_ips(w, ns, svc, Some(host));
                 if !ips.is_empty() {
                     return ips;
                 }
@@ -213,8 +215,8 @@ pub fn resolve(c: &Cluster, namespace: &str, name: &str) -> Vec<String> {
     Vec::new()
 }
 
-fn endpoint_ips(c: &Cluster, ns: &str, svc: &str, host: Option<&str>) -> Vec<String> {
-    c.store
+fn endpoint_ips(w: &World, ns: &str, svc: &str, host: Option<&str>) -> Vec<String> {
+    w.store
         .get::<Endpoints>(ns, svc)
         .and_then(|e| e.subsets.as_ref())
         .map(|subsets| {

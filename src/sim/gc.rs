@@ -11,6 +11,7 @@ use super::Cluster;
 use super::apiserver::admission::{PV_PROTECTION, PVC_PROTECTION};
 use super::apiserver::{DeleteOptions, FOREGROUND_FINALIZER, ORPHAN_FINALIZER};
 use super::kind::Object;
+use super::world::World;
 
 /// What the owner of a reference looks like now.
 enum OwnerState {
@@ -24,18 +25,18 @@ enum OwnerState {
     Alive,
 }
 
-fn owner_state(c: &Cluster, namespace: &str, r: &OwnerReference) -> OwnerState {
+fn owner_state(w: &World, namespace: &str, r: &OwnerReference) -> OwnerState {
     let meta = match r.kind.as_str() {
-        "StatefulSet" => c
+        "StatefulSet" => w
             .store
             .get::<StatefulSet>(namespace, &r.name)
             .map(|o| &o.metadata),
-        "Pod" => c.store.get::<Pod>(namespace, &r.name).map(|o| &o.metadata),
-        "PersistentVolumeClaim" => c
+        "Pod" => w.store.get::<Pod>(namespace, &r.name).map(|o| &o.metadata),
+        "PersistentVolumeClaim" => w
             .store
             .get::<PersistentVolumeClaim>(namespace, &r.name)
             .map(|o| &o.metadata),
-        "ControllerRevision" => c
+        "ControllerRevision" => w
             .store
             .get::<ControllerRevision>(namespace, &r.name)
             .map(|o| &o.metadata),
@@ -57,7 +58,7 @@ fn owner_state(c: &Cluster, namespace: &str, r: &OwnerReference) -> OwnerState {
 
 fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
     // Shared handles, not copies: each dependent is judged by the object as it was at this point.
-    let dependents: Vec<Rc<T>> = T::table(&c.store)
+    let dependents: Vec<Rc<T>> = T::table(&c.world.store)
         .values()
         .filter(|o| {
             o.metadata()
@@ -73,7 +74,7 @@ fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
         let name = m.name.as_deref().unwrap_or_default();
         let refs = m.owner_references.as_deref().unwrap_or_default();
         let deleting = m.deletion_timestamp.is_some();
-        let states: Vec<OwnerState> = refs.iter().map(|r| owner_state(c, ns, r)).collect();
+        let states: Vec<OwnerState> = refs.iter().map(|r| owner_state(&c.world, ns, r)).collect();
         let orphaned: Vec<&OwnerReference> = refs
             .iter()
             .zip(&states)
@@ -82,7 +83,7 @@ fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
             .collect();
         if !orphaned.is_empty() {
             let uids: Vec<String> = orphaned.iter().map(|r| r.uid.clone()).collect();
-            c.store.modify::<T>(ns, name, |o| {
+            c.world.store.modify::<T>(ns, name, |o| {
                 let m = o.metadata_mut();
                 m.owner_references = m
                     .owner_references
@@ -107,9 +108,9 @@ fn collect_kind<T: Object + PartialEq>(c: &mut Cluster) {
     }
 }
 
-fn has_dependents(c: &Cluster, uid: &str) -> bool {
-    fn any<T: Object>(c: &Cluster, uid: &str) -> bool {
-        T::table(&c.store).values().any(|o| {
+fn has_dependents(w: &World, uid: &str) -> bool {
+    fn any<T: Object>(w: &World, uid: &str) -> bool {
+        T::table(&w.store).values().any(|o| {
             o.metadata()
                 .owner_references
                 .iter()
@@ -117,11 +118,11 @@ fn has_dependents(c: &Cluster, uid: &str) -> bool {
                 .any(|r| r.uid == uid)
         })
     }
-    any::<Pod>(c, uid) || any::<PersistentVolumeClaim>(c, uid) || any::<ControllerRevision>(c, uid)
+    any::<Pod>(w, uid) || any::<PersistentVolumeClaim>(w, uid) || any::<ControllerRevision>(w, uid)
 }
 
 fn drop_finalizer<T: Object + PartialEq>(c: &mut Cluster, ns: &str, name: &str, finalizer: &str) {
-    let Some(mut obj) = c.store.get::<T>(ns, name).cloned() else {
+    let Some(mut obj) = c.world.store.get::<T>(ns, name).cloned() else {
         return;
     };
     let m = obj.metadata_mut();
@@ -134,7 +135,7 @@ fn drop_finalizer<T: Object + PartialEq>(c: &mut Cluster, ns: &str, name: &str, 
 }
 
 fn finish_owners<T: Object + PartialEq>(c: &mut Cluster) {
-    let owners: Vec<(String, String, String, bool, bool)> = T::table(&c.store)
+    let owners: Vec<(String, String, String, bool, bool)> = T::table(&c.world.store)
         .values()
         .filter(|o| o.metadata().deletion_timestamp.is_some())
         .map(|o| {
@@ -150,7 +151,7 @@ fn finish_owners<T: Object + PartialEq>(c: &mut Cluster) {
         })
         .collect();
     for (ns, name, uid, foreground, orphan) in owners {
-        if (foreground || orphan) && !has_dependents(c, &uid) {
+        if (foreground || orphan) && !has_dependents(&c.world, &uid) {
             let f = if foreground {
                 FOREGROUND_FINALIZER
             } else {
@@ -170,6 +171,7 @@ pub fn collect(c: &mut Cluster) {
     finish_owners::<Pod>(c);
     // pvc-protection: a claim being deleted goes once no pod that is not finished uses it.
     let claims: Vec<(String, String)> = c
+        .world
         .store
         .list::<PersistentVolumeClaim>(None)
         .filter(|p| p.metadata.deletion_timestamp.is_some())
@@ -181,7 +183,7 @@ pub fn collect(c: &mut Cluster) {
         })
         .collect();
     for (ns, name) in claims {
-        let used = c.store.list::<Pod>(Some(&ns)).any(|p| {
+        let used = c.world.store.list::<Pod>(Some(&ns)).any(|p| {
             let finished = p
                 .status
                 .as_ref()
@@ -204,6 +206,7 @@ pub fn collect(c: &mut Cluster) {
         }
     }
     let volumes: Vec<String> = c
+        .world
         .store
         .list::<PersistentVolume>(None)
         .filter(|v| v.metadata.deletion_timestamp.is_some())
@@ -214,6 +217,6 @@ pub fn collect(c: &mut Cluster) {
         drop_finalizer::<PersistentVolume>(c, "", &name, PV_PROTECTION);
     }
     // Files of volumes that no longer exist are gone with them.
-    let live = &c.store.persistent_volumes;
-    c.volumes.retain(|k, _| live.contains_key(k));
+    let live = &c.world.store.persistent_volumes;
+    c.world.volumes.retain(|k, _| live.contains_key(k));
 }

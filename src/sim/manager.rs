@@ -108,14 +108,14 @@ impl Cluster {
     /// Queues a controller pass after a small jitter, but not before its rest after the last pass.
     pub(super) fn enqueue(&mut self, lo: u64, hi: u64, work: Work) {
         // The jitter is drawn even for pending work, so the sequence of draws is unchanged.
-        let at = self.after(lo, hi);
+        let at = self.world.after(lo, hi);
         self.manager.push_paced(at, work);
     }
 
     /// Turns the store's recorded changes into controller work, as informers and work queues do.
     pub(crate) fn dispatch(&mut self) {
         loop {
-            let changes = self.store.take_changes();
+            let changes = self.world.store.take_changes();
             if changes.is_empty() {
                 return;
             }
@@ -135,7 +135,7 @@ impl Cluster {
             Kind::Pod => {
                 if let Some((parent, _)) = parent_and_ordinal(name) {
                     let set_key = store::key(namespace, parent);
-                    if self.store.stateful_sets.contains_key(&set_key) {
+                    if self.world.store.stateful_sets.contains_key(&set_key) {
                         self.enqueue(5, 15, Work::SyncStatefulSet(set_key));
                     }
                 }
@@ -143,8 +143,8 @@ impl Cluster {
                 if change == ChangeType::Deleted {
                     // A kubelet that is alive notices at once that its pod object is gone (force
                     // deletion) and stops the containers; one on a failed node keeps them running.
-                    let failed = &self.failed_nodes;
-                    self.runtime.retain(|_, r| {
+                    let failed = &self.world.failed_nodes;
+                    self.world.runtime.retain(|_, r| {
                         r.namespace != namespace || r.name != name || failed.contains_key(&r.node)
                     });
                     self.enqueue(5, 20, Work::Collect);
@@ -152,7 +152,7 @@ impl Cluster {
                 }
                 kubelet::on_pod_change(self, namespace, name);
                 let (unscheduled, terminating) =
-                    self.store.pods.get(key).map_or((false, false), |p| {
+                    self.world.store.pods.get(key).map_or((false, false), |p| {
                         let terminating = p.metadata.deletion_timestamp.is_some();
                         let unbound = p.spec.as_ref().and_then(|s| s.node_name.as_ref()).is_none();
                         (!terminating && unbound, terminating)
@@ -186,7 +186,7 @@ impl Cluster {
     pub(super) fn run(&mut self, work: Work) {
         let cost = self.cost_of(&work);
         if let Some(n) = cost {
-            let now = self.clock.now_ms;
+            let now = self.world.clock.now_ms;
             self.manager.rest(&work, n, now);
         }
         match work {
@@ -210,18 +210,23 @@ impl Cluster {
     /// How many objects a controller pass will scan (None for per-object work that needs no rest).
     fn cost_of(&self, work: &Work) -> Option<usize> {
         let in_ns = |ns: &str| {
-            self.store
+            self.world
+                .store
                 .pods
                 .count_range(format!("{ns}/")..format!("{ns}0"))
         };
         match work {
             Work::SyncStatefulSet(key) => Some(in_ns(key.split('/').next().unwrap_or(""))),
             Work::Endpoints(ns) => Some(in_ns(ns)),
-            Work::Schedule => Some(self.store.pods.len()),
-            Work::Volumes => Some(self.store.claims.len() + self.store.persistent_volumes.len()),
-            Work::Collect => {
-                Some(self.store.pods.len() + self.store.claims.len() + self.store.revisions.len())
+            Work::Schedule => Some(self.world.store.pods.len()),
+            Work::Volumes => {
+                Some(self.world.store.claims.len() + self.world.store.persistent_volumes.len())
             }
+            Work::Collect => Some(
+                self.world.store.pods.len()
+                    + self.world.store.claims.len()
+                    + self.world.store.revisions.len(),
+            ),
             _ => None,
         }
     }

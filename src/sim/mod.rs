@@ -22,20 +22,12 @@ pub mod statefulset;
 pub mod store;
 mod volume;
 pub mod why;
+pub mod world;
 
-use std::collections::{BTreeMap, HashMap};
-
-use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
-use self::clock::Clock;
-use self::faults::FaultPlan;
-use self::fs::Fs;
-use self::kubelet::PodRuntime;
 use self::manager::Manager;
-use self::rng::Rng;
-use self::store::Store;
-use self::why::Why;
+use self::world::World;
 
 pub use self::run::{Ran, Settled};
 
@@ -45,7 +37,7 @@ pub const STATE_VERSION: u32 = 1;
 /// How long `settle` may run by default: ten virtual minutes.
 pub const DEFAULT_SETTLE_CAP_MS: u64 = 10 * 60 * 1000;
 
-/// The whole simulated cluster.
+/// The whole simulated cluster: the world and the controller manager that acts on it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Cluster {
     /// Shape version of this state.
@@ -54,33 +46,9 @@ pub struct Cluster {
     /// the saved state, where they were before it was a type of its own.
     #[serde(flatten)]
     pub manager: Manager,
-    /// The virtual clock.
-    pub clock: Clock,
-    /// Seeded randomness for jitter, uids and addresses.
-    pub rng: Rng,
-    /// Every API object.
-    pub store: Store,
-    /// The kubelet's view of each pod, by pod uid.
-    pub runtime: store::HashedMap<PodRuntime>,
-    /// The files of each persistent volume, by volume name.
-    pub volumes: store::HashedMap<Fs>,
-    /// Images already pulled, by node name.
-    pub node_images: BTreeMap<String, Vec<String>>,
-    /// The last pod IP handed out on each node.
-    pub node_ips: BTreeMap<String, u32>,
-    /// Nodes whose kubelet has stopped (simulated node failure), with the time it stopped.
-    pub failed_nodes: BTreeMap<String, u64>,
-    /// Decisions and waits in plain words.
-    pub why: Why,
-    /// Aggregation index of events: the hash of an event's identity to its object name. Every
-    /// event looks here. It is rebuilt from the events when a state is read back, not saved.
-    #[serde(skip)]
-    pub event_index: HashMap<u64, String, FxBuildHasher>,
-    /// A counter that keeps event names unique.
-    pub event_seq: u64,
-    /// Controller writes that tests make fail on purpose; never part of the saved state.
-    #[serde(skip)]
-    pub faults: FaultPlan,
+    /// The world: objects, clock, randomness, runtime and files. Flattened like the manager.
+    #[serde(flatten)]
+    pub world: World,
 }
 
 /// The worker nodes of a fresh cluster.
@@ -93,19 +61,8 @@ impl Cluster {
     pub fn new(seed: u64) -> Cluster {
         let mut c = Cluster {
             version: STATE_VERSION,
-            clock: Clock::default(),
-            rng: Rng::new(seed),
-            store: Store::default(),
             manager: Manager::default(),
-            runtime: store::HashedMap::default(),
-            volumes: store::HashedMap::default(),
-            node_images: BTreeMap::new(),
-            node_ips: BTreeMap::new(),
-            failed_nodes: BTreeMap::new(),
-            why: Why::default(),
-            event_index: HashMap::default(),
-            event_seq: 0,
-            faults: FaultPlan::default(),
+            world: World::new(seed),
         };
         bootstrap::populate(&mut c);
         c.dispatch();
@@ -114,12 +71,7 @@ impl Cluster {
 
     /// Virtual milliseconds since the cluster started.
     pub fn now_ms(&self) -> u64 {
-        self.clock.now_ms
-    }
-
-    /// A random delay in `lo..=hi` milliseconds from now.
-    pub(crate) fn after(&mut self, lo: u64, hi: u64) -> u64 {
-        self.clock.now_ms + self.rng.range(lo, hi)
+        self.world.now_ms()
     }
 
     /// The whole state as JSON, for share links and time travel.
@@ -142,7 +94,7 @@ impl Cluster {
         }
         let mut cluster: Cluster = api::decode_types::from_value(value)
             .map_err(|e| format!("the saved cluster is damaged: {e}"))?;
-        cluster.reindex_events();
+        cluster.world.reindex_events();
         Ok(cluster)
     }
 }

@@ -30,10 +30,10 @@ impl Cluster {
         let Some(t) = self.manager.queue.next_time() else {
             return false;
         };
-        if t > self.clock.now_ms {
-            self.clock.now_ms = t;
+        if t > self.world.clock.now_ms {
+            self.world.clock.now_ms = t;
         }
-        match self.manager.queue.pop_due(self.clock.now_ms) {
+        match self.manager.queue.pop_due(self.world.clock.now_ms) {
             Some((_, work)) => {
                 self.run(work);
                 true
@@ -68,14 +68,14 @@ impl Cluster {
             }
         }
         if let Some(end) = end_ms {
-            self.clock.now_ms = self.clock.now_ms.max(end);
+            self.world.clock.now_ms = self.world.clock.now_ms.max(end);
         }
         ran
     }
 
     /// Moves the clock forward by `dt_ms`, running every piece of work that falls due.
     pub fn advance(&mut self, dt_ms: u64) {
-        let end = self.clock.now_ms.saturating_add(dt_ms);
+        let end = self.world.clock.now_ms.saturating_add(dt_ms);
         self.run_until(Some(end), &mut |_| ControlFlow::Continue(()));
     }
 
@@ -85,13 +85,13 @@ impl Cluster {
         self.manager
             .queue
             .next_foreground_time()
-            .or_else(|| kubelet::next_significant_probe(self))
+            .or_else(|| kubelet::next_significant_probe(&self.world, &self.manager))
     }
 
     /// Advances until nothing but background work (probes that would change nothing) is pending,
     /// or until `cap_ms` of virtual time has passed.
     pub fn settle_within(&mut self, cap_ms: u64) -> Settled {
-        let end = self.clock.now_ms.saturating_add(cap_ms);
+        let end = self.world.clock.now_ms.saturating_add(cap_ms);
         loop {
             let Some(next) = self.next_significant_time() else {
                 return Settled::Quiet;

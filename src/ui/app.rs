@@ -29,11 +29,15 @@ fn use_event_rows(model: &Model) -> Rc<Vec<EventRow>> {
     let session = &model.term.session;
     let cluster = &session.cluster;
     let now = cluster.now_ms();
-    let many_events = cluster.store.count(Kind::Event) > MANY_EVENTS;
+    let many_events = cluster.world.store.count(Kind::Event) > MANY_EVENTS;
     let events_key = if many_events {
         (0, now / 5_000, model.seed)
     } else {
-        (cluster.store.resource_version, now / 1_000, model.seed)
+        (
+            cluster.world.store.resource_version,
+            now / 1_000,
+            model.seed,
+        )
     };
     let rows = use_memo(events_key, |_| {
         Rc::new(event_rows(cluster, &session.namespace))
@@ -49,7 +53,7 @@ fn use_inspected(model: &Model) -> Option<Inspected> {
     let inspected = use_memo(
         (
             model.selected.clone(),
-            cluster.store.resource_version,
+            cluster.world.store.resource_version,
             cluster.now_ms() / 1_000,
         ),
         |(selected, _, _)| selected.as_ref().map(|s| inspect(cluster, s)),

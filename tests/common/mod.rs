@@ -60,6 +60,7 @@ pub fn web_with(replicas: i32, policy: &str, image: &str, extra_spec: Value) -> 
 /// Pods of the set `web`, by ordinal.
 pub fn pods(c: &Cluster) -> Vec<&Pod> {
     let mut v: Vec<&Pod> = c
+        .world
         .store
         .list::<Pod>(Some("default"))
         .filter(|p| parent_and_ordinal(pod_name(p)).is_some_and(|(s, _)| s == "web"))
@@ -79,7 +80,8 @@ pub fn live_names(c: &Cluster) -> Vec<String> {
 
 /// Names of the claims in `default`.
 pub fn claim_names(c: &Cluster) -> Vec<String> {
-    c.store
+    c.world
+        .store
         .list::<PersistentVolumeClaim>(Some("default"))
         .filter_map(|p| p.metadata.name.clone())
         .collect()
@@ -87,7 +89,7 @@ pub fn claim_names(c: &Cluster) -> Vec<String> {
 
 /// The set `web`.
 pub fn set(c: &Cluster) -> Option<&StatefulSet> {
-    c.store.get::<StatefulSet>("default", "web")
+    c.world.store.get::<StatefulSet>("default", "web")
 }
 
 /// Checks the invariants that must hold after every step, comparing with the previous state.
@@ -115,9 +117,10 @@ impl Invariants {
         let now = c.now_ms();
         // At most one running incarnation per pod identity on live nodes.
         let mut running: Vec<(String, String)> = c
+            .world
             .runtime
             .values()
-            .filter(|r| !c.failed_nodes.contains_key(&r.node))
+            .filter(|r| !c.world.failed_nodes.contains_key(&r.node))
             .filter(|r| !matches!(r.stage, sts_playground::sim::kubelet::Stage::Stopped))
             .map(|r| (r.namespace.clone(), r.name.clone()))
             .collect();

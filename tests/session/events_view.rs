@@ -23,7 +23,8 @@ fn settled(replicas: i32) -> Cluster {
 }
 
 fn pending(c: &Cluster) -> usize {
-    c.store
+    c.world
+        .store
         .events
         .range_peek::<String, _>(..)
         .filter(|(_, p)| matches!(p, Peek::Pending(_)))
@@ -33,7 +34,7 @@ fn pending(c: &Cluster) -> usize {
 #[test]
 fn the_list_shows_the_newest_events_and_makes_only_those() {
     let c = settled(40);
-    let total = c.store.events.len();
+    let total = c.world.store.events.len();
     assert!(total > MAX_EVENTS, "{total} events");
     let before = pending(&c);
     let rows = event_rows(&c, "default");
@@ -43,7 +44,13 @@ fn the_list_shows_the_newest_events_and_makes_only_those() {
         "only the shown events are made"
     );
     // The same events, in the same order, as making every event and sorting by last seen, then key.
-    let mut all: Vec<(&String, &Event)> = c.store.events.iter().map(|(k, e)| (k, &**e)).collect();
+    let mut all: Vec<(&String, &Event)> = c
+        .world
+        .store
+        .events
+        .iter()
+        .map(|(k, e)| (k, &**e))
+        .collect();
     all.sort_by_key(|(k, e)| (e.last_timestamp.as_ref().map(|t| t.0), *k));
     let expected: Vec<(&String, &str, &str)> = all
         .iter()

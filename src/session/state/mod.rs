@@ -315,13 +315,14 @@ impl Model {
     /// Rebuilds the cluster picture if the cluster changed.
     fn refresh(&mut self) {
         let cluster = &self.term.session.cluster;
-        let version = cluster.store.resource_version;
+        let version = cluster.world.store.resource_version;
         let waits: Vec<Option<String>> = self
             .view
             .sets
             .iter()
             .map(|s| {
                 cluster
+                    .world
                     .why
                     .waiting_for(&format!("statefulset/{}/{}", s.namespace, s.name))
                     .map(str::to_string)

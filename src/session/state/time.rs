@@ -190,13 +190,13 @@ impl Model {
 /// Adds the cluster's present to the timeline if the store changed since the sample at
 /// `version`; a large cluster only when the timeline says a sample is due.
 fn sample(timeline: &mut Shared<Timeline>, version: &mut u64, cluster: &Cluster) {
-    if cluster.store.resource_version == *version {
+    if cluster.world.store.resource_version == *version {
         return;
     }
     if Timeline::is_large(cluster) && !timeline.due(cluster) {
         return;
     }
-    *version = cluster.store.resource_version;
+    *version = cluster.world.store.resource_version;
     timeline.make_mut().sample(cluster);
 }
 

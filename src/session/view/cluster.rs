@@ -42,6 +42,7 @@ pub fn revision_tag(revisions: &BTreeMap<String, i64>, name: &str) -> RevisionTa
 /// Revision numbers by revision name.
 pub fn revision_numbers(cluster: &Cluster) -> BTreeMap<String, i64> {
     cluster
+        .world
         .store
         .list::<ControllerRevision>(None)
         .filter_map(|r| Some((r.metadata.name.clone()?, r.revision.unwrap_or(0))))
@@ -72,7 +73,7 @@ fn disk_view(cluster: &Cluster, claim: &PersistentVolumeClaim, pod: Option<Strin
         .and_then(|r| r.get("storage"));
     let files = volume
         .as_ref()
-        .and_then(|v| cluster.volumes.get(v))
+        .and_then(|v| cluster.world.volumes.get(v))
         .map_or(0, |fs| {
             fs.walk()
                 .filter(|(_, e)| matches!(e, Entry::File(_)))
@@ -96,7 +97,7 @@ pub fn claims_of(pod: &Pod) -> Vec<String> {
 
 /// A pod tile.
 pub fn pod_view(cluster: &Cluster, revisions: &BTreeMap<String, i64>, pod: &Pod) -> PodView {
-    let (ready, status, restarts) = pod_status_cells(pod, cluster.clock.timestamp());
+    let (ready, status, restarts) = pod_status_cells(pod, cluster.world.clock.timestamp());
     let name = pod.metadata.name.clone().unwrap_or_default();
     let namespace = pod.metadata.namespace.clone().unwrap_or_default();
     let revision = pod
@@ -109,6 +110,7 @@ pub fn pod_view(cluster: &Cluster, revisions: &BTreeMap<String, i64>, pod: &Pod)
         .into_iter()
         .filter_map(|claim| {
             cluster
+                .world
                 .store
                 .get::<PersistentVolumeClaim>(&namespace, &claim)
                 .map(|c| disk_view(cluster, c, Some(name.clone())))
@@ -173,7 +175,7 @@ pub fn set_view(
         update_revision: status
             .and_then(|s| s.update_revision.as_deref())
             .map(|r| revision_tag(revisions, r)),
-        waiting: cluster.why.waiting_for(&subject).map(str::to_string),
+        waiting: cluster.world.why.waiting_for(&subject).map(str::to_string),
         namespace,
         name,
     }
@@ -238,7 +240,7 @@ impl<'a> LaneDraft<'a> {
 pub fn build(cluster: &Cluster) -> ClusterView {
     let revisions = revision_numbers(cluster);
     let mut lanes: BTreeMap<String, LaneDraft> = BTreeMap::new();
-    for node in cluster.store.list::<Node>(None) {
+    for node in cluster.world.store.list::<Node>(None) {
         let name = node.metadata.name.clone().unwrap_or_default();
         let tainted = node
             .spec
@@ -255,7 +257,7 @@ pub fn build(cluster: &Cluster) -> ClusterView {
     let mut used_claims: BTreeSet<(&str, &str)> = BTreeSet::new();
     let mut unscheduled = LaneDraft::new(String::new(), true);
     let mut pod_count = 0;
-    for pod in cluster.store.list::<Pod>(None) {
+    for pod in cluster.world.store.list::<Pod>(None) {
         let namespace = pod.metadata.namespace.as_deref().unwrap_or("");
         if is_system(namespace) {
             continue;
@@ -284,7 +286,7 @@ pub fn build(cluster: &Cluster) -> ClusterView {
     }
     let mut hidden_detached = 0;
     let mut detached = Vec::new();
-    for claim in cluster.store.list::<PersistentVolumeClaim>(None) {
+    for claim in cluster.world.store.list::<PersistentVolumeClaim>(None) {
         let ns = claim.metadata.namespace.as_deref().unwrap_or("");
         let name = claim.metadata.name.as_deref().unwrap_or("");
         if is_system(ns) || used_claims.contains(&(ns, name)) {
@@ -298,6 +300,7 @@ pub fn build(cluster: &Cluster) -> ClusterView {
     }
     ClusterView {
         sets: cluster
+            .world
             .store
             .list::<StatefulSet>(None)
             .map(|s| set_view(cluster, &revisions, s))
@@ -306,6 +309,7 @@ pub fn build(cluster: &Cluster) -> ClusterView {
         detached,
         hidden_detached,
         services: cluster
+            .world
             .store
             .list::<Service>(None)
             .filter(|s| {

@@ -101,8 +101,8 @@ fn pairs(map: Option<&BTreeMap<String, String>>) -> Vec<(String, String)> {
 
 /// The newest events about an object, and how many older ones are left out.
 fn events(cluster: &Cluster, kind: &str, ns: &str, name: &str) -> (Vec<EventLine>, usize) {
-    let now = cluster.clock.timestamp();
-    let all = cluster.events_for(kind, ns, name);
+    let now = cluster.world.clock.timestamp();
+    let all = cluster.world.events_for(kind, ns, name);
     let earlier = all.len().saturating_sub(MAX_EVENTS);
     let lines = all
         .into_iter()
@@ -129,6 +129,7 @@ fn why(
             .any(|w| w == word)
     };
     cluster
+        .world
         .why
         .lines()
         .filter(|l| {
@@ -144,7 +145,7 @@ fn files_of_claim(cluster: &Cluster, claim: &PersistentVolumeClaim, out: &mut Ve
     let Some(volume) = claim.spec.as_ref().and_then(|s| s.volume_name.as_ref()) else {
         return;
     };
-    let Some(fs) = cluster.volumes.get(volume) else {
+    let Some(fs) = cluster.world.volumes.get(volume) else {
         return;
     };
     for (path, entry) in fs.walk() {
@@ -164,16 +165,20 @@ fn files_of_claim(cluster: &Cluster, claim: &PersistentVolumeClaim, out: &mut Ve
 
 /// The StatefulSet whose claim template made the claim `name` (`<template>-<set>-<ordinal>`).
 fn owning_set(cluster: &Cluster, ns: &str, name: &str) -> Option<String> {
-    cluster.store.list::<StatefulSet>(Some(ns)).find_map(|set| {
-        let set_name = set.metadata.name.as_deref()?;
-        set.spec
-            .volume_claim_templates
-            .iter()
-            .flatten()
-            .filter_map(|t| t.metadata.name.as_deref())
-            .any(|t| name.starts_with(&format!("{t}-{set_name}-")))
-            .then(|| set_name.to_string())
-    })
+    cluster
+        .world
+        .store
+        .list::<StatefulSet>(Some(ns))
+        .find_map(|set| {
+            let set_name = set.metadata.name.as_deref()?;
+            set.spec
+                .volume_claim_templates
+                .iter()
+                .flatten()
+                .filter_map(|t| t.metadata.name.as_deref())
+                .any(|t| name.starts_with(&format!("{t}-{set_name}-")))
+                .then(|| set_name.to_string())
+        })
 }
 
 fn base(kind: &str, meta: &ObjectMeta) -> Inspected {
@@ -195,7 +200,7 @@ pub fn inspect(cluster: &Cluster, selection: &Selection) -> Inspected {
         exists: false,
         ..Inspected::default()
     };
-    let now = cluster.clock.timestamp();
+    let now = cluster.world.clock.timestamp();
     match selection {
         Selection::Pod(ns, name) => {
             inspect_pod(cluster, ns, name, now).unwrap_or_else(|| gone("Pod", name))
@@ -213,7 +218,7 @@ pub fn inspect(cluster: &Cluster, selection: &Selection) -> Inspected {
 
 /// A pod: its status, placement and revision, why it waits, and the files on its claims.
 fn inspect_pod(cluster: &Cluster, ns: &str, name: &str, now: Timestamp) -> Option<Inspected> {
-    let pod = cluster.store.get::<Pod>(ns, name)?;
+    let pod = cluster.world.store.get::<Pod>(ns, name)?;
     let view = pod_view(cluster, &revision_numbers(cluster), pod);
     let mut out = base("Pod", &pod.metadata);
     let age = translate_timestamp_since(pod.metadata.creation_timestamp.as_ref(), now);
@@ -245,7 +250,7 @@ fn inspect_pod(cluster: &Cluster, ns: &str, name: &str, now: Timestamp) -> Optio
         .map(|(s, _)| format!("statefulset/{ns}/{s}"));
     out.why = why(cluster, &[format!("pod/{ns}/{name}")], set.as_deref(), name);
     for claim in claims_of(pod) {
-        if let Some(c) = cluster.store.get::<PersistentVolumeClaim>(ns, &claim) {
+        if let Some(c) = cluster.world.store.get::<PersistentVolumeClaim>(ns, &claim) {
             files_of_claim(cluster, c, &mut out.files);
         }
     }
@@ -254,10 +259,11 @@ fn inspect_pod(cluster: &Cluster, ns: &str, name: &str, now: Timestamp) -> Optio
 
 /// A claim: its volume, the pod using it, why it waits, and its files.
 fn inspect_claim(cluster: &Cluster, ns: &str, name: &str, now: Timestamp) -> Option<Inspected> {
-    let claim = cluster.store.get::<PersistentVolumeClaim>(ns, name)?;
+    let claim = cluster.world.store.get::<PersistentVolumeClaim>(ns, name)?;
     let mut out = base("PersistentVolumeClaim", &claim.metadata);
     let spec = claim.spec.as_ref();
     let used_by = cluster
+        .world
         .store
         .list::<Pod>(Some(ns))
         .find(|p| claims_of(p).iter().any(|c| c == name))
@@ -304,7 +310,7 @@ fn inspect_claim(cluster: &Cluster, ns: &str, name: &str, now: Timestamp) -> Opt
 
 /// A service: its type, address, selector and ports.
 fn inspect_service(cluster: &Cluster, ns: &str, name: &str) -> Option<Inspected> {
-    let svc = cluster.store.get::<Service>(ns, name)?;
+    let svc = cluster.world.store.get::<Service>(ns, name)?;
     let mut out = base("Service", &svc.metadata);
     let spec = svc.spec.as_ref();
     out.facts = vec![
@@ -331,7 +337,7 @@ fn inspect_service(cluster: &Cluster, ns: &str, name: &str) -> Option<Inspected>
 
 /// A stateful set: readiness, policies, revisions and what it waits for.
 fn inspect_set(cluster: &Cluster, ns: &str, name: &str) -> Option<Inspected> {
-    let set = cluster.store.get::<StatefulSet>(ns, name)?;
+    let set = cluster.world.store.get::<StatefulSet>(ns, name)?;
     let view = set_view(cluster, &revision_numbers(cluster), set);
     let mut out = base("StatefulSet", &set.metadata);
     let rev = |r: &Option<super::cluster::RevisionTag>| {

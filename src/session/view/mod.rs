@@ -31,14 +31,14 @@ pub struct EventRow {
 
 /// The newest events of a namespace, oldest first, with kubectl's cells.
 pub fn event_rows(cluster: &Cluster, namespace: &str) -> Vec<EventRow> {
-    let now = cluster.clock.timestamp();
+    let now = cluster.world.clock.timestamp();
     let last_seen = |e: &Event| {
         e.last_timestamp
             .as_ref()
             .map(|t| t.0)
             .or(e.event_time.as_ref().map(|t| t.0))
     };
-    let table = &cluster.store.events;
+    let table = &cluster.world.store.events;
     // Events not yet read are held as the facts they are made from; peeking at their time makes
     // none of them, so only the newest few, the ones shown, are made.
     let mut events: Vec<(Option<jiff::Timestamp>, &String)> = table

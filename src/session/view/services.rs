@@ -25,6 +25,7 @@ pub fn service_view(cluster: &Cluster, svc: &Service) -> ServiceView {
     let headless = cluster_ip == "None";
     let base = format!("{name}.{namespace}.svc.{CLUSTER_DOMAIN}");
     let subsets: &[EndpointSubset] = cluster
+        .world
         .store
         .get::<Endpoints>(&namespace, &name)
         .and_then(|e| e.subsets.as_deref())
@@ -42,7 +43,7 @@ pub fn service_view(cluster: &Cluster, svc: &Service) -> ServiceView {
             .map(|a| a.ip.clone())
             .collect()
     } else {
-        crate::sim::endpoints::resolve(cluster, &namespace, &base)
+        crate::sim::endpoints::resolve(&cluster.world, &namespace, &base)
     };
     let more_ips = if headless {
         ready_addresses.saturating_sub(base_ips.len())

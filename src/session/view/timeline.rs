@@ -68,7 +68,7 @@ impl Timeline {
     /// Whether the cluster has so many pods that the timeline only looks up the ordinals it
     /// tracks (by name) instead of walking every pod, and samples once per grid slice.
     pub fn is_large(cluster: &Cluster) -> bool {
-        cluster.store.count(Kind::Pod) > FULL_SCAN_PODS
+        cluster.world.store.count(Kind::Pod) > FULL_SCAN_PODS
     }
 
     /// Whether a sample taken now would be the first of its grid slice of virtual time (large
@@ -93,7 +93,7 @@ impl Timeline {
                     Some((ns.to_string(), set.to_string(), *o))
                 })
                 .collect();
-            for set in cluster.store.list::<StatefulSet>(None) {
+            for set in cluster.world.store.list::<StatefulSet>(None) {
                 let ns = set.metadata.namespace.as_deref().unwrap_or("");
                 let name = set.metadata.name.as_deref().unwrap_or("");
                 let start = start_ordinal(set);
@@ -112,7 +112,11 @@ impl Timeline {
                 }
             }
             for (ns, set, ordinal) in wanted {
-                let Some(pod) = cluster.store.get::<Pod>(&ns, &format!("{set}-{ordinal}")) else {
+                let Some(pod) = cluster
+                    .world
+                    .store
+                    .get::<Pod>(&ns, &format!("{set}-{ordinal}"))
+                else {
                     continue;
                 };
                 if owned_by_set(pod) {
@@ -123,7 +127,7 @@ impl Timeline {
             }
         } else {
             self.untracked = 0;
-            for pod in cluster.store.list::<Pod>(None) {
+            for pod in cluster.world.store.list::<Pod>(None) {
                 if !owned_by_set(pod) {
                     continue;
                 }
@@ -172,7 +176,7 @@ impl Timeline {
         if !self.rows.contains_key(&key) && self.rows.len() >= MAX_ROWS {
             return;
         }
-        let (ready, status, _) = pod_status_cells(pod, cluster.clock.timestamp());
+        let (ready, status, _) = pod_status_cells(pod, cluster.world.clock.timestamp());
         let class = classify(&status, &ready);
         let numbers = revisions.get_or_insert_with(|| revision_numbers(cluster));
         let revision = pod

@@ -23,7 +23,7 @@ pub fn admit<T: Object + 'static>(c: &mut Cluster, obj: &mut T) {
     if let Some(pod) = any.downcast_mut::<Pod>() {
         // Defaulting runs before the admission plugins, as on the real server.
         crate::sim::api::defaults_pod::default_pod(pod);
-        let suffix = c.rng.suffix(5);
+        let suffix = c.world.rng.suffix(5);
         crate::sim::api::admission::admit_pod(
             pod,
             &crate::sim::api::admission::PodAdmission {
@@ -75,7 +75,7 @@ fn admit_claim(c: &Cluster, pvc: &mut PersistentVolumeClaim) {
     add_finalizer(&mut pvc.metadata.finalizers, PVC_PROTECTION);
     let spec = pvc.spec.get_or_insert_with(Default::default);
     if spec.storage_class_name.is_none() {
-        let default = c.store.list::<StorageClass>(None).find(|sc| {
+        let default = c.world.store.list::<StorageClass>(None).find(|sc| {
             sc.metadata
                 .annotations
                 .as_ref()

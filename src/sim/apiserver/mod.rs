@@ -16,6 +16,7 @@ use super::Cluster;
 use super::clock::time_at;
 use super::kind::{Kind, Object};
 use super::store::key_of;
+use super::world::World;
 
 /// How dependents are treated when their owner is deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,7 +44,7 @@ pub const FOREGROUND_FINALIZER: &str = "foregroundDeletion";
 /// Finalizer the garbage collector honours for orphaning deletion.
 pub const ORPHAN_FINALIZER: &str = "orphan";
 
-impl Cluster {
+impl World {
     /// Sets the metadata the server owns on a new object: uid, creationTimestamp and generation.
     pub(crate) fn stamp<T: Object>(&mut self, obj: &mut T) {
         let uid = self.rng.uuid();
@@ -58,7 +59,9 @@ impl Cluster {
             meta.namespace = None;
         }
     }
+}
 
+impl Cluster {
     /// Creates `obj` as the API server would: the namespace must exist and be active, the name must be
     /// free, admission plugins run, server metadata is set.
     pub fn create<T: Object>(&mut self, obj: T) -> Result<T, ApiError> {
@@ -75,7 +78,7 @@ impl Cluster {
                 .namespace
                 .clone()
                 .unwrap_or_else(|| "default".into());
-            match self.store.get::<Namespace>("", &ns) {
+            match self.world.store.get::<Namespace>("", &ns) {
                 None => return Err(ApiError::namespace_not_found(&ns)),
                 Some(n) if n.metadata.deletion_timestamp.is_some() => {
                     return Err(ApiError::namespace_terminating(kind, &name, &ns));
@@ -84,13 +87,13 @@ impl Cluster {
             }
             obj.metadata_mut().namespace = Some(ns);
         }
-        if T::table(&self.store).contains_key(&key_of(&obj)) {
+        if T::table(&self.world.store).contains_key(&key_of(&obj)) {
             return Err(ApiError::already_exists(kind, &name));
         }
         admission::admit(self, &mut obj);
         admission::default_and_validate(&mut obj)?;
-        self.stamp(&mut obj);
-        let stored = self.store.put(obj);
+        self.world.stamp(&mut obj);
+        let stored = self.world.store.put(obj);
         self.dispatch();
         Ok(stored)
     }
@@ -105,7 +108,7 @@ impl Cluster {
     pub fn update_shared<T: Object + PartialEq>(&mut self, mut obj: T) -> Result<Rc<T>, ApiError> {
         let k = key_of(&obj);
         let name = obj.metadata().name.clone().unwrap_or_default();
-        let Some(old) = T::table(&self.store).get(&k).cloned() else {
+        let Some(old) = T::table(&self.world.store).get(&k).cloned() else {
             return Err(ApiError::not_found(T::SIM_KIND, &name));
         };
         {
@@ -130,11 +133,11 @@ impl Cluster {
         let unblocked = obj.metadata().finalizers.as_ref().is_none_or(Vec::is_empty);
         let ns = obj.metadata().namespace.clone().unwrap_or_default();
         if deleting && unblocked && T::SIM_KIND != Kind::Pod {
-            self.store.remove::<T>(&ns, &name);
+            self.world.store.remove::<T>(&ns, &name);
             self.dispatch();
             return Ok(Rc::new(obj));
         }
-        let stored = self.store.put(obj);
+        let stored = self.world.store.put(obj);
         self.dispatch();
         Ok(stored)
     }
@@ -146,17 +149,17 @@ impl Cluster {
         name: &str,
         opts: DeleteOptions,
     ) -> Result<(), ApiError> {
-        if self.store.get::<T>(namespace, name).is_none() {
+        if self.world.store.get::<T>(namespace, name).is_none() {
             return Err(ApiError::not_found(T::SIM_KIND, name));
         }
         if T::SIM_KIND == Kind::Pod {
-            if let Some(pod) = self.store.get::<Pod>(namespace, name).cloned() {
+            if let Some(pod) = self.world.store.get::<Pod>(namespace, name).cloned() {
                 self.delete_pod(pod, opts);
             }
             self.dispatch();
             return Ok(());
         }
-        let Some(mut obj) = self.store.get::<T>(namespace, name).cloned() else {
+        let Some(mut obj) = self.world.store.get::<T>(namespace, name).cloned() else {
             return Err(ApiError::not_found(T::SIM_KIND, name));
         };
         let meta = obj.metadata_mut();
@@ -172,14 +175,14 @@ impl Cluster {
             finalizers.push(f.to_string());
         }
         if finalizers.is_empty() {
-            self.store.remove::<T>(namespace, name);
+            self.world.store.remove::<T>(namespace, name);
         } else {
             meta.finalizers = Some(finalizers);
             if meta.deletion_timestamp.is_none() {
-                meta.deletion_timestamp = Some(self.clock.time());
+                meta.deletion_timestamp = Some(self.world.clock.time());
                 meta.deletion_grace_period_seconds = Some(0);
             }
-            self.store.put(obj);
+            self.world.store.put(obj);
         }
         self.dispatch();
         Ok(())
@@ -214,10 +217,10 @@ impl Cluster {
             .as_ref()
             .is_some_and(|f| !f.is_empty());
         if grace == 0 && !has_finalizers {
-            self.store.remove::<Pod>(&namespace, &name);
+            self.world.store.remove::<Pod>(&namespace, &name);
             return;
         }
-        let deadline = self.clock.now_ms + u64::try_from(grace).unwrap_or(0) * 1000;
+        let deadline = self.world.clock.now_ms + u64::try_from(grace).unwrap_or(0) * 1000;
         let earlier = pod
             .metadata
             .deletion_timestamp
@@ -226,13 +229,13 @@ impl Cluster {
         if earlier {
             pod.metadata.deletion_timestamp = Some(time_at(deadline));
             pod.metadata.deletion_grace_period_seconds = Some(grace);
-            self.store.put(pod);
+            self.world.store.put(pod);
         }
     }
 
     /// Removes an object whose deletion has completed (kubelet confirmation, finalizers gone).
     pub(crate) fn finish_deletion<T: Object>(&mut self, namespace: &str, name: &str) {
-        self.store.remove::<T>(namespace, name);
+        self.world.store.remove::<T>(namespace, name);
     }
 }
 

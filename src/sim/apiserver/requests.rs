@@ -123,7 +123,7 @@ pub fn kind_for(api_version: &str, kind: &str) -> Option<Kind> {
 /// cluster-scoped kinds).
 pub fn get(c: &Cluster, kind: Kind, namespace: &str, name: &str) -> Result<Value, ApiError> {
     let ns = if kind.namespaced() { namespace } else { "" };
-    with_kind!(kind, T => match c.store.get::<T>(ns, name) {
+    with_kind!(kind, T => match c.world.store.get::<T>(ns, name) {
         Some(obj) => Ok(to_value(obj)),
         None => Err(ApiError::not_found(kind, name)),
     })
@@ -131,7 +131,7 @@ pub fn get(c: &Cluster, kind: Kind, namespace: &str, name: &str) -> Result<Value
 
 /// Objects of `kind` in `namespace` (every namespace for `None`), in name order per namespace.
 pub fn list(c: &Cluster, kind: Kind, namespace: Option<&str>) -> Vec<Value> {
-    with_kind!(kind, T => c.store.list::<T>(namespace).map(to_value).collect())
+    with_kind!(kind, T => c.world.store.list::<T>(namespace).map(to_value).collect())
 }
 
 /// Deletes the object; pods terminate gracefully, finalizers and propagation are honoured.
@@ -148,7 +148,7 @@ pub fn delete(
 
 /// The `scale` subresource of a StatefulSet as an `autoscaling/v1` Scale.
 pub fn get_scale(c: &Cluster, namespace: &str, name: &str) -> Result<Value, ApiError> {
-    let Some(sts) = c.store.get::<StatefulSet>(namespace, name) else {
+    let Some(sts) = c.world.store.get::<StatefulSet>(namespace, name) else {
         return Err(ApiError::not_found(Kind::StatefulSet, name));
     };
     Ok(scale_value(sts))

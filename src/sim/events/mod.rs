@@ -6,7 +6,7 @@ use std::hash::{BuildHasher, Hash, Hasher};
 use foldhash::quality::FixedState;
 use k8s_openapi::api::core::v1::Event;
 
-use super::Cluster;
+use super::world::World;
 
 mod facts;
 
@@ -105,7 +105,7 @@ fn event_name(object: &str, stamp: u64) -> String {
     name
 }
 
-impl Cluster {
+impl World {
     /// Records an event with `facts`, or counts it again if the same event was recorded before.
     pub fn record_event(&mut self, facts: Facts) {
         let now = self.clock.time();

@@ -11,6 +11,7 @@ use super::{ContainerRuntime, ContainerState};
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
 use crate::sim::fs::Fs;
+use crate::sim::world::World;
 
 /// Whether the walk over a pod's containers goes on after one container's step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +96,7 @@ fn keep_running(_: &mut Cluster, _: &At<'_>, _: &ContainerRuntime) -> Walk {
 /// Moves one container along: runs the first step in the table that applies to it.
 pub(super) fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) -> Walk {
     let Some((k, node)) = c
+        .world
         .runtime
         .get(uid)
         .and_then(|r| Some((r.containers.get(i)?.clone(), r.node.clone())))
@@ -126,6 +128,7 @@ fn observe_exit(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
             back_off(u32::try_from(restarts).unwrap_or(1))
         };
         if let Some(kc) = c
+            .world
             .runtime
             .get_mut(at.uid)
             .and_then(|r| r.containers.get_mut(at.i))
@@ -148,38 +151,38 @@ fn observe_exit(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
 /// started again as a new container.
 fn restart_after_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
     match k.restart_at {
-        Some(restart) if restart > at.now => report_back_off(c, at, k),
+        Some(restart) if restart > at.now => report_back_off(&mut c.world, at, k),
         _ => restart(c, at, k),
     }
     Walk::Next
 }
 
 /// "Back-off restarting failed container", once the container has crashed at least once.
-fn report_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
+fn report_back_off(w: &mut World, at: &At<'_>, k: &ContainerRuntime) {
     let uid = at.uid;
     if let ContainerState::Terminated { .. } = k.state
         && k.restarts > 0
     {
         let name = k.name.clone();
-        let pod = c
+        let pod = w
             .runtime
             .get(uid)
             .map(|r| r.name.clone())
             .unwrap_or_default();
-        let ns = c
+        let ns = w
             .runtime
             .get(uid)
             .map(|r| r.namespace.clone())
             .unwrap_or_default();
         event(
-            c,
+            w,
             uid,
             Some(&name),
             EventType::Warning,
             "BackOff",
             &format!("Back-off restarting failed container {name} in pod {pod}_{ns}({uid})"),
         );
-        if let Some(kc) = c
+        if let Some(kc) = w
             .runtime
             .get_mut(uid)
             .and_then(|r| r.containers.get_mut(at.i))
@@ -193,6 +196,7 @@ fn report_back_off(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
 /// The back-off is over: the restart count goes up and a new container starts.
 fn restart(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
     if let Some(kc) = c
+        .world
         .runtime
         .get_mut(at.uid)
         .and_then(|r| r.containers.get_mut(at.i))
@@ -207,8 +211,8 @@ fn restart(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
     }
     // A restart checks the image again: one kept on the node is reported as present.
     let reference = images::parse(&k.image);
-    if pull_policy(c, at.uid, at.i, &reference) != "Always" {
-        already_present(c, at.uid, &k.name, &k.image);
+    if pull_policy(&c.world, at.uid, at.i, &reference) != "Always" {
+        already_present(&mut c.world, at.uid, &k.name, &k.image);
     }
     start_container(c, at.uid, at.i, at.now);
 }
@@ -218,6 +222,7 @@ fn restart(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
 /// container runs until its plan's exit and its first probes are scheduled.
 pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
     let Some(name) = c
+        .world
         .runtime
         .get(uid)
         .and_then(|r| r.containers.get(i))
@@ -226,7 +231,7 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         return;
     };
     event(
-        c,
+        &mut c.world,
         uid,
         Some(&name),
         EventType::Normal,
@@ -234,7 +239,7 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         "Container created",
     );
     event(
-        c,
+        &mut c.world,
         uid,
         Some(&name),
         EventType::Normal,
@@ -243,19 +248,25 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
     );
     // A shared handle to the pod, so that its container spec is read without a copy.
     let pod = c
+        .world
         .runtime
         .get(uid)
-        .and_then(|rt| c.store.snapshot_one::<Pod>(&rt.namespace, &rt.name));
+        .and_then(|rt| c.world.store.snapshot_one::<Pod>(&rt.namespace, &rt.name));
     let spec = pod
         .as_deref()
         .and_then(|p| p.spec.as_ref()?.containers.get(i));
     let plan = spec.and_then(run_plan);
     let has_readiness = spec.is_some_and(|s| s.readiness_probe.is_some());
-    if let Some(kc) = c.runtime.get_mut(uid).and_then(|r| r.containers.get_mut(i)) {
+    if let Some(kc) = c
+        .world
+        .runtime
+        .get_mut(uid)
+        .and_then(|r| r.containers.get_mut(i))
+    {
         kc.state = ContainerState::Running(now);
         kc.ready = !has_readiness;
         kc.streaks = (0, 0, 0);
         kc.exit_at = plan.map(|(after, code)| (now + after, code));
     }
-    super::probes::schedule_initial(c, uid, i, spec, now);
+    super::probes::schedule_initial(&mut c.manager, uid, i, spec, now);
 }

@@ -4,8 +4,8 @@ use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 
 use super::images::{self, Behaviour, Pull};
 use crate::paths::normalize;
-use crate::sim::Cluster;
 use crate::sim::fs::{Entry, Fs};
+use crate::sim::world::World;
 
 /// The page nginx serves from its html directory until something replaces it.
 pub const NGINX_INDEX: &str = "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n</body>\n</html>\n";
@@ -56,7 +56,7 @@ pub enum Backing {
 }
 
 /// The mounts of a container: (mount path, persistent volume name), longest first.
-pub fn mounts(c: &Cluster, pod: &Pod, container: usize) -> Vec<(String, String)> {
+pub fn mounts(w: &World, pod: &Pod, container: usize) -> Vec<(String, String)> {
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let Some(spec) = pod.spec.as_ref() else {
         return Vec::new();
@@ -72,7 +72,7 @@ pub fn mounts(c: &Cluster, pod: &Pod, container: usize) -> Vec<(String, String)>
         let Some(claim) = v.persistent_volume_claim.as_ref() else {
             continue;
         };
-        let pv = c
+        let pv = w
             .store
             .get::<PersistentVolumeClaim>(&ns, &claim.claim_name)
             .and_then(|p| p.spec.as_ref())
@@ -96,14 +96,14 @@ pub fn backing(mounts: &[(String, String)], path: &str) -> Backing {
 }
 
 /// The entry a container sees at `path`: mounted volume, else writable layer, else image.
-pub fn lookup(c: &Cluster, uid: &str, container: usize, path: &str) -> Option<Entry> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
+pub fn lookup(w: &World, uid: &str, container: usize, path: &str) -> Option<Entry> {
+    let rt = w.runtime.get(uid)?;
+    let pod = w.store.get::<Pod>(&rt.namespace, &rt.name)?;
     let path = normalize("/", path);
-    let mounts = mounts(c, pod, container);
+    let mounts = mounts(w, pod, container);
     match backing(&mounts, &path) {
         Backing::Volume(pv, mount) => {
-            let fs = c.volumes.get(&pv)?;
+            let fs = w.volumes.get(&pv)?;
             let inner = normalize("/", path.strip_prefix(&mount).unwrap_or("/"));
             fs.get(&inner).cloned()
         }

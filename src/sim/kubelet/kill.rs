@@ -12,21 +12,22 @@ use crate::sim::queue::Work;
 
 /// Starts graceful termination: SIGTERM now, SIGKILL at the deadline.
 pub fn begin_kill(c: &mut Cluster, uid: &str) {
-    let Some(rt) = c.runtime.get(uid).cloned() else {
+    let Some(rt) = c.world.runtime.get(uid).cloned() else {
         return;
     };
     let deadline = c
+        .world
         .store
         .get::<Pod>(&rt.namespace, &rt.name)
         .and_then(|p| p.metadata.deletion_timestamp.as_ref())
-        .map_or(c.clock.now_ms, ms_of);
-    let now = c.clock.now_ms;
+        .map_or(c.world.clock.now_ms, ms_of);
+    let now = c.world.clock.now_ms;
     let mut stop_at = now;
     for k in &rt.containers {
         if matches!(k.state, ContainerState::Running(_)) {
             let name = k.name.clone();
             event(
-                c,
+                &mut c.world,
                 uid,
                 Some(&name),
                 EventType::Normal,
@@ -41,7 +42,7 @@ pub fn begin_kill(c: &mut Cluster, uid: &str) {
             stop_at = stop_at.max(t);
         }
     }
-    if let Some(rt) = c.runtime.get_mut(uid) {
+    if let Some(rt) = c.world.runtime.get_mut(uid) {
         rt.stage = Stage::Killing;
     }
     c.manager
@@ -50,14 +51,15 @@ pub fn begin_kill(c: &mut Cluster, uid: &str) {
 }
 
 pub(super) fn finish_kill(c: &mut Cluster, uid: &str) {
-    let now = c.clock.now_ms;
+    let now = c.world.clock.now_ms;
     let deadline = c
+        .world
         .runtime
         .get(uid)
-        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|rt| c.world.store.get::<Pod>(&rt.namespace, &rt.name))
         .and_then(|p| p.metadata.deletion_timestamp.as_ref())
         .map_or(now, ms_of);
-    if let Some(rt) = c.runtime.get_mut(uid) {
+    if let Some(rt) = c.world.runtime.get_mut(uid) {
         for k in &mut rt.containers {
             if let ContainerState::Running(started) = k.state {
                 let killed = now >= deadline;
@@ -78,8 +80,8 @@ pub(super) fn finish_kill(c: &mut Cluster, uid: &str) {
         }
         rt.stage = Stage::Stopped;
     }
-    status::write(c, uid);
-    let at = c.after(50, 200);
+    status::write(&mut c.world, uid);
+    let at = c.world.after(50, 200);
     c.manager
         .queue
         .reschedule(at, Work::Kubelet(uid.to_string()));
@@ -89,8 +91,9 @@ pub(super) fn finish_kill(c: &mut Cluster, uid: &str) {
 /// from a shell (`kill 1`, `nginx -s stop`); the kubelet then restarts the container as it would
 /// after any exit. A container that is not running is left alone.
 pub fn exit_main_process(c: &mut Cluster, uid: &str, container: usize, code: i32) {
-    let now = c.clock.now_ms;
+    let now = c.world.clock.now_ms;
     let Some(k) = c
+        .world
         .runtime
         .get_mut(uid)
         .and_then(|r| r.containers.get_mut(container))

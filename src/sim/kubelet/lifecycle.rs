@@ -8,6 +8,7 @@ use super::kill::finish_kill;
 use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
 use crate::sim::queue::Work;
+use crate::sim::world::World;
 
 /// The pod one stage acts on.
 struct PodStep<'a> {
@@ -77,20 +78,20 @@ const STAGES: [StageStep; 6] = [
 
 /// Runs the pod's next lifecycle step: the entry of its stage in the table.
 pub fn step(c: &mut Cluster, uid: &str) {
-    let Some(rt) = c.runtime.get(uid) else {
+    let Some(rt) = c.world.runtime.get(uid) else {
         return;
     };
-    if c.failed_nodes.contains_key(&rt.node) {
+    if c.world.failed_nodes.contains_key(&rt.node) {
         return;
     }
     let stage = rt.stage;
     let (namespace, name) = (rt.namespace.clone(), rt.name.clone());
-    let Some(pod) = c.store.get::<Pod>(&namespace, &name) else {
-        c.runtime.remove(uid);
+    let Some(pod) = c.world.store.get::<Pod>(&namespace, &name) else {
+        c.world.runtime.remove(uid);
         return;
     };
     if pod.metadata.uid.as_deref() != Some(uid) {
-        c.runtime.remove(uid);
+        c.world.runtime.remove(uid);
         return;
     }
     let deletable = pod.metadata.deletion_timestamp.is_some()
@@ -106,37 +107,38 @@ pub fn step(c: &mut Cluster, uid: &str) {
     };
     (entry.run)(c, &pod);
     if let Then::WakeAfter(min, max) = entry.then {
-        let at = c.after(min, max);
+        let at = c.world.after(min, max);
         c.manager.queue.push(at, Work::Kubelet(uid.to_string()));
     }
 }
 
 /// The kubelet's first status report for a pod it admitted; the sandbox comes next.
 fn report_admitted(c: &mut Cluster, pod: &PodStep<'_>) {
-    if let Some(rt) = c.runtime.get_mut(pod.uid) {
+    if let Some(rt) = c.world.runtime.get_mut(pod.uid) {
         rt.stage = Stage::Sandbox;
-        rt.started_ms = c.clock.now_ms;
+        rt.started_ms = c.world.clock.now_ms;
     }
-    status::write(c, pod.uid);
+    status::write(&mut c.world, pod.uid);
 }
 
 /// createPodSandbox: the pod gets an IP from its node's range; its containers start at once.
 fn create_sandbox(c: &mut Cluster, pod: &PodStep<'_>) {
     let node = c
+        .world
         .runtime
         .get(pod.uid)
         .map(|r| r.node.clone())
         .unwrap_or_default();
-    let ip = next_ip(c, &node);
-    if let Some(rt) = c.runtime.get_mut(pod.uid) {
+    let ip = next_ip(&mut c.world, &node);
+    if let Some(rt) = c.world.runtime.get_mut(pod.uid) {
         rt.ip = Some(ip);
         rt.stage = Stage::Containers;
     }
     sync_containers(c, pod);
 }
 
-fn next_ip(c: &mut Cluster, node: &str) -> String {
-    let index = c
+fn next_ip(w: &mut World, node: &str) -> String {
+    let index = w
         .store
         .get::<Node>("", node)
         .and_then(|n| n.spec.as_ref())
@@ -144,8 +146,8 @@ fn next_ip(c: &mut Cluster, node: &str) -> String {
         .and_then(|cidr| cidr.split('.').nth(2))
         .and_then(|x| x.parse::<u32>().ok())
         .unwrap_or(1);
-    let jump = u32::try_from(c.rng.range(1, 7)).unwrap_or(1);
-    let last = c.node_ips.entry(node.to_string()).or_insert(1);
+    let jump = u32::try_from(w.rng.range(1, 7)).unwrap_or(1);
+    let last = w.node_ips.entry(node.to_string()).or_insert(1);
     *last = (*last + jump - 1) % 250 + 2;
     ["10.244.", &index.to_string(), ".", &last.to_string()].concat()
 }
@@ -154,14 +156,14 @@ fn next_ip(c: &mut Cluster, node: &str) -> String {
 /// at the earliest container timer.
 fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
     let uid = pod.uid;
-    let now = c.clock.now_ms;
-    let count = c.runtime.get(uid).map_or(0, |r| r.containers.len());
+    let now = c.world.clock.now_ms;
+    let count = c.world.runtime.get(uid).map_or(0, |r| r.containers.len());
     for i in 0..count {
         if advance_container(c, uid, i, now) == Walk::Hold {
             break;
         }
     }
-    if let Some(rt) = c.runtime.get_mut(uid)
+    if let Some(rt) = c.world.runtime.get_mut(uid)
         && rt.stage == Stage::Containers
         && rt
             .containers
@@ -170,8 +172,8 @@ fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
     {
         rt.stage = Stage::Running;
     }
-    status::write(c, uid);
-    if let Some(at) = next_wake(c, uid, now) {
+    status::write(&mut c.world, uid);
+    if let Some(at) = next_wake(&c.world, uid, now) {
         c.manager
             .queue
             .reschedule(at, Work::Kubelet(uid.to_string()));
@@ -179,8 +181,8 @@ fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
 }
 
 /// The earliest container timer after `now`: a pull ending, an exit, a restart, a pull retry.
-fn next_wake(c: &Cluster, uid: &str, now: u64) -> Option<u64> {
-    c.runtime.get(uid).and_then(|r| {
+fn next_wake(w: &World, uid: &str, now: u64) -> Option<u64> {
+    w.runtime.get(uid).and_then(|r| {
         r.containers
             .iter()
             .flat_map(|k| {
@@ -212,7 +214,7 @@ fn kill_pod(c: &mut Cluster, pod: &PodStep<'_>) {
 
 /// The kubelet forgets the stopped pod and, once no finalizer holds it, removes the object.
 fn forget_pod(c: &mut Cluster, pod: &PodStep<'_>) {
-    c.runtime.remove(pod.uid);
+    c.world.runtime.remove(pod.uid);
     if pod.deletable {
         c.finish_deletion::<Pod>(&pod.namespace, &pod.name);
     }

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::Cluster;
 use super::fs::Fs;
 use super::queue::Work;
+use super::world::World;
 
 pub use kill::exit_main_process;
 pub use lifecycle::step;
@@ -118,6 +119,7 @@ pub struct PodRuntime {
 /// Reacts to a pod change: a newly bound pod is admitted; a deleted one is stopped.
 pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
     let Some(pod) = c
+        .world
         .store
         .get::<k8s_openapi::api::core::v1::Pod>(namespace, name)
     else {
@@ -130,11 +132,11 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
     let Some(node) = pod.spec.as_ref().and_then(|s| s.node_name.as_deref()) else {
         return;
     };
-    if c.failed_nodes.contains_key(node) {
+    if c.world.failed_nodes.contains_key(node) {
         return;
     }
     let terminating = pod.metadata.deletion_timestamp.is_some();
-    match c.runtime.get(uid).map(|r| r.stage) {
+    match c.world.runtime.get(uid).map(|r| r.stage) {
         None if !terminating => {
             let containers = pod
                 .spec
@@ -142,7 +144,7 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                 .map(|s| s.containers.iter().map(new_container).collect())
                 .unwrap_or_default();
             let (uid, node) = (uid.to_string(), node.to_string());
-            c.runtime.insert(
+            c.world.runtime.insert(
                 uid.clone(),
                 PodRuntime {
                     namespace: namespace.to_string(),
@@ -150,18 +152,18 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                     node,
                     stage: Stage::Admitted,
                     ip: None,
-                    started_ms: c.clock.now_ms,
+                    started_ms: c.world.clock.now_ms,
                     containers,
                 },
             );
-            let at = c.after(100, 400);
+            let at = c.world.after(100, 400);
             c.manager.queue.push(at, Work::Kubelet(uid));
         }
         None => {
             let (uid, node) = (uid.to_string(), node.to_string());
             // Deleted before the kubelet ever started it: nothing runs, so confirm at once.
-            let at = c.after(10, 50);
-            c.runtime.insert(
+            let at = c.world.after(10, 50);
+            c.world.runtime.insert(
                 uid.clone(),
                 PodRuntime {
                     namespace: namespace.to_string(),
@@ -169,7 +171,7 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                     node,
                     stage: Stage::Stopped,
                     ip: None,
-                    started_ms: c.clock.now_ms,
+                    started_ms: c.world.clock.now_ms,
                     containers: Vec::new(),
                 },
             );
@@ -184,12 +186,12 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                 .metadata
                 .deletion_timestamp
                 .as_ref()
-                .is_some_and(|t| super::clock::ms_of(t) <= c.clock.now_ms);
+                .is_some_and(|t| super::clock::ms_of(t) <= c.world.clock.now_ms);
             if deadline_passed {
                 let uid = uid.to_string();
                 c.manager
                     .queue
-                    .reschedule(c.clock.now_ms, Work::Kubelet(uid));
+                    .reschedule(c.world.clock.now_ms, Work::Kubelet(uid));
             }
         }
     }
@@ -217,12 +219,12 @@ fn new_container(k: &k8s_openapi::api::core::v1::Container) -> ContainerRuntime 
 
 /// Records a kubelet event about one container of a pod.
 pub(crate) fn lifecycle_event(
-    c: &mut Cluster,
+    w: &mut World,
     uid: &str,
     container: &str,
     kind: super::events::EventType,
     reason: &str,
     message: &str,
 ) {
-    report::event(c, uid, Some(container), kind, reason, message);
+    report::event(w, uid, Some(container), kind, reason, message);
 }

@@ -17,8 +17,10 @@ pub const EVICTION_MS: u64 = 300_000;
 
 /// Stops a node's kubelet: it no longer reports, and its pods keep their last state.
 pub fn fail_node(c: &mut Cluster, node: &str) {
-    c.failed_nodes.insert(node.to_string(), c.clock.now_ms);
-    let at = c.clock.now_ms + NODE_GRACE_MS;
+    c.world
+        .failed_nodes
+        .insert(node.to_string(), c.world.clock.now_ms);
+    let at = c.world.clock.now_ms + NODE_GRACE_MS;
     c.manager
         .queue
         .push(at, Work::NodeMonitor(node.to_string()));
@@ -26,10 +28,10 @@ pub fn fail_node(c: &mut Cluster, node: &str) {
 
 /// Restarts a node's kubelet: it reports Ready again and finishes what was pending.
 pub fn recover_node(c: &mut Cluster, node: &str) {
-    if c.failed_nodes.remove(node).is_none() {
+    if c.world.failed_nodes.remove(node).is_none() {
         return;
     }
-    c.store.modify::<Node>("", node, |n| {
+    c.world.store.modify::<Node>("", node, |n| {
         set_ready(
             n,
             "True",
@@ -50,14 +52,15 @@ pub fn recover_node(c: &mut Cluster, node: &str) {
         }
     });
     // The kubelet syncs with the API first: containers of pods that were deleted meanwhile stop at once.
-    let store = &c.store;
-    c.runtime.retain(|uid, r| {
+    let store = &c.world.store;
+    c.world.runtime.retain(|uid, r| {
         r.node != node
             || store
                 .get::<Pod>(&r.namespace, &r.name)
                 .is_some_and(|p| p.metadata.uid.as_deref() == Some(uid.as_str()))
     });
     let mut uids: Vec<String> = c
+        .world
         .runtime
         .iter()
         .filter(|(_, r)| r.node == node)
@@ -67,17 +70,18 @@ pub fn recover_node(c: &mut Cluster, node: &str) {
     uids.sort_unstable();
     for uid in uids {
         let terminating = c
+            .world
             .runtime
             .get(&uid)
-            .and_then(|r| c.store.get::<Pod>(&r.namespace, &r.name))
+            .and_then(|r| c.world.store.get::<Pod>(&r.namespace, &r.name))
             .is_some_and(|p| p.metadata.deletion_timestamp.is_some());
         if terminating {
             begin_kill(c, &uid);
         } else {
-            status::write(c, &uid);
+            status::write(&mut c.world, &uid);
             c.manager
                 .queue
-                .reschedule(c.clock.now_ms, Work::Kubelet(uid));
+                .reschedule(c.world.clock.now_ms, Work::Kubelet(uid));
         }
     }
     c.dispatch();
@@ -100,12 +104,12 @@ fn set_ready(n: &mut Node, status: &str, reason: &str, message: &str, now: u64) 
 
 /// The node lifecycle controller: marks a silent node Unknown, then evicts its pods.
 pub fn node_monitor(c: &mut Cluster, node: &str) {
-    let Some(since) = c.failed_nodes.get(node).copied() else {
+    let Some(since) = c.world.failed_nodes.get(node).copied() else {
         return;
     };
-    let now = c.clock.now_ms;
+    let now = c.world.clock.now_ms;
     if now < since + EVICTION_MS {
-        c.store.modify::<Node>("", node, |n| {
+        c.world.store.modify::<Node>("", node, |n| {
             set_ready(
                 n,
                 "Unknown",
@@ -133,6 +137,7 @@ pub fn node_monitor(c: &mut Cluster, node: &str) {
             }
         });
         let pods: Vec<(String, String)> = c
+            .world
             .store
             .list::<Pod>(None)
             .filter(|p| p.spec.as_ref().and_then(|s| s.node_name.as_deref()) == Some(node))
@@ -144,7 +149,7 @@ pub fn node_monitor(c: &mut Cluster, node: &str) {
             })
             .collect();
         for (ns, name) in pods {
-            c.store.modify::<Pod>(&ns, &name, |p| {
+            c.world.store.modify::<Pod>(&ns, &name, |p| {
                 if let Some(conds) = p.status.as_mut().and_then(|s| s.conditions.as_mut()) {
                     for cond in conds
                         .iter_mut()
@@ -161,10 +166,11 @@ pub fn node_monitor(c: &mut Cluster, node: &str) {
         c.manager
             .queue
             .push(since + EVICTION_MS, Work::NodeMonitor(node.to_string()));
-        c.why.note(now, &format!("node//{node}"), format!("{node} is NotReady: its kubelet stopped posting status; its pods are marked not Ready"));
+        c.world.why.note(now, &format!("node//{node}"), format!("{node} is NotReady: its kubelet stopped posting status; its pods are marked not Ready"));
         return;
     }
     let pods: Vec<(String, String)> = c
+        .world
         .store
         .list::<Pod>(None)
         .filter(|p| {
@@ -180,7 +186,7 @@ pub fn node_monitor(c: &mut Cluster, node: &str) {
         .collect();
     for (ns, name) in pods {
         let _ = c.delete::<Pod>(&ns, &name, Default::default());
-        c.why.note(now, &format!("pod/{ns}/{name}"), format!("{name} evicted from unreachable node {node}: it stays Terminating until the node returns or it is force-deleted"));
+        c.world.why.note(now, &format!("pod/{ns}/{name}"), format!("{name} evicted from unreachable node {node}: it stays Terminating until the node returns or it is force-deleted"));
     }
 }
 
@@ -188,15 +194,16 @@ pub fn node_monitor(c: &mut Cluster, node: &str) {
 /// stopped. The StatefulSet controller then deletes it and, once it is gone, creates it again.
 pub fn evict(c: &mut Cluster, namespace: &str, name: &str) -> bool {
     let Some(uid) = c
+        .world
         .store
         .get::<Pod>(namespace, name)
         .and_then(|p| p.metadata.uid.clone())
     else {
         return false;
     };
-    let now = c.clock.now_ms;
-    c.runtime.remove(&uid);
-    let changed = c.store.modify::<Pod>(namespace, name, |p| {
+    let now = c.world.clock.now_ms;
+    c.world.runtime.remove(&uid);
+    let changed = c.world.store.modify::<Pod>(namespace, name, |p| {
         let status = p.status.get_or_insert_with(Default::default);
         status.phase = Some("Failed".into());
         status.reason = Some("Evicted".into());

@@ -9,16 +9,13 @@ use super::{ContainerState, Stage, status};
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
 use crate::sim::fs::Entry;
+use crate::sim::manager::Manager;
 use crate::sim::queue::Work;
+use crate::sim::world::World;
 
-fn probe_of(
-    c: &Cluster,
-    uid: &str,
-    container: usize,
-    readiness: bool,
-) -> Option<(Container, Probe)> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
+fn probe_of(w: &World, uid: &str, container: usize, readiness: bool) -> Option<(Container, Probe)> {
+    let rt = w.runtime.get(uid)?;
+    let pod = w.store.get::<Pod>(&rt.namespace, &rt.name)?;
     let k = pod.spec.as_ref()?.containers.get(container)?.clone();
     let p = if readiness {
         k.readiness_probe.clone()
@@ -34,7 +31,7 @@ fn secs(v: Option<i32>, default: i32) -> u64 {
 
 /// Schedules the first probes of a container that just started.
 pub fn schedule_initial(
-    c: &mut Cluster,
+    m: &mut Manager,
     uid: &str,
     container: usize,
     spec: Option<&Container>,
@@ -44,8 +41,7 @@ pub fn schedule_initial(
     for (readiness, probe) in [(true, &spec.readiness_probe), (false, &spec.liveness_probe)] {
         if let Some(p) = probe {
             let at = now + secs(p.initial_delay_seconds, 0).max(500);
-            c.manager
-                .queue
+            m.queue
                 .reschedule(at, Work::Probe(uid.to_string(), container, readiness));
         }
     }
@@ -53,7 +49,7 @@ pub fn schedule_initial(
 
 /// The result of one probe: Ok, or the failure text the kubelet reports.
 pub fn evaluate(
-    c: &Cluster,
+    w: &World,
     uid: &str,
     container: usize,
     probe: &Probe,
@@ -80,14 +76,14 @@ pub fn evaluate(
         Behaviour::Custom => k.ports.iter().flatten().any(|cp| cp.container_port == port),
         Behaviour::Shell => false,
     };
-    let ip = c
+    let ip = w
         .runtime
         .get(uid)
         .and_then(|r| r.ip.clone())
         .unwrap_or_default();
     if let Some(exec) = &probe.exec {
         let cmd = exec.command.clone().unwrap_or_default();
-        return run_exec(c, uid, container, &cmd);
+        return run_exec(w, uid, container, &cmd);
     }
     if let Some(http) = &probe.http_get {
         let port = port_of(&http.port).unwrap_or(0);
@@ -100,7 +96,7 @@ pub fn evaluate(
         if behaviour != Behaviour::Nginx {
             return Ok(());
         }
-        let code = nginx_status(c, uid, container, &path);
+        let code = nginx_status(w, uid, container, &path);
         return if (200..400).contains(&code) {
             Ok(())
         } else {
@@ -119,12 +115,12 @@ pub fn evaluate(
 }
 
 /// The status code nginx answers for `path`: 200 for a file, 403 for a directory without index.html, 404 otherwise.
-pub fn nginx_status(c: &Cluster, uid: &str, container: usize, path: &str) -> u16 {
+pub fn nginx_status(w: &World, uid: &str, container: usize, path: &str) -> u16 {
     let full = format!("{NGINX_ROOT}/{}", path.trim_start_matches('/'));
-    match files::lookup(c, uid, container, &full) {
+    match files::lookup(w, uid, container, &full) {
         Some(Entry::File(_)) => 200,
         Some(Entry::Dir) => match files::lookup(
-            c,
+            w,
             uid,
             container,
             &format!("{}/index.html", full.trim_end_matches('/')),
@@ -136,7 +132,7 @@ pub fn nginx_status(c: &Cluster, uid: &str, container: usize, path: &str) -> u16
     }
 }
 
-fn run_exec(c: &Cluster, uid: &str, container: usize, cmd: &[String]) -> Result<(), String> {
+fn run_exec(w: &World, uid: &str, container: usize, cmd: &[String]) -> Result<(), String> {
     let words: Vec<String> = match cmd {
         [sh, flag, script] if (sh.ends_with("sh") || sh.ends_with("bash")) && flag == "-c" => {
             script.split_whitespace().map(str::to_string).collect()
@@ -157,7 +153,7 @@ fn run_exec(c: &Cluster, uid: &str, container: usize, cmd: &[String]) -> Result<
                 .find(|w| w.starts_with('/'))
                 .cloned()
                 .unwrap_or_default();
-            match files::lookup(c, uid, container, &path) {
+            match files::lookup(w, uid, container, &path) {
                 Some(_) => Ok(()),
                 None => Err(format!(
                     "{program}: can't open '{path}': No such file or directory"
@@ -174,8 +170,10 @@ fn run_exec(c: &Cluster, uid: &str, container: usize, cmd: &[String]) -> Result<
 
 /// Runs one probe and applies its thresholds.
 pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
-    let Some(rt) = c.runtime.get(uid) else { return };
-    if c.failed_nodes.contains_key(&rt.node) || matches!(rt.stage, Stage::Stopped) {
+    let Some(rt) = c.world.runtime.get(uid) else {
+        return;
+    };
+    if c.world.failed_nodes.contains_key(&rt.node) || matches!(rt.stage, Stage::Stopped) {
         return;
     }
     if !matches!(
@@ -184,15 +182,16 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
     ) {
         return;
     }
-    let Some((k, p)) = probe_of(c, uid, container, readiness) else {
+    let Some((k, p)) = probe_of(&c.world, uid, container, readiness) else {
         return;
     };
-    let result = evaluate(c, uid, container, &p, &k);
+    let result = evaluate(&c.world, uid, container, &p, &k);
     let success_threshold = p.success_threshold.unwrap_or(1).max(1);
     let failure_threshold = p.failure_threshold.unwrap_or(3).max(1);
     let name = k.name.clone();
     let mut restart = false;
     if let Some(kc) = c
+        .world
         .runtime
         .get_mut(uid)
         .and_then(|r| r.containers.get_mut(container))
@@ -223,7 +222,7 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
     if let Err(text) = &result {
         let which = if readiness { "Readiness" } else { "Liveness" };
         crate::sim::kubelet::lifecycle_event(
-            c,
+            &mut c.world,
             uid,
             &name,
             EventType::Warning,
@@ -233,15 +232,16 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
     }
     if restart {
         crate::sim::kubelet::lifecycle_event(
-            c,
+            &mut c.world,
             uid,
             &name,
             EventType::Normal,
             "Killing",
             &format!("Container {name} failed liveness probe, will be restarted"),
         );
-        let now = c.clock.now_ms;
+        let now = c.world.clock.now_ms;
         if let Some(kc) = c
+            .world
             .runtime
             .get_mut(uid)
             .and_then(|r| r.containers.get_mut(container))
@@ -253,32 +253,32 @@ pub fn probe(c: &mut Cluster, uid: &str, container: usize, readiness: bool) {
             .queue
             .reschedule(now, Work::Kubelet(uid.to_string()));
     }
-    status::write(c, uid);
-    let at = c.clock.now_ms + secs(p.period_seconds, 10).max(1000);
+    status::write(&mut c.world, uid);
+    let at = c.world.clock.now_ms + secs(p.period_seconds, 10).max(1000);
     c.manager
         .queue
         .reschedule(at, Work::Probe(uid.to_string(), container, readiness));
 }
 
 /// The time of the earliest pending probe whose result would change a container's readiness or
-/// restart it; `settle` waits for those and leaves the rest running in the background.
-pub fn next_significant_probe(c: &Cluster) -> Option<u64> {
-    c.manager
-        .queue
+/// restart it; `settle` waits for those and leaves the rest running in the background. It reads
+/// the manager's queue and judges each probe against the world.
+pub fn next_significant_probe(w: &World, m: &Manager) -> Option<u64> {
+    m.queue
         .background()
-        .filter(|(_, w)| match w {
+        .filter(|(_, work)| match work {
             Work::Probe(uid, container, readiness) => {
-                let Some(kc) = c
+                let Some(kc) = w
                     .runtime
                     .get(uid)
                     .and_then(|r| r.containers.get(*container))
                 else {
                     return false;
                 };
-                let Some((k, p)) = probe_of(c, uid, *container, *readiness) else {
+                let Some((k, p)) = probe_of(w, uid, *container, *readiness) else {
                     return false;
                 };
-                let ok = evaluate(c, uid, *container, &p, &k).is_ok();
+                let ok = evaluate(w, uid, *container, &p, &k).is_ok();
                 if *readiness { ok != kc.ready } else { !ok }
             }
             _ => false,

@@ -10,6 +10,7 @@ use super::report::{container_events, event};
 use super::{ContainerRuntime, ContainerState};
 use crate::sim::Cluster;
 use crate::sim::events::EventType;
+use crate::sim::world::World;
 
 /// A pull in progress: the container waits until it ends, then is created and started.
 pub(super) fn finish_pull(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
@@ -23,7 +24,7 @@ pub(super) fn finish_pull(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) ->
     let took = seconds(pull_ms(size));
     let size_text = size.to_string();
     event(
-        c,
+        &mut c.world,
         at.uid,
         Some(&k.name),
         EventType::Normal,
@@ -41,11 +42,13 @@ pub(super) fn finish_pull(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) ->
         ]
         .concat(),
     );
-    c.node_images
+    c.world
+        .node_images
         .entry(at.node.clone())
         .or_default()
         .push(images::parse(&k.image).canonical());
     if let Some(kc) = c
+        .world
         .runtime
         .get_mut(at.uid)
         .and_then(|r| r.containers.get_mut(at.i))
@@ -66,15 +69,17 @@ pub(super) fn pull_image(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> 
         return Walk::Hold;
     }
     let reference = images::parse(&k.image);
-    let policy = pull_policy(c, at.uid, at.i, &reference);
+    let policy = pull_policy(&c.world, at.uid, at.i, &reference);
     let present = c
+        .world
         .node_images
         .get(&at.node)
         .is_some_and(|l| l.contains(&reference.canonical()));
     match images::pull(&k.image) {
         Pull::Ok(..) if present && policy != "Always" => {
-            already_present(c, at.uid, &k.name, &k.image);
+            already_present(&mut c.world, at.uid, &k.name, &k.image);
             if let Some(kc) = c
+                .world
                 .runtime
                 .get_mut(at.uid)
                 .and_then(|r| r.containers.get_mut(at.i))
@@ -86,7 +91,7 @@ pub(super) fn pull_image(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> 
         }
         Pull::Ok(size, ..) => {
             event(
-                c,
+                &mut c.world,
                 at.uid,
                 Some(&k.name),
                 EventType::Normal,
@@ -95,11 +100,12 @@ pub(super) fn pull_image(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> 
             );
             // A cached image with pull policy Always only checks the registry, which is quick.
             let took = if present {
-                c.rng.range(300, 900)
+                c.world.rng.range(300, 900)
             } else {
                 pull_ms(size)
             };
             if let Some(kc) = c
+                .world
                 .runtime
                 .get_mut(at.uid)
                 .and_then(|r| r.containers.get_mut(at.i))
@@ -125,7 +131,7 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
     {
         let failed = format!("Failed to pull image \"{}\": {err}", k.image);
         container_events(
-            c,
+            &mut c.world,
             uid,
             &k.name,
             &[
@@ -139,6 +145,7 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
             ],
         );
         if let Some(kc) = c
+            .world
             .runtime
             .get_mut(uid)
             .and_then(|r| r.containers.get_mut(at.i))
@@ -149,7 +156,7 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
         }
     } else {
         container_events(
-            c,
+            &mut c.world,
             uid,
             &k.name,
             &[
@@ -163,6 +170,7 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
         );
         // 10 s after the first failed pull, doubling with each one after, capped at 300 s.
         if let Some(kc) = c
+            .world
             .runtime
             .get_mut(uid)
             .and_then(|r| r.containers.get_mut(at.i))
@@ -174,15 +182,10 @@ fn pull_failed(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime, err: &str) {
 }
 
 /// The container's image pull policy, defaulted as the API server does (`Always` for `latest`).
-pub(super) fn pull_policy(
-    c: &Cluster,
-    uid: &str,
-    i: usize,
-    reference: &images::ImageRef,
-) -> String {
-    c.runtime
+pub(super) fn pull_policy(w: &World, uid: &str, i: usize, reference: &images::ImageRef) -> String {
+    w.runtime
         .get(uid)
-        .and_then(|rt| c.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|rt| w.store.get::<Pod>(&rt.namespace, &rt.name))
         .and_then(|p| {
             p.spec
                 .as_ref()?
@@ -201,7 +204,7 @@ pub(super) fn pull_policy(
 }
 
 /// The `Pulled` event for an image the node already has.
-pub(super) fn already_present(c: &mut Cluster, uid: &str, container: &str, image: &str) {
+pub(super) fn already_present(w: &mut World, uid: &str, container: &str, image: &str) {
     let message = [
         "Container image \"",
         image,
@@ -209,7 +212,7 @@ pub(super) fn already_present(c: &mut Cluster, uid: &str, container: &str, image
     ]
     .concat();
     event(
-        c,
+        w,
         uid,
         Some(container),
         EventType::Normal,

@@ -2,8 +2,8 @@
 
 use k8s_openapi::api::core::v1::Pod;
 
-use crate::sim::Cluster;
 use crate::sim::events::{EventType, Facts};
+use crate::sim::world::World;
 
 /// The field path that names one container of a pod in events (`spec.containers{nginx}`).
 pub(super) fn container_field_path(container: &str) -> String {
@@ -16,15 +16,17 @@ pub(super) fn container_field_path(container: &str) -> String {
 
 /// Records a kubelet event about the pod, or about one of its containers.
 pub(super) fn event(
-    c: &mut Cluster,
+    w: &mut World,
     uid: &str,
     container: Option<&str>,
     kind: EventType,
     reason: &str,
     message: &str,
 ) {
-    let Some(rt) = c.runtime.get(uid) else { return };
-    let Some(pod) = c.store.get::<Pod>(&rt.namespace, &rt.name) else {
+    let Some(rt) = w.runtime.get(uid) else {
+        return;
+    };
+    let Some(pod) = w.store.get::<Pod>(&rt.namespace, &rt.name) else {
         return;
     };
     let path = container.map(container_field_path);
@@ -37,17 +39,17 @@ pub(super) fn event(
         "kubelet",
         Some(&rt.node),
     );
-    c.record_event(facts);
+    w.record_event(facts);
 }
 
 /// Records several kubelet events about one container, in order.
 pub(super) fn container_events(
-    c: &mut Cluster,
+    w: &mut World,
     uid: &str,
     container: &str,
     events: &[(EventType, &str, &str)],
 ) {
     for (kind, reason, message) in events {
-        event(c, uid, Some(container), *kind, reason, message);
+        event(w, uid, Some(container), *kind, reason, message);
     }
 }

@@ -6,8 +6,8 @@ use k8s_openapi::api::core::v1::{
 };
 
 use super::{ContainerRuntime, ContainerState, PodRuntime, Stage, images};
-use crate::sim::Cluster;
 use crate::sim::clock::time_at;
+use crate::sim::world::World;
 
 fn api_state(state: &ContainerState) -> ApiState {
     match state {
@@ -65,14 +65,14 @@ fn hex_id_of(parts: &[&[u8]]) -> String {
 }
 
 /// Writes the pod's status from the runtime record (keeping condition transition times stable).
-pub fn write(c: &mut Cluster, uid: &str) {
-    let Some(status) = build(c, uid) else {
+pub fn write(w: &mut World, uid: &str) {
+    let Some(status) = build(w, uid) else {
         return;
     };
-    let Some(rt) = c.runtime.get(uid) else {
+    let Some(rt) = w.runtime.get(uid) else {
         return;
     };
-    c.store.edit::<Pod>(&rt.namespace, &rt.name, |p| {
+    w.store.edit::<Pod>(&rt.namespace, &rt.name, |p| {
         p.status = Some(status);
         true
     });
@@ -80,13 +80,13 @@ pub fn write(c: &mut Cluster, uid: &str) {
 
 /// The status the kubelet would report now, borrowing its record (None if the pod is gone or
 /// already reports exactly this).
-fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
-    let rt = c.runtime.get(uid)?;
-    let pod = c.store.get::<Pod>(&rt.namespace, &rt.name)?;
+fn build(w: &World, uid: &str) -> Option<PodStatus> {
+    let rt = w.runtime.get(uid)?;
+    let pod = w.store.get::<Pod>(&rt.namespace, &rt.name)?;
     if pod.metadata.uid.as_deref() != Some(uid) {
         return None;
     }
-    let host_ip = c
+    let host_ip = w
         .store
         .get::<Node>("", &rt.node)
         .and_then(|n| n.status.as_ref())
@@ -100,7 +100,7 @@ fn build(c: &Cluster, uid: &str) -> Option<PodStatus> {
         .iter()
         .map(|k| container_status(uid, k))
         .collect();
-    let conditions = conditions(rt, old, &statuses, c.clock.now_ms);
+    let conditions = conditions(rt, old, &statuses, w.clock.now_ms);
     let ip = rt.ip.clone();
     let status = PodStatus {
         phase: Some(phase(rt).to_string()),

@@ -8,7 +8,7 @@ use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod, Toleration};
 use k8s_openapi::api::storage::v1::StorageClass;
 
 use super::SELECTED_NODE;
-use crate::sim::Cluster;
+use crate::sim::world::World;
 
 /// Why a node cannot take a pod.
 pub(super) enum Unfit<'a> {
@@ -58,13 +58,13 @@ fn claims_of(pod: &Pod) -> Vec<String> {
 /// WaitForFirstConsumer class. Gives the unbound claims with whether a node is already selected
 /// for them, or the reason no node can take the pod.
 pub(super) fn volume_binding(
-    c: &Cluster,
+    w: &World,
     pod: &Pod,
     ns: &str,
 ) -> Result<Vec<(String, bool)>, String> {
     let mut waiting_for_first_consumer = Vec::new();
     for claim_name in claims_of(pod) {
-        let Some(claim) = c.store.get::<PersistentVolumeClaim>(ns, &claim_name) else {
+        let Some(claim) = w.store.get::<PersistentVolumeClaim>(ns, &claim_name) else {
             return Err(format!("persistentvolumeclaim \"{claim_name}\" not found"));
         };
         if claim.metadata.deletion_timestamp.is_some() {
@@ -86,7 +86,7 @@ pub(super) fn volume_binding(
             .as_ref()
             .and_then(|s| s.storage_class_name.clone())
             .unwrap_or_default();
-        let wffc = c
+        let wffc = w
             .store
             .get::<StorageClass>("", &class)
             .is_some_and(|sc| sc.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer"));

@@ -9,6 +9,7 @@ use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod};
 
 use super::Cluster;
 use super::events::{EventType, Facts};
+use super::world::World;
 
 /// Annotation through which the scheduler tells a WaitForFirstConsumer provisioner the chosen node.
 pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
@@ -16,6 +17,7 @@ pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
 /// One scheduling pass over every unscheduled pod.
 pub fn schedule(c: &mut Cluster) {
     let pending: Vec<Rc<Pod>> = c
+        .world
         .store
         .snapshot::<Pod>(None)
         .into_iter()
@@ -27,10 +29,10 @@ pub fn schedule(c: &mut Cluster) {
     if pending.is_empty() {
         return;
     }
-    let nodes = c.store.snapshot::<Node>(None);
+    let nodes = c.world.store.snapshot::<Node>(None);
     // Count pods per node once per pass so that placing N pods stays linear.
     let mut loads: Vec<usize> = vec![0; nodes.len()];
-    for p in c.store.list::<Pod>(None) {
+    for p in c.world.store.list::<Pod>(None) {
         if let Some(node) = p.spec.as_ref().and_then(|s| s.node_name.as_deref())
             && let Some(i) = nodes
                 .iter()
@@ -59,10 +61,10 @@ fn fail(c: &mut Cluster, pod: &Pod, message: String) {
         "default-scheduler",
         None,
     );
-    c.record_event(facts);
-    let now = c.clock.time();
+    c.world.record_event(facts);
+    let now = c.world.clock.time();
     // The conditions the pod should carry; the pod is only written (and copied) when they differ.
-    let wanted = c.store.get::<Pod>(&ns, &name).and_then(|p| {
+    let wanted = c.world.store.get::<Pod>(&ns, &name).and_then(|p| {
         let old = p.status.as_ref().and_then(|s| s.conditions.as_ref());
         let mut conds = old.cloned().unwrap_or_default();
         conds.retain(|c| c.type_ != "PodScheduled");
@@ -77,14 +79,15 @@ fn fail(c: &mut Cluster, pod: &Pod, message: String) {
         (p.status.is_none() || old != Some(&conds)).then_some(conds)
     });
     if let Some(conds) = wanted {
-        c.store.edit::<Pod>(&ns, &name, |p| {
+        c.world.store.edit::<Pod>(&ns, &name, |p| {
             p.status.get_or_insert_with(Default::default).conditions = Some(conds);
             true
         });
     }
     let subject = format!("pod/{ns}/{name}");
     let at = c.now_ms();
-    c.why
+    c.world
+        .why
         .note(at, &subject, format!("{name} not scheduled: {message}"));
 }
 
@@ -95,7 +98,7 @@ fn schedule_one(c: &mut Cluster, shared: Rc<Pod>, nodes: &[Rc<Node>], loads: &mu
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let name = pod.metadata.name.clone().unwrap_or_default();
     let total = nodes.len();
-    let waiting_for_first_consumer = match filter::volume_binding(c, pod, &ns) {
+    let waiting_for_first_consumer = match filter::volume_binding(&c.world, pod, &ns) {
         Ok(claims) => claims,
         Err(reason) => {
             fail(c, pod, filter::fit_error(total, &reason));
@@ -110,11 +113,11 @@ fn schedule_one(c: &mut Cluster, shared: Rc<Pod>, nodes: &[Rc<Node>], loads: &mu
             return;
         }
     };
-    let Some((node, node_index)) = select_host(c, nodes, &feasible, loads) else {
+    let Some((node, node_index)) = select_host(&mut c.world, nodes, &feasible, loads) else {
         return;
     };
     if !waiting_for_first_consumer.is_empty() {
-        assume_pod_volumes(c, &ns, &name, waiting_for_first_consumer, &node);
+        assume_pod_volumes(&mut c.world, &ns, &name, waiting_for_first_consumer, &node);
         return;
     }
     if let Some(load) = loads.get_mut(node_index) {
@@ -127,7 +130,7 @@ fn schedule_one(c: &mut Cluster, shared: Rc<Pod>, nodes: &[Rc<Node>], loads: &mu
 /// the node running the fewest pods wins (spreading them); ties go to a seeded random pick.
 /// Gives the node's name and index.
 fn select_host(
-    c: &mut Cluster,
+    w: &mut World,
     nodes: &[Rc<Node>],
     feasible: &[usize],
     loads: &[usize],
@@ -149,7 +152,7 @@ fn select_host(
         .filter(|b| b.0 == min)
         .map(|b| (b.1, b.2))
         .collect();
-    let pick = usize::try_from(c.rng.range(0, ties.len().saturating_sub(1) as u64)).unwrap_or(0);
+    let pick = usize::try_from(w.rng.range(0, ties.len().saturating_sub(1) as u64)).unwrap_or(0);
     let &(node, node_index) = ties.get(pick)?;
     Some((node.to_string(), node_index))
 }
@@ -158,7 +161,7 @@ fn select_host(
 /// is annotated with the chosen node for its provisioner, and the pod stays unbound until the
 /// volumes exist.
 fn assume_pod_volumes(
-    c: &mut Cluster,
+    w: &mut World,
     ns: &str,
     name: &str,
     claims: Vec<(String, bool)>,
@@ -167,7 +170,7 @@ fn assume_pod_volumes(
     for (claim_name, has) in claims {
         if !has {
             // Annotated in place; the claim is copied only if a snapshot still shares it.
-            c.store.edit::<PersistentVolumeClaim>(ns, &claim_name, |p| {
+            w.store.edit::<PersistentVolumeClaim>(ns, &claim_name, |p| {
                 p.metadata
                     .annotations
                     .get_or_insert_with(Default::default)
@@ -176,8 +179,8 @@ fn assume_pod_volumes(
             });
         }
     }
-    let now = c.now_ms();
-    c.why.note(
+    let now = w.now_ms();
+    w.why.note(
         now,
         &format!("pod/{ns}/{name}"),
         format!("{name} waits for its volumes to be provisioned before it is bound to a node"),
@@ -189,7 +192,7 @@ fn assume_pod_volumes(
 /// go of it: the stored pod is then not shared and is bound in place.
 fn bind(c: &mut Cluster, shared: Rc<Pod>, ns: &str, name: &str, node: &str) {
     drop(shared);
-    c.store.edit::<Pod>(ns, name, |p| {
+    c.world.store.edit::<Pod>(ns, name, |p| {
         let mut changed = false;
         if let Some(spec) = p.spec.as_mut()
             && spec.node_name.as_deref() != Some(node)
@@ -207,7 +210,7 @@ fn bind(c: &mut Cluster, shared: Rc<Pod>, ns: &str, name: &str, node: &str) {
         changed
     });
     let message = ["Successfully assigned ", ns, "/", name, " to ", node].concat();
-    let facts = c.store.get::<Pod>(ns, name).map(|pod| {
+    let facts = c.world.store.get::<Pod>(ns, name).map(|pod| {
         Facts::new(
             pod,
             None,
@@ -219,6 +222,6 @@ fn bind(c: &mut Cluster, shared: Rc<Pod>, ns: &str, name: &str, node: &str) {
         )
     });
     if let Some(facts) = facts {
-        c.record_event(facts);
+        c.world.record_event(facts);
     }
 }

@@ -10,7 +10,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 
 use super::pod_control::retention;
 use super::utils::*;
-use crate::sim::Cluster;
+use crate::sim::world::World;
 
 /// Whether `text` is `n` in decimal, as the controller formats ordinals (no leading zeros).
 fn is_decimal_of(text: &str, n: i64) -> bool {
@@ -99,13 +99,13 @@ pub struct ClaimIndex {
 
 impl ClaimIndex {
     /// Reads the claims of ordinals `start..start + count` of every claim template of `set`.
-    pub fn build(c: &Cluster, set: &StatefulSet, start: i64, count: usize) -> Self {
+    pub fn build(w: &World, set: &StatefulSet, start: i64, count: usize) -> Self {
         let templates = claim_templates(set);
         let mut slots = vec![None; templates.len().saturating_mul(count)];
         let ns = set_namespace(set);
         let lo = format!("{ns}/");
         let hi = format!("{ns}0");
-        for (key, claim) in c.store.claims.range(lo..hi) {
+        for (key, claim) in w.store.claims.range(lo..hi) {
             let name = key.get(ns.len() + 1..).unwrap_or("");
             for (j, t) in templates.iter().enumerate() {
                 let template = t.metadata.name.as_deref().unwrap_or("");
@@ -119,7 +119,7 @@ impl ClaimIndex {
         }
         // Store keys of an empty namespace have no `namespace/` part: such sets use plain lookups.
         ClaimIndex {
-            resource_version: (!ns.is_empty()).then_some(c.store.resource_version),
+            resource_version: (!ns.is_empty()).then_some(w.store.resource_version),
             start,
             count,
             slots,
@@ -130,11 +130,11 @@ impl ClaimIndex {
     /// (the store changed, or the ordinal is outside the slots) and the store must be asked.
     fn get(
         &self,
-        c: &Cluster,
+        w: &World,
         template: usize,
         ordinal: i64,
     ) -> Option<Option<&PersistentVolumeClaim>> {
-        if self.resource_version != Some(c.store.resource_version) || ordinal < 0 {
+        if self.resource_version != Some(w.store.resource_version) || ordinal < 0 {
             return None;
         }
         let slot = usize::try_from(ordinal - self.start)
@@ -179,7 +179,7 @@ pub struct ClaimState {
 
 /// Looks up each claim of the pod of `ordinal` once, in `index` while it is current.
 pub fn claim_state(
-    c: &Cluster,
+    w: &World,
     set: &StatefulSet,
     pod: &Pod,
     ordinal: i64,
@@ -196,10 +196,10 @@ pub fn claim_state(
     let mut retained = true;
     for (j, t) in claim_templates(set).iter().enumerate() {
         let claim = index
-            .and_then(|index| index.get(c, j, ordinal))
+            .and_then(|index| index.get(w, j, ordinal))
             .unwrap_or_else(|| {
                 with_claim_name(t, set, ordinal, |name| {
-                    c.store.get::<PersistentVolumeClaim>(ns, name)
+                    w.store.get::<PersistentVolumeClaim>(ns, name)
                 })
             });
         all_present &= claim.is_some_and(|p| p.metadata.deletion_timestamp.is_none());

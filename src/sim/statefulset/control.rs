@@ -83,40 +83,10 @@ pub fn update_stateful_set(
     };
     let start = start_ordinal(set);
     let count = usize::try_from(replicas(set)).unwrap_or(0);
-    let mut slots: Vec<Option<&Pod>> = vec![None; count];
-    let mut condemned: Vec<&Pod> = Vec::new();
-    for pod in pods.iter().map(|p| p.as_ref()) {
-        let Some(ordinal) = member_ordinal(set, pod) else {
-            continue;
-        };
-        if in_range(set, ordinal) {
-            if let Some(slot) = usize::try_from(ordinal - start)
-                .ok()
-                .and_then(|i| slots.get_mut(i))
-            {
-                *slot = Some(pod);
-            }
-        } else if ordinal >= 0 {
-            condemned.push(pod);
-        }
-    }
+    let (slots, condemned) = split_pods(set, pods, count);
     // Existing pods are borrowed; the new pod of a missing ordinal is built only when it is needed.
     let mut replicas_list = Replicas::new(slots, start, current_set, &update_set, current, update);
-    crate::order::sort_by_key(&mut condemned, |p| {
-        std::cmp::Reverse(member_ordinal(set, p).unwrap_or(0))
-    });
-    let first_unhealthy = (0..replicas_list.len())
-        .find(|&i| !replicas_list.is_healthy(i))
-        .and_then(|i| replicas_list.name(i))
-        .map(Cow::into_owned)
-        .or_else(|| {
-            condemned
-                .iter()
-                .rev()
-                .find(|p| !is_healthy(p))
-                .map(|p| pod_name(p).to_string())
-        });
-    let condemned: Vec<&Pod> = condemned;
+    let first_unhealthy = first_unhealthy(&replicas_list, &condemned);
     update_status(
         &mut status,
         min_ready,
@@ -132,53 +102,17 @@ pub fn update_stateful_set(
         };
     }
     if !claim_templates(set).is_empty() {
-        replicas_list.set_claims(ClaimIndex::build(c, set, start, count));
+        replicas_list.set_claims(ClaimIndex::build(&c.world, set, start, count));
     }
     let monotonic = !allows_burst(set);
     let waiting = match walk_replicas(c, set, &update_set, monotonic, &replicas_list, min_ready) {
         Ok(waiting) => waiting,
         Err(waiting) => return Outcome { status, waiting },
     };
-    for &pod in &condemned {
-        if !pod_control::claims_match_retention(c, &update_set, pod) {
-            pod_control::update_claims_for_retention(c, &update_set, pod);
-        }
-    }
-    for &pod in &condemned {
-        let name = pod_name(pod).to_string();
-        if is_terminating(pod) {
-            if monotonic {
-                return Outcome {
-                    status,
-                    waiting: Some(format!("scale down waits: {name} is terminating")),
-                };
-            }
-            continue;
-        }
-        let unhealthy_blocker = first_unhealthy.as_deref() != Some(name.as_str());
-        if monotonic
-            && unhealthy_blocker
-            && (!is_running_and_ready(pod) || !is_running_and_available(pod, min_ready, now))
-        {
-            return Outcome {
-                status,
-                waiting: Some(format!(
-                    "{name} not deleted: it is not Ready and another pod is unhealthy (OrderedReady)"
-                )),
-            };
-        }
-        c.why.note(
-            now,
-            &subject(set),
-            format!("{name} deleted: scale down to {} replicas", replicas(set)),
-        );
-        pod_control::delete_pod(c, set, pod);
-        if monotonic {
-            return Outcome {
-                status,
-                waiting: Some(format!("scale down: waiting for {name} to be gone")),
-            };
-        }
+    if let Err(waiting) =
+        process_condemned(c, set, &update_set, &condemned, first_unhealthy, min_ready)
+    {
+        return Outcome { status, waiting };
     }
     let strategy = Some(&set.spec)
         .and_then(|s| s.update_strategy.as_ref())
@@ -198,6 +132,101 @@ pub fn update_stateful_set(
     )
     .or(waiting);
     Outcome { status, waiting }
+}
+
+/// The replica slots (pods whose ordinal is in range, by ordinal) and the condemned pods (out of
+/// range), highest ordinal first, as updateStatefulSet sorts them before it walks.
+fn split_pods<'a>(
+    set: &StatefulSet,
+    pods: &'a [Rc<Pod>],
+    count: usize,
+) -> (Vec<Option<&'a Pod>>, Vec<&'a Pod>) {
+    let start = start_ordinal(set);
+    let mut slots: Vec<Option<&Pod>> = vec![None; count];
+    let mut condemned: Vec<&Pod> = Vec::new();
+    for pod in pods.iter().map(|p| p.as_ref()) {
+        let Some(ordinal) = member_ordinal(set, pod) else {
+            continue;
+        };
+        if in_range(set, ordinal) {
+            if let Some(slot) = usize::try_from(ordinal - start)
+                .ok()
+                .and_then(|i| slots.get_mut(i))
+            {
+                *slot = Some(pod);
+            }
+        } else if ordinal >= 0 {
+            condemned.push(pod);
+        }
+    }
+    crate::order::sort_by_key(&mut condemned, |p| {
+        std::cmp::Reverse(member_ordinal(set, p).unwrap_or(0))
+    });
+    (slots, condemned)
+}
+
+/// The first unhealthy pod: the lowest replica, else the lowest condemned pod. OrderedReady
+/// scale-down deletes only that pod while it is not Ready.
+fn first_unhealthy(replicas_list: &Replicas<'_>, condemned: &[&Pod]) -> Option<String> {
+    (0..replicas_list.len())
+        .find(|&i| !replicas_list.is_healthy(i))
+        .and_then(|i| replicas_list.name(i))
+        .map(Cow::into_owned)
+        .or_else(|| {
+            condemned
+                .iter()
+                .rev()
+                .find(|p| !is_healthy(p))
+                .map(|p| pod_name(p).to_string())
+        })
+}
+
+/// processCondemned over the condemned pods, highest ordinal first: fixes their claims'
+/// retention, then deletes them. Err with the reason when the sync must stop there
+/// (OrderedReady deletes one pod at a time and waits for it to be gone).
+fn process_condemned(
+    c: &mut Cluster,
+    set: &StatefulSet,
+    update_set: &StatefulSet,
+    condemned: &[&Pod],
+    first_unhealthy: Option<String>,
+    min_ready: u64,
+) -> Result<(), Option<String>> {
+    let now = c.now_ms();
+    let monotonic = !allows_burst(set);
+    for &pod in condemned {
+        if !pod_control::claims_match_retention(c, update_set, pod) {
+            pod_control::update_claims_for_retention(c, update_set, pod);
+        }
+    }
+    for &pod in condemned {
+        let name = pod_name(pod).to_string();
+        if is_terminating(pod) {
+            if monotonic {
+                return Err(Some(format!("scale down waits: {name} is terminating")));
+            }
+            continue;
+        }
+        let unhealthy_blocker = first_unhealthy.as_deref() != Some(name.as_str());
+        if monotonic
+            && unhealthy_blocker
+            && (!is_running_and_ready(pod) || !is_running_and_available(pod, min_ready, now))
+        {
+            return Err(Some(format!(
+                "{name} not deleted: it is not Ready and another pod is unhealthy (OrderedReady)"
+            )));
+        }
+        c.world.why.note(
+            now,
+            &subject(set),
+            format!("{name} deleted: scale down to {} replicas", replicas(set)),
+        );
+        pod_control::delete_pod(c, set, pod);
+        if monotonic {
+            return Err(Some(format!("scale down: waiting for {name} to be gone")));
+        }
+    }
+    Ok(())
 }
 
 /// runForAll over the replica slots: processes each in order and answers why the walk waits;
@@ -259,7 +288,7 @@ fn process_replica(
     let name = pod_name(pod);
     if is_failed(pod) || is_succeeded(pod) {
         if !is_terminating(pod) {
-            c.why.note(
+            c.world.why.note(
                 now,
                 &subject(set),
                 format!(
@@ -282,7 +311,7 @@ fn process_replica(
     }
     // The slot of an existing pod is the ordinal its name parses to.
     let ordinal = start_ordinal(set) + i as i64;
-    let claims = claim_state(c, set, pod, ordinal, replicas_list.claims());
+    let claims = claim_state(&c.world, set, pod, ordinal, replicas_list.claims());
     let creates_claims = is_pending(pod) && !claims.all_present;
     if creates_claims {
         let _ = pod_control::create_missing_claims_at(c, set, pod, ordinal);
@@ -327,7 +356,7 @@ fn process_replica(
             update_storage(set, &mut repaired, ordinal);
         }
     }
-    c.why.note(
+    c.world.why.note(
         now,
         &subject(set),
         format!("{name} updated: its identity, storage or claim owners did not match"),

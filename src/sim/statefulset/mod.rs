@@ -24,7 +24,7 @@ use super::queue::Work;
 
 /// Syncs one StatefulSet (store key `namespace/name`).
 pub fn sync(c: &mut Cluster, key: &str) {
-    let Some(set) = c.store.stateful_sets.get(key).cloned() else {
+    let Some(set) = c.world.store.stateful_sets.get(key).cloned() else {
         return;
     };
     let subject = control::subject(&set);
@@ -45,20 +45,22 @@ pub fn sync(c: &mut Cluster, key: &str) {
     let mut status = outcome.status;
     status::complete_rolling_update(&set, &mut status);
     let now = c.now_ms();
-    c.why.wait(now, &subject, outcome.waiting);
+    c.world.why.wait(now, &subject, outcome.waiting);
     let ns = set_namespace(&set).to_string();
     let name = set_name(&set).to_string();
-    if c.store
+    if c.world
+        .store
         .get::<StatefulSet>(&ns, &name)
         .and_then(|s| s.status.as_ref())
         != Some(&status)
     {
-        c.store
+        c.world
+            .store
             .modify::<StatefulSet>(&ns, &name, |s| s.status = Some(status.clone()));
     }
     // Pods may have changed during the walk: look at their revisions again before pruning history.
     let mut live_revisions: Vec<String> = Vec::new();
-    for p in c.store.list::<Pod>(Some(&ns)) {
+    for p in c.world.store.list::<Pod>(Some(&ns)) {
         let rev = pod_revision(p);
         if !live_revisions.iter().any(|r| r == rev)
             && is_controlled_by(p.metadata.owner_references.as_ref(), &set)
@@ -83,6 +85,7 @@ fn claim_pods(c: &mut Cluster, set: &StatefulSet) -> Vec<Rc<Pod>> {
         .unwrap_or_default();
     let deleting = set.metadata.deletion_timestamp.is_some();
     let candidates: Vec<Rc<Pod>> = c
+        .world
         .store
         .snapshot::<Pod>(Some(&ns))
         .into_iter()
@@ -136,6 +139,7 @@ fn claim_revisions(c: &mut Cluster, set: &StatefulSet) -> Vec<ControllerRevision
         .map(|s| s.selector.clone())
         .unwrap_or_default();
     let all: Vec<ControllerRevision> = c
+        .world
         .store
         .list::<ControllerRevision>(Some(&ns))
         .cloned()
@@ -192,7 +196,7 @@ fn revisions_of(
         }
         None => loop {
             let name = candidate.metadata.name.clone().unwrap_or_default();
-            match c.store.get::<ControllerRevision>(&ns, &name).cloned() {
+            match c.world.store.get::<ControllerRevision>(&ns, &name).cloned() {
                 Some(existing) if !revision::equal(&existing, &candidate) => {
                     // A hash collision with a different template: count it and hash again.
                     collision_count += 1;

@@ -40,7 +40,7 @@ pub trait PodControlApi: ObjectManager {
 
 impl PodControlApi for Cluster {
     fn record(&mut self, facts: Facts) {
-        self.record_event(facts);
+        self.world.record_event(facts);
     }
 
     fn write_failed(&mut self) {
@@ -64,7 +64,7 @@ impl Cluster {
         namespace: &str,
         name: &str,
     ) -> Result<(), ApiError> {
-        match self.faults.check(write, namespace, name) {
+        match self.world.faults.check(write, namespace, name) {
             Some(e) => Err(e),
             None => Ok(()),
         }
@@ -73,7 +73,9 @@ impl Cluster {
 
 impl ObjectManager for Cluster {
     fn get_claim(&self, namespace: &str, name: &str) -> Option<&PersistentVolumeClaim> {
-        self.store.get::<PersistentVolumeClaim>(namespace, name)
+        self.world
+            .store
+            .get::<PersistentVolumeClaim>(namespace, name)
     }
 
     fn create_pod(&mut self, pod: Pod) -> Result<Rc<Pod>, ApiError> {

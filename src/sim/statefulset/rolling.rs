@@ -110,7 +110,7 @@ pub fn rolling_update(
         };
         if (idx as i64) < partition {
             if revision != update_name {
-                c.why.note(
+                c.world.why.note(
                     now,
                     &subject(set),
                     format!("{name} not updated: below partition {partition}"),
@@ -142,7 +142,7 @@ fn replace(
     now: u64,
     why: String,
 ) {
-    c.why.note(now, &subject(set), why);
+    c.world.why.note(now, &subject(set), why);
     pod_control::delete_pod(c, set, pod);
     status.current_replicas = status.current_replicas.map(|n| (n - 1).max(0));
 }

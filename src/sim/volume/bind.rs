@@ -9,7 +9,7 @@ use k8s_openapi::api::core::v1::{
 };
 
 use super::{BIND_COMPLETED, quantity_bytes, request};
-use crate::sim::Cluster;
+use crate::sim::world::World;
 
 /// findBestMatchForClaim: of the volumes still available, the smallest that fits the claim (same
 /// class, enough capacity, the access modes asked for, not claimed by another, the volume the
@@ -77,10 +77,10 @@ pub(super) fn find_best_match(
 
 /// Binds the claim that `claim_ref` names to the volume `pv_name`. It takes the reference rather
 /// than the claim, so that no handle to the claim is held while the claim is written.
-pub(super) fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
+pub(super) fn bind(w: &mut World, claim_ref: ObjectReference, pv_name: &str) {
     let ns = claim_ref.namespace.clone().unwrap_or_default();
     let name = claim_ref.name.clone().unwrap_or_default();
-    let Some(pv) = c.store.get::<PersistentVolume>("", pv_name) else {
+    let Some(pv) = w.store.get::<PersistentVolume>("", pv_name) else {
         return;
     };
     let capacity = pv.spec.as_ref().and_then(|s| s.capacity.clone());
@@ -94,7 +94,7 @@ pub(super) fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
     let pv_changed =
         pv.spec.as_ref().is_none_or(|s| s.claim_ref != claim_ref) || pv.status != pv_status;
     if pv_changed {
-        c.store.edit::<PersistentVolume>("", pv_name, |v| {
+        w.store.edit::<PersistentVolume>("", pv_name, |v| {
             v.spec.get_or_insert_with(Default::default).claim_ref = claim_ref;
             v.status = pv_status;
             true
@@ -106,7 +106,7 @@ pub(super) fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
         capacity,
         ..Default::default()
     });
-    let claim_changed = c
+    let claim_changed = w
         .store
         .get::<PersistentVolumeClaim>(&ns, &name)
         .is_some_and(|p| {
@@ -122,7 +122,7 @@ pub(super) fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
                 || p.status != claim_status
         });
     if claim_changed {
-        c.store.edit::<PersistentVolumeClaim>(&ns, &name, |p| {
+        w.store.edit::<PersistentVolumeClaim>(&ns, &name, |p| {
             p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
             let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
             ann.insert(BIND_COMPLETED.into(), "yes".into());
@@ -130,5 +130,5 @@ pub(super) fn bind(c: &mut Cluster, claim_ref: ObjectReference, pv_name: &str) {
             true
         });
     }
-    c.volumes.entry(pv_name.to_string()).or_default();
+    w.volumes.entry(pv_name.to_string()).or_default();
 }

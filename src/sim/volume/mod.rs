@@ -18,6 +18,7 @@ use super::Cluster;
 use super::events::{EventType, Facts};
 use super::queue::Work;
 use super::scheduler::SELECTED_NODE;
+use super::world::World;
 
 pub use provision::finish_provisioning;
 
@@ -55,6 +56,7 @@ fn phase_of(pvc: &PersistentVolumeClaim) -> &str {
 /// One pass of the binder, the provisioner and volume reclaim.
 pub fn reconcile(c: &mut Cluster) {
     let claims: Vec<Rc<PersistentVolumeClaim>> = c
+        .world
         .store
         .claims
         .values()
@@ -63,6 +65,7 @@ pub fn reconcile(c: &mut Cluster) {
         .collect();
     // Static volumes that could still be bound, gathered once per pass.
     let mut available: Vec<PersistentVolume> = c
+        .world
         .store
         .list::<PersistentVolume>(None)
         .filter(|pv| {
@@ -80,7 +83,7 @@ pub fn reconcile(c: &mut Cluster) {
         waiting |= sync_unbound_claim(c, claim, &mut available);
     }
     if waiting && !c.manager.queue.contains(&Work::VolumeResync) {
-        let at = c.clock.now_ms + RESYNC_MS;
+        let at = c.world.clock.now_ms + RESYNC_MS;
         c.manager.queue.push(at, Work::VolumeResync);
     }
     reclaim(c);
@@ -114,7 +117,7 @@ fn sync_unbound_claim(
         .as_ref()
         .and_then(|s| s.storage_class_name.as_deref())
         .unwrap_or_default();
-    let sc = c.store.snapshot_one::<StorageClass>("", class);
+    let sc = c.world.store.snapshot_one::<StorageClass>("", class);
     let wffc = sc
         .as_ref()
         .is_some_and(|s| s.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer"));
@@ -125,7 +128,7 @@ fn sync_unbound_claim(
         .is_some_and(|a| a.contains_key(SELECTED_NODE));
     if wffc && !selected {
         claim_event(
-            c,
+            &mut c.world,
             claim,
             EventType::Normal,
             "WaitForFirstConsumer",
@@ -135,13 +138,13 @@ fn sync_unbound_claim(
     }
     if let Some(pv) = bind::find_best_match(claim, available) {
         available.retain(|v| v.metadata.name.as_deref() != Some(pv.as_str()));
-        bind::bind(c, claim_reference(claim), &pv);
+        bind::bind(&mut c.world, claim_reference(claim), &pv);
         return false;
     }
     let Some(sc) = sc else {
         if class.is_empty() {
             claim_event(
-                c,
+                &mut c.world,
                 claim,
                 EventType::Normal,
                 "FailedBinding",
@@ -150,7 +153,7 @@ fn sync_unbound_claim(
         } else {
             // What provisionClaimOperation reports when the claim's class cannot be read.
             claim_event(
-                c,
+                &mut c.world,
                 claim,
                 EventType::Warning,
                 "ProvisioningFailed",
@@ -165,7 +168,7 @@ fn sync_unbound_claim(
 
 /// Records a persistentvolume-controller event about a claim.
 fn claim_event(
-    c: &mut Cluster,
+    w: &mut World,
     claim: &PersistentVolumeClaim,
     kind: EventType,
     reason: &str,
@@ -180,12 +183,12 @@ fn claim_event(
         "persistentvolume-controller",
         None,
     );
-    c.record_event(facts);
+    w.record_event(facts);
 }
 
 /// Volumes whose claim is gone: Delete removes them (and their files), Retain leaves them Released.
 fn reclaim(c: &mut Cluster) {
-    let volumes: Vec<Rc<PersistentVolume>> = c.store.snapshot::<PersistentVolume>(None);
+    let volumes: Vec<Rc<PersistentVolume>> = c.world.store.snapshot::<PersistentVolume>(None);
     for pv in volumes {
         let Some(spec) = pv.spec.as_ref() else {
             continue;
@@ -193,7 +196,7 @@ fn reclaim(c: &mut Cluster) {
         let Some(r) = spec.claim_ref.as_ref() else {
             continue;
         };
-        let claim = c.store.get::<PersistentVolumeClaim>(
+        let claim = c.world.store.get::<PersistentVolumeClaim>(
             r.namespace.as_deref().unwrap_or(""),
             r.name.as_deref().unwrap_or(""),
         );
@@ -212,7 +215,7 @@ fn reclaim(c: &mut Cluster) {
             .and_then(|s| s.phase.clone())
             .unwrap_or_default();
         if phase != "Released" {
-            c.store.modify::<PersistentVolume>("", &name, |v| {
+            c.world.store.modify::<PersistentVolume>("", &name, |v| {
                 v.status = Some(PersistentVolumeStatus {
                     phase: Some("Released".into()),
                     ..Default::default()

@@ -76,7 +76,7 @@ pub(super) fn provision_claim(
     drop(shared);
     let (ns, name) = key.split_once('/').unwrap_or(("", key.as_str()));
     // The closure reports its change, so the claim is not compared whole afterwards.
-    c.store.edit::<PersistentVolumeClaim>(ns, name, |p| {
+    c.world.store.edit::<PersistentVolumeClaim>(ns, name, |p| {
         let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
         let mut changed = false;
         for key in [
@@ -89,16 +89,20 @@ pub(super) fn provision_claim(
         }
         changed
     });
-    c.record_event(external);
-    c.record_event(provisioning);
-    let at = c.after(800, 2_000);
+    c.world.record_event(external);
+    c.world.record_event(provisioning);
+    let at = c.world.after(800, 2_000);
     c.manager.queue.push(at, Work::Provisioned(key));
 }
 
 /// The provisioner has created the volume: store it and bind the claim to it.
 pub fn finish_provisioning(c: &mut Cluster, key: &str) {
     let (ns, name) = key.split_once('/').unwrap_or(("", key));
-    let Some(claim) = c.store.snapshot_one::<PersistentVolumeClaim>(ns, name) else {
+    let Some(claim) = c
+        .world
+        .store
+        .snapshot_one::<PersistentVolumeClaim>(ns, name)
+    else {
         return;
     };
     if phase_of(&claim) != "Pending" || claim.metadata.deletion_timestamp.is_some() {
@@ -109,7 +113,7 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
         .as_ref()
         .and_then(|s| s.storage_class_name.clone())
         .unwrap_or_default();
-    let Some(sc) = c.store.snapshot_one::<StorageClass>("", &class) else {
+    let Some(sc) = c.world.store.snapshot_one::<StorageClass>("", &class) else {
         return;
     };
     let pv_name = ["pvc-", claim.metadata.uid.as_deref().unwrap_or_default()].concat();
@@ -157,21 +161,25 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
     if c.create_shared(pv).is_err() {
         return;
     }
-    c.volumes.insert(pv_name.clone(), Fs::default());
-    bind(c, claim_ref, &pv_name);
+    c.world.volumes.insert(pv_name.clone(), Fs::default());
+    bind(&mut c.world, claim_ref, &pv_name);
     let message = ["Successfully provisioned volume ", pv_name.as_str()].concat();
-    let facts = c.store.get::<PersistentVolumeClaim>(ns, name).map(|claim| {
-        Facts::new(
-            claim,
-            None,
-            EventType::Normal,
-            "ProvisioningSucceeded",
-            &message,
-            &sc.provisioner,
-            None,
-        )
-    });
+    let facts = c
+        .world
+        .store
+        .get::<PersistentVolumeClaim>(ns, name)
+        .map(|claim| {
+            Facts::new(
+                claim,
+                None,
+                EventType::Normal,
+                "ProvisioningSucceeded",
+                &message,
+                &sc.provisioner,
+                None,
+            )
+        });
     if let Some(facts) = facts {
-        c.record_event(facts);
+        c.world.record_event(facts);
     }
 }

@@ -146,6 +146,7 @@ impl Rules for Service {
     }
     fn allocate(c: &mut Cluster, obj: &mut Self) {
         let used: Vec<String> = c
+            .world
             .store
             .list::<Service>(None)
             .filter_map(|s| s.spec.as_ref().and_then(|sp| sp.cluster_ip.clone()))
@@ -153,7 +154,7 @@ impl Rules for Service {
         // Draw until the address is free, as the allocator does from its bitmap.
         let mut ip = String::new();
         for _ in 0..64 {
-            let n = c.rng.range(2, 65_000);
+            let n = c.world.rng.range(2, 65_000);
             ip = format!("10.96.{}.{}", n / 254, n % 254 + 1);
             if !used.contains(&ip) {
                 break;
@@ -192,7 +193,7 @@ impl Rules for PersistentVolumeClaim {
             .as_ref()
             .and_then(|s| s.storage_class_name.clone())
             .unwrap_or_default();
-        let class = c.store.get::<StorageClass>("", &class_name);
+        let class = c.world.store.get::<StorageClass>("", &class_name);
         admit_pvc_resize(new, old, class).map_err(|message| ApiError {
             code: 403,
             reason: "Forbidden",

@@ -29,10 +29,10 @@ pub fn create(
     opts: &WriteOptions,
 ) -> Result<Response, ApiError> {
     let kind = kind_of_body(body)?;
-    let saved = c.rng.clone();
+    let saved = c.world.rng.clone();
     let result = with_kind!(kind, T => create_typed::<T>(c, body, namespace, opts));
     if result.is_err() || opts.dry_run {
-        c.rng = saved;
+        c.world.rng = saved;
     }
     result
 }
@@ -134,7 +134,7 @@ fn check_namespace(c: &Cluster, kind: Kind, name: &str, namespace: &str) -> Resu
         return Ok(());
     }
     use k8s_openapi::api::core::v1::Namespace;
-    match c.store.get::<Namespace>("", namespace) {
+    match c.world.store.get::<Namespace>("", namespace) {
         None => Err(ApiError::namespace_not_found(namespace)),
         Some(n) if n.metadata.deletion_timestamp.is_some() => {
             Err(ApiError::namespace_terminating(kind, name, namespace))
@@ -164,7 +164,7 @@ fn create_typed<T: Rules + Resource>(
     if meta.name.as_deref().unwrap_or("").is_empty()
         && let Some(prefix) = meta.generate_name.clone().filter(|g| !g.is_empty())
     {
-        meta.name = Some(format!("{prefix}{}", c.rng.suffix(5)));
+        meta.name = Some(format!("{prefix}{}", c.world.rng.suffix(5)));
     }
     meta.uid = None;
     meta.creation_timestamp = None;
@@ -184,7 +184,7 @@ fn create_typed<T: Rules + Resource>(
     }
     warnings.extend(T::warnings(&obj));
     if opts.dry_run {
-        if c.store.get::<T>(namespace, &name).is_some() {
+        if c.world.store.get::<T>(namespace, &name).is_some() {
             return Err(ApiError::already_exists(T::SIM_KIND, &name));
         }
         return Ok(Response {
@@ -225,7 +225,7 @@ fn update_typed<T: Rules + Resource>(
     } else {
         ""
     };
-    let Some(old) = c.store.get::<T>(ns, &name).cloned() else {
+    let Some(old) = c.world.store.get::<T>(ns, &name).cloned() else {
         return Err(ApiError::not_found(T::SIM_KIND, &name));
     };
     let sent_version = obj.metadata().resource_version.clone().unwrap_or_default();
@@ -273,7 +273,7 @@ fn patch_typed<T: Rules + Resource>(
     patch: &Value,
     opts: &WriteOptions,
 ) -> Result<Response, ApiError> {
-    let Some(old) = c.store.get::<T>(namespace, name) else {
+    let Some(old) = c.world.store.get::<T>(namespace, name) else {
         return Err(ApiError::not_found(T::SIM_KIND, name));
     };
     let current = to_value(old);
