@@ -8,7 +8,6 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::unreachable,
     clippy::indexing_slicing
 )]
 
