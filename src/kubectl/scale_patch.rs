@@ -5,8 +5,9 @@ use serde_json::Value;
 use super::Run;
 use super::apply_common::{DryRun, print_result};
 use super::ctx::{Ctx, print_failures};
+use super::get_output::Mode;
 use super::mutate::{setup, targets, write_opts};
-use super::targets::value_of;
+use super::targets::{ObjRef, value_of};
 use crate::gofmt::quote::quote as go_quote;
 use crate::manifest;
 use crate::sim::apiserver::requests::{self, PatchType};
@@ -113,6 +114,27 @@ pub(crate) fn parse_patch(text: &str) -> Result<PatchBody, String> {
 /// `kubectl patch`.
 pub(crate) fn patch(ctx: &mut Ctx<'_>) -> Option<Run> {
     let (dry, out_mode) = setup(ctx)?;
+    let (patch_type, patch) = patch_flags(ctx)?;
+    let args = ctx.flags.args.clone();
+    let sel = match targets(ctx, &args) {
+        Ok(s) => s,
+        Err(f) => {
+            print_failures(ctx, &f);
+            return None;
+        }
+    };
+    for r in &sel.refs {
+        patch_one(ctx, r, patch_type, &patch, dry, &out_mode)?;
+    }
+    if sel.refs.is_empty() && sel.failures.is_empty() {
+        ctx.fail("no objects passed to patch");
+    }
+    print_failures(ctx, &sel.failures);
+    None
+}
+
+/// The patch's type and body from `--type`, `--patch` and `--patch-file`, or the error printed.
+fn patch_flags(ctx: &mut Ctx<'_>) -> Option<(PatchType, PatchBody)> {
     let text = ctx.flags.str("patch").unwrap_or("").to_string();
     let file = ctx.flags.str("patch-file").unwrap_or("").to_string();
     if !text.is_empty() && !file.is_empty() {
@@ -137,7 +159,7 @@ pub(crate) fn patch(ctx: &mut Ctx<'_>) -> Option<Run> {
         }
     };
     let body_text = if file.is_empty() {
-        text.clone()
+        text
     } else {
         match ctx
             .session
@@ -153,64 +175,61 @@ pub(crate) fn patch(ctx: &mut Ctx<'_>) -> Option<Run> {
             }
         }
     };
-    let patch = match parse_patch(&body_text) {
-        Ok(p) => p,
+    match parse_patch(&body_text) {
+        Ok(p) => Some((patch_type, p)),
         Err(e) => {
             ctx.fail(&e);
+            None
+        }
+    }
+}
+
+/// Patches one object and prints its line; None stops the command after an error.
+fn patch_one(
+    ctx: &mut Ctx<'_>,
+    r: &ObjRef,
+    patch_type: PatchType,
+    patch: &PatchBody,
+    dry: DryRun,
+    out_mode: &Mode,
+) -> Option<()> {
+    let c = &mut ctx.session.cluster;
+    let before = value_of(c, r);
+    if dry == DryRun::Client {
+        print_result(ctx, out_mode, r.kind, &r.name, before, "patched", dry);
+        return Some(());
+    }
+    let patch = match patch {
+        PatchBody::Value(v) => v,
+        PatchBody::Refused(e) => {
+            ctx.fail_api(&crate::sim::apiserver::ApiError::bad_request(e.clone()));
             return None;
         }
     };
-    let args = ctx.flags.args.clone();
-    let sel = match targets(ctx, &args) {
-        Ok(s) => s,
-        Err(f) => {
-            print_failures(ctx, &f);
-            return None;
+    match requests::patch(
+        c,
+        r.kind,
+        &r.namespace,
+        &r.name,
+        patch_type,
+        patch,
+        &write_opts(dry),
+    ) {
+        Ok(resp) => {
+            for w in &resp.warnings {
+                ctx.warn(w);
+            }
+            let op = if Some(&resp.object) == before.as_ref() {
+                "patched (no change)"
+            } else {
+                "patched"
+            };
+            print_result(ctx, out_mode, r.kind, &r.name, Some(resp.object), op, dry);
+            Some(())
         }
-    };
-    for r in &sel.refs {
-        let c = &mut ctx.session.cluster;
-        let before = value_of(c, r);
-        if dry == DryRun::Client {
-            print_result(ctx, &out_mode, r.kind, &r.name, before, "patched", dry);
-            continue;
-        }
-        let patch = match &patch {
-            PatchBody::Value(v) => v,
-            PatchBody::Refused(e) => {
-                ctx.fail_api(&crate::sim::apiserver::ApiError::bad_request(e.clone()));
-                return None;
-            }
-        };
-        match requests::patch(
-            c,
-            r.kind,
-            &r.namespace,
-            &r.name,
-            patch_type,
-            patch,
-            &write_opts(dry),
-        ) {
-            Ok(resp) => {
-                for w in &resp.warnings {
-                    ctx.warn(w);
-                }
-                let op = if Some(&resp.object) == before.as_ref() {
-                    "patched (no change)"
-                } else {
-                    "patched"
-                };
-                print_result(ctx, &out_mode, r.kind, &r.name, Some(resp.object), op, dry);
-            }
-            Err(e) => {
-                ctx.fail_api(&e);
-                return None;
-            }
+        Err(e) => {
+            ctx.fail_api(&e);
+            None
         }
     }
-    if sel.refs.is_empty() && sel.failures.is_empty() {
-        ctx.fail("no objects passed to patch");
-    }
-    print_failures(ctx, &sel.failures);
-    None
 }

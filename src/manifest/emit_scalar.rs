@@ -35,104 +35,120 @@ pub(super) fn analyze(value: &str) -> Analysis {
         };
     }
     let chars: Vec<char> = value.chars().collect();
-    let mut block_indicators = false;
-    let mut flow_indicators = false;
-    if value.starts_with("---") || value.starts_with("...") {
-        block_indicators = true;
-        flow_indicators = true;
-    }
-    let (mut line_breaks, mut special) = (false, false);
-    let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) =
-        (false, false, false, false);
-    let (mut break_space, mut space_break) = (false, false);
-    let (mut previous_space, mut previous_break) = (false, false);
+    let document_marker = value.starts_with("---") || value.starts_with("...");
+    let (mut flow_indicators, mut block_indicators) = (document_marker, document_marker);
+    let mut special = false;
+    let mut spaces = Spaces::default();
     let mut preceded_by_whitespace = true;
     let last = chars.len().saturating_sub(1);
     for (i, &c) in chars.iter().enumerate() {
         let followed_by_whitespace = chars.get(i + 1).is_none_or(|&n| n == ' ' || n == '\t');
-        if i == 0 {
-            match c {
-                '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"'
-                | '%' | '@' | '`' => {
-                    flow_indicators = true;
-                    block_indicators = true;
-                }
-                '?' | ':' => {
-                    flow_indicators = true;
-                    block_indicators |= followed_by_whitespace;
-                }
-                '-' if followed_by_whitespace => {
-                    flow_indicators = true;
-                    block_indicators = true;
-                }
-                _ => {}
-            }
-        } else {
-            match c {
-                ',' | '?' | '[' | ']' | '{' | '}' => flow_indicators = true,
-                ':' => {
-                    flow_indicators = true;
-                    block_indicators |= followed_by_whitespace;
-                }
-                '#' if preceded_by_whitespace => {
-                    flow_indicators = true;
-                    block_indicators = true;
-                }
-                _ => {}
-            }
-        }
+        let (flow, block) = indicators(c, i == 0, followed_by_whitespace, preceded_by_whitespace);
+        flow_indicators |= flow;
+        block_indicators |= block;
         special |= !is_printable(c);
-        if c == ' ' {
-            leading_space |= i == 0;
-            trailing_space |= i == last;
-            break_space |= previous_break;
-            previous_space = true;
-            previous_break = false;
-        } else if is_break(c) {
-            line_breaks = true;
-            leading_break |= i == 0;
-            trailing_break |= i == last;
-            space_break |= previous_space;
-            previous_space = false;
-            previous_break = true;
-        } else {
-            previous_space = false;
-            previous_break = false;
-        }
+        spaces.observe(c, i == 0, i == last);
         preceded_by_whitespace = matches!(c, ' ' | '\t' | '\0') || is_break(c);
     }
-    let mut a = Analysis {
-        multiline: line_breaks,
-        flow_plain: true,
-        block_plain: true,
-        single_quoted: true,
-        block: true,
-    };
-    if leading_space || leading_break || trailing_space || trailing_break {
-        a.flow_plain = false;
-        a.block_plain = false;
-    }
-    if trailing_space {
-        a.block = false;
-    }
-    if break_space {
-        a.flow_plain = false;
-        a.block_plain = false;
-        a.single_quoted = false;
-    }
-    if space_break || special {
-        a.flow_plain = false;
-        a.block_plain = false;
-        a.single_quoted = false;
-        a.block = false;
-    }
-    if line_breaks {
-        a.flow_plain = false;
-        a.block_plain = false;
-    }
+    let mut a = spaces.styles(special);
     a.flow_plain &= !flow_indicators;
     a.block_plain &= !block_indicators;
     a
+}
+
+/// Whether a character is a flow or a block indicator where it stands: (flow, block).
+fn indicators(
+    c: char,
+    first: bool,
+    followed_by_whitespace: bool,
+    preceded_by_whitespace: bool,
+) -> (bool, bool) {
+    if first {
+        match c {
+            '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"' | '%'
+            | '@' | '`' => (true, true),
+            '?' | ':' => (true, followed_by_whitespace),
+            '-' if followed_by_whitespace => (true, true),
+            _ => (false, false),
+        }
+    } else {
+        match c {
+            ',' | '?' | '[' | ']' | '{' | '}' => (true, false),
+            ':' => (true, followed_by_whitespace),
+            '#' if preceded_by_whitespace => (true, true),
+            _ => (false, false),
+        }
+    }
+}
+
+/// Where a scalar has spaces and line breaks, as libyaml's analysis tracks them.
+#[derive(Default)]
+struct Spaces {
+    line_breaks: bool,
+    leading_space: bool,
+    leading_break: bool,
+    trailing_space: bool,
+    trailing_break: bool,
+    break_space: bool,
+    space_break: bool,
+    previous_space: bool,
+    previous_break: bool,
+}
+
+impl Spaces {
+    fn observe(&mut self, c: char, first: bool, last: bool) {
+        if c == ' ' {
+            self.leading_space |= first;
+            self.trailing_space |= last;
+            self.break_space |= self.previous_break;
+            self.previous_space = true;
+            self.previous_break = false;
+        } else if is_break(c) {
+            self.line_breaks = true;
+            self.leading_break |= first;
+            self.trailing_break |= last;
+            self.space_break |= self.previous_space;
+            self.previous_space = false;
+            self.previous_break = true;
+        } else {
+            self.previous_space = false;
+            self.previous_break = false;
+        }
+    }
+
+    /// The styles the spaces (and unprintable characters) still allow.
+    fn styles(&self, special: bool) -> Analysis {
+        let mut a = Analysis {
+            multiline: self.line_breaks,
+            flow_plain: true,
+            block_plain: true,
+            single_quoted: true,
+            block: true,
+        };
+        if self.leading_space || self.leading_break || self.trailing_space || self.trailing_break {
+            a.flow_plain = false;
+            a.block_plain = false;
+        }
+        if self.trailing_space {
+            a.block = false;
+        }
+        if self.break_space {
+            a.flow_plain = false;
+            a.block_plain = false;
+            a.single_quoted = false;
+        }
+        if self.space_break || special {
+            a.flow_plain = false;
+            a.block_plain = false;
+            a.single_quoted = false;
+            a.block = false;
+        }
+        if self.line_breaks {
+            a.flow_plain = false;
+            a.block_plain = false;
+        }
+        a
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

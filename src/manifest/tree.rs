@@ -75,16 +75,71 @@ pub(crate) fn build(input: &[u8], repaired: &[usize]) -> Result<Option<Tree>, Tr
             at: Mark::default(),
         });
     };
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: BTreeMap<String, usize> = BTreeMap::new();
-    let mut root = None;
-    let mut last_end = Mark::default();
+    let mut b = Builder {
+        input,
+        bom,
+        repaired,
+        nodes: Vec::new(),
+        stack: Vec::new(),
+        anchors: BTreeMap::new(),
+        root: None,
+        last_end: Mark::default(),
+    };
     loop {
         let Event { kind, start, end } = parser.next_event().map_err(TreeError::Syntax)?;
-        let (node, anchor, opens) = match kind {
-            EventKind::StreamStart | EventKind::DocumentStart => continue,
-            EventKind::StreamEnd | EventKind::DocumentEnd => break,
+        match b.step(kind, start, end)? {
+            Step::Skip => {}
+            Step::Stop => break,
+            Step::Close(end) => {
+                if !b.close(end) {
+                    break;
+                }
+            }
+            Step::Add(node, anchor, opens) => b.add(node, anchor, opens, start)?,
+        }
+    }
+    Ok(b.root.map(|root| Tree {
+        nodes: b.nodes,
+        root,
+    }))
+}
+
+/// What one parser event does to the tree being built.
+enum Step {
+    /// Nothing: a stream or document starts.
+    Skip,
+    /// The document ended.
+    Stop,
+    /// A node to add, its anchor, and whether it opens a collection (in flow style or not).
+    Add(Node, Option<String>, Option<bool>),
+    /// The innermost open collection ends at this event's end.
+    Close(Mark),
+}
+
+/// The tree under construction: its nodes, the open collections and the anchors seen so far.
+struct Builder<'a> {
+    input: &'a [u8],
+    bom: usize,
+    repaired: &'a [usize],
+    nodes: Vec<Node>,
+    stack: Vec<Frame>,
+    anchors: BTreeMap<String, usize>,
+    root: Option<usize>,
+    last_end: Mark,
+}
+
+impl Builder<'_> {
+    /// Turns one parser event into a step; scalars get their escapes fixed, aliases resolved.
+    fn step(&mut self, kind: EventKind, start: Mark, end: Mark) -> Result<Step, TreeError> {
+        let node = |kind, tag| Node {
+            kind,
+            tag,
+            start,
+            end,
+        };
+        Ok(match kind {
+            EventKind::StreamStart | EventKind::DocumentStart => Step::Skip,
+            EventKind::StreamEnd | EventKind::DocumentEnd => Step::Stop,
             EventKind::Scalar {
                 anchor,
                 tag,
@@ -93,92 +148,76 @@ pub(crate) fn build(input: &[u8], repaired: &[usize]) -> Result<Option<Tree>, Tr
                 double_quoted,
             } => {
                 if double_quoted {
-                    escapes::fix_scalar(input, start, bom, end.index + bom, repaired, &mut value)
-                        .map_err(TreeError::Syntax)?;
+                    let (input, bom) = (self.input, self.bom);
+                    escapes::fix_scalar(
+                        input,
+                        start,
+                        bom,
+                        end.index + bom,
+                        self.repaired,
+                        &mut value,
+                    )
+                    .map_err(TreeError::Syntax)?;
                 }
-                last_end = end;
+                self.last_end = end;
                 let kind = NodeKind::Scalar {
                     value,
                     implicit: plain_implicit,
                 };
-                (
-                    Node {
-                        kind,
-                        tag,
-                        start,
-                        end,
-                    },
-                    anchor,
-                    None,
-                )
+                Step::Add(node(kind, tag), anchor, None)
             }
             EventKind::Alias(name) => {
-                let Some(&target) = anchors.get(&name) else {
+                let Some(&target) = self.anchors.get(&name) else {
                     return Err(TreeError::Failed {
                         message: format!("unknown anchor '{name}' referenced"),
                         at: start,
                     });
                 };
-                last_end = end;
-                let kind = NodeKind::Alias { name, target };
-                (
-                    Node {
-                        kind,
-                        tag: None,
-                        start,
-                        end,
-                    },
-                    None,
-                    None,
-                )
+                self.last_end = end;
+                Step::Add(node(NodeKind::Alias { name, target }, None), None, None)
             }
             EventKind::SequenceStart { anchor, tag, flow } => {
-                let kind = NodeKind::Seq(Vec::new());
-                (
-                    Node {
-                        kind,
-                        tag,
-                        start,
-                        end,
-                    },
-                    anchor,
-                    Some(flow),
-                )
+                Step::Add(node(NodeKind::Seq(Vec::new()), tag), anchor, Some(flow))
             }
             EventKind::MappingStart { anchor, tag, flow } => {
-                let kind = NodeKind::Map(Vec::new());
-                (
-                    Node {
-                        kind,
-                        tag,
-                        start,
-                        end,
-                    },
-                    anchor,
-                    Some(flow),
-                )
+                Step::Add(node(NodeKind::Map(Vec::new()), tag), anchor, Some(flow))
             }
-            EventKind::SequenceEnd | EventKind::MappingEnd => {
-                let Some(frame) = stack.pop() else { break };
-                if let Some(n) = nodes.get_mut(frame.node) {
-                    // A flow collection ends at its bracket; a block one at its last content.
-                    n.end = if frame.flow { end } else { last_end };
-                    last_end = n.end;
-                }
-                if stack.is_empty() {
-                    root = Some(frame.node);
-                }
-                continue;
-            }
+            EventKind::SequenceEnd | EventKind::MappingEnd => Step::Close(end),
+        })
+    }
+
+    /// Closes the innermost collection; false when none is open.
+    fn close(&mut self, end: Mark) -> bool {
+        let Some(frame) = self.stack.pop() else {
+            return false;
         };
-        let index = nodes.len();
-        nodes.push(node);
-        if let Some(name) = anchor {
-            anchors.insert(name, index);
+        if let Some(n) = self.nodes.get_mut(frame.node) {
+            // A flow collection ends at its bracket; a block one at its last content.
+            n.end = if frame.flow { end } else { self.last_end };
+            self.last_end = n.end;
         }
-        attach(&mut nodes, &mut stack, index);
+        if self.stack.is_empty() {
+            self.root = Some(frame.node);
+        }
+        true
+    }
+
+    /// Adds a node under the innermost open collection, and opens it if it is one.
+    fn add(
+        &mut self,
+        node: Node,
+        anchor: Option<String>,
+        opens: Option<bool>,
+        start: Mark,
+    ) -> Result<(), TreeError> {
+        let index = self.nodes.len();
+        self.nodes.push(node);
+        if let Some(name) = anchor {
+            self.anchors.insert(name, index);
+        }
+        attach(&mut self.nodes, &mut self.stack, index);
         if let Some(flow) = opens {
-            if stack.len() >= MAX_DEPTH {
+            if self.stack.len() >= MAX_DEPTH {
                 return Err(TreeError::Syntax(SyntaxError {
                     stage: Stage::Scanner,
                     problem: format!("exceeded max depth of {MAX_DEPTH}"),
@@ -188,16 +227,16 @@ pub(crate) fn build(input: &[u8], repaired: &[usize]) -> Result<Option<Tree>, Tr
                     context_mark: start,
                 }));
             }
-            stack.push(Frame {
+            self.stack.push(Frame {
                 node: index,
                 key: None,
                 flow,
             });
-        } else if stack.is_empty() {
-            root = Some(index);
+        } else if self.stack.is_empty() {
+            self.root = Some(index);
         }
+        Ok(())
     }
-    Ok(root.map(|root| Tree { nodes, root }))
 }
 
 /// Adds a finished or newly opened node to the collection on top of the stack.
