@@ -50,7 +50,9 @@ export async function editing({ newPage, open, check, outDir }) {
   const keyBox = await replicas.boundingBox();
   await page.mouse.move(keyBox.x + 4, keyBox.y + keyBox.height / 2);
   await page.waitForFunction(() => document.querySelector("[role=tooltip]")?.textContent.includes("spec.replicas"));
-  check((await tip.innerText()).includes("How many pods to run"), "hovering a key explains the field");
+  // The hover shows the API's own documentation of the field (StatefulSetSpec.Replicas in
+  // k8s.io/api apps/v1 types.go), the text `kubectl explain sts.spec.replicas` prints.
+  check((await tip.innerText()).includes("replicas is the desired number of replicas of the given Template"), "hovering a key explains the field");
 
   // Completion of a key, then of its value.
   await setEditorText(page, "apiVersion: apps/v1\nkind: StatefulSet\nspec:\n  ");
