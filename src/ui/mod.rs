@@ -11,7 +11,6 @@ pub mod panic_hook;
 pub mod persist;
 pub mod startup;
 pub mod state;
-pub mod terminal_bridge;
 pub mod time_controls;
 
 /// The `id` of the element the app mounts into (see `index.html`).
