@@ -7,6 +7,8 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+mod lesson_cli;
+#[cfg(not(target_arch = "wasm32"))]
 mod runner;
 
 /// Runs the command-line front end and exits with its status.
@@ -35,6 +37,7 @@ StatefulSet Playground: a simulated Kubernetes v1.37 cluster for learning Statef
 
 Usage:
   sts-playground run FILE|- [--seed N]
+  sts-playground lesson check|solve FILE...
   sts-playground --help
   sts-playground --version
 
@@ -44,6 +47,13 @@ Commands:
                  playground's terminal (kubectl, shell commands, here-documents,
                  shells inside pods) and the transcript is printed. Files the script
                  names are read from its folder.
+  lesson check FILE...
+                 Read lesson files (lessons/README.md) and report each mistake
+                 at its line:column.
+  lesson solve FILE...
+                 Play every step's answer of each lesson through the terminal and
+                 cluster; fail unless each step's check passes at its step and each
+                 prediction's answer is what the simulation did.
 
 Options:
   --seed N       Seed for the simulation's random choices (default 0). The same seed
@@ -73,6 +83,10 @@ http://127.0.0.1:8080.
         Version,
         /// Play a scenario with a seed.
         Run { source: Source, seed: u64 },
+        Lesson {
+            action: crate::lesson_cli::Action,
+            files: Vec<String>,
+        },
     }
 
     /// Parses the arguments after the program name into a command or a one-line complaint.
@@ -84,11 +98,26 @@ http://127.0.0.1:8080.
             "-h" | "--help" | "help" if rest.is_empty() => Ok(Command::Help),
             "-V" | "--version" if rest.is_empty() => Ok(Command::Version),
             "run" => parse_run(rest),
+            "lesson" => parse_lesson(rest),
             other => Err(format!("unexpected argument '{other}'")),
         }
     }
 
     /// Parses the arguments of `run`: exactly one source and an optional `--seed N`.
+    fn parse_lesson(args: &[String]) -> Result<Command, String> {
+        let action = match args.first().map(String::as_str) {
+            Some("check") => crate::lesson_cli::Action::Check,
+            Some("solve") => crate::lesson_cli::Action::Solve,
+            Some(other) => return Err(format!("lesson takes check or solve, got '{other}'")),
+            None => return Err("lesson needs check or solve, then FILE...".to_string()),
+        };
+        let files: Vec<String> = args.iter().skip(1).cloned().collect();
+        if files.is_empty() {
+            return Err("lesson check and solve need at least one FILE".to_string());
+        }
+        Ok(Command::Lesson { action, files })
+    }
+
     fn parse_run(args: &[String]) -> Result<Command, String> {
         let mut source = None;
         let mut seed = None;
@@ -154,6 +183,11 @@ http://127.0.0.1:8080.
                         EXIT_FAILED
                     }
                 }
+            }
+            Ok(Command::Lesson { action, files }) => {
+                let (report, ok) = crate::lesson_cli::run(action, &files);
+                let _ = out.write_all(report.as_bytes());
+                if ok { EXIT_OK } else { EXIT_FAILED }
             }
             Err(problem) => {
                 let _ = writeln!(err, "sts-playground: {problem}\n");

@@ -2,6 +2,8 @@
 //! writable layer (lost with the pod), the image underneath, and the files the kubelet mounts.
 //! Deleting an image file records a whiteout (`PATH.wh`) in the layer, as overlayfs does.
 
+use std::ops::{Deref, DerefMut};
+
 use crate::paths::{normalize, parent};
 use crate::sh::interp::{Files, FsError, Stat};
 use crate::sim::Cluster;
@@ -15,10 +17,11 @@ enum Place {
     Layer,
 }
 
-/// The file view of one container.
-pub struct ContainerFiles<'a> {
+/// The file view of one container, over `&mut Cluster` to run programs, or over `&Cluster` to
+/// only read (a lesson's check looks at a file).
+pub struct ContainerFiles<C> {
     /// The cluster (volumes and the kubelet's records live here).
-    pub cluster: &'a mut Cluster,
+    pub cluster: C,
     uid: String,
     index: usize,
     mounts: Vec<(String, String)>,
@@ -31,14 +34,14 @@ fn whiteout(path: &str) -> String {
     format!("{path}.wh")
 }
 
-impl<'a> ContainerFiles<'a> {
+impl<C: Deref<Target = Cluster>> ContainerFiles<C> {
     /// The view for container `index` of the pod with `uid`.
     pub fn new(
-        cluster: &'a mut Cluster,
+        cluster: C,
         uid: &str,
         index: usize,
         virtual_files: Vec<(String, String)>,
-    ) -> ContainerFiles<'a> {
+    ) -> ContainerFiles<C> {
         let (mounts, image) = match cluster.world.runtime.get(uid) {
             Some(rt) => {
                 let mounts = cluster
@@ -95,11 +98,6 @@ impl<'a> ContainerFiles<'a> {
             .containers
             .get(self.index)?;
         Some(&k.layer)
-    }
-
-    fn layer_mut(&mut self) -> Option<&mut Fs> {
-        let rt = self.cluster.world.runtime.get_mut(&self.uid)?;
-        Some(&mut rt.containers.get_mut(self.index)?.layer)
     }
 
     /// Whether the path or one of its parents was deleted from the image.
@@ -168,12 +166,28 @@ impl<'a> ContainerFiles<'a> {
         }
     }
 
+    /// The text of the file at `path`.
+    pub fn read_text(&self, path: &str) -> Result<String, FsError> {
+        match self.entry(path) {
+            Some(Entry::File(t)) => Ok(t),
+            Some(Entry::Dir) => Err(FsError::IsDir),
+            None => Err(FsError::NotFound),
+        }
+    }
+
     fn parent_is_dir(&self, path: &str) -> Result<(), FsError> {
         match self.entry(parent(path)) {
             Some(Entry::Dir) => Ok(()),
             Some(Entry::File(_)) => Err(FsError::NotDir),
             None => Err(FsError::NotFound),
         }
+    }
+}
+
+impl<C: DerefMut<Target = Cluster>> ContainerFiles<C> {
+    fn layer_mut(&mut self) -> Option<&mut Fs> {
+        let rt = self.cluster.world.runtime.get_mut(&self.uid)?;
+        Some(&mut rt.containers.get_mut(self.index)?.layer)
     }
 
     fn unwhite(&mut self, path: &str) {
@@ -183,7 +197,7 @@ impl<'a> ContainerFiles<'a> {
     }
 }
 
-impl Files for ContainerFiles<'_> {
+impl<C: DerefMut<Target = Cluster>> Files for ContainerFiles<C> {
     fn stat(&self, path: &str) -> Option<Stat> {
         match self.entry(path)? {
             Entry::Dir => Some(Stat::Dir),
@@ -192,11 +206,7 @@ impl Files for ContainerFiles<'_> {
     }
 
     fn read(&self, path: &str) -> Result<String, FsError> {
-        match self.entry(path) {
-            Some(Entry::File(t)) => Ok(t),
-            Some(Entry::Dir) => Err(FsError::IsDir),
-            None => Err(FsError::NotFound),
-        }
+        self.read_text(path)
     }
 
     fn write(&mut self, path: &str, text: &str, append: bool) -> Result<(), FsError> {

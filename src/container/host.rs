@@ -9,7 +9,7 @@ use crate::sim::Cluster;
 
 /// A container as a shell [`Host`].
 pub struct ContainerHost<'a> {
-    pub(super) files: ContainerFiles<'a>,
+    pub(super) files: ContainerFiles<&'a mut Cluster>,
     pub(super) target: Target,
     pub(super) profile: Profile,
 }

@@ -342,3 +342,20 @@ impl Attached {
         }
     }
 }
+
+/// The text of a file as a running container sees it, without running anything: what a lesson's
+/// check reads. Err says why there is no text (no such pod or container, no such file).
+pub fn read_file(
+    cluster: &Cluster,
+    namespace: &str,
+    pod: &str,
+    container: Option<&str>,
+    path: &str,
+) -> Result<String, String> {
+    let target = target(cluster, namespace, pod, container)?;
+    let virtual_files = system::kubelet_files(cluster, &target);
+    let files = ContainerFiles::new(cluster, &target.uid, target.index, virtual_files);
+    files
+        .read_text(path)
+        .map_err(|e| format!("{path}: {}", e.text()))
+}

@@ -43,6 +43,7 @@ mod logs;
 mod lookup;
 mod mutate;
 mod nodes;
+pub mod objects;
 /// kubectl's output formats.
 pub mod print;
 /// Resource types and their names.

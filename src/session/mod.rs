@@ -16,6 +16,7 @@
 
 pub mod editor;
 pub mod examples;
+pub mod lesson;
 pub mod persist;
 pub mod shell_complete;
 pub mod state;

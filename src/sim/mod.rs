@@ -20,6 +20,7 @@ mod run;
 mod scheduler;
 pub mod statefulset;
 pub mod store;
+pub mod tap;
 mod volume;
 pub mod why;
 pub mod world;
@@ -49,6 +50,9 @@ pub struct Cluster {
     /// The world: objects, clock, randomness, runtime and files. Flattened like the manager.
     #[serde(flatten)]
     pub world: World,
+    /// Who looks at the cluster after every piece of work (a lesson); not saved, not copied.
+    #[serde(skip)]
+    pub tap: tap::Tap,
 }
 
 /// The worker nodes of a fresh cluster.
@@ -63,6 +67,7 @@ impl Cluster {
             version: STATE_VERSION,
             manager: Manager::default(),
             world: World::new(seed),
+            tap: tap::Tap::default(),
         };
         bootstrap::populate(&mut c);
         c.dispatch();

@@ -36,6 +36,7 @@ impl Cluster {
         match self.manager.queue.pop_due(self.world.clock.now_ms) {
             Some((_, work)) => {
                 self.run(work);
+                super::tap::Tap::call(self);
                 true
             }
             None => false,

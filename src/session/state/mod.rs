@@ -3,6 +3,7 @@
 //! tests drive it natively.
 
 pub mod clock;
+mod lesson;
 pub mod lines;
 pub mod log;
 mod replay;
@@ -10,6 +11,7 @@ mod shared;
 mod time;
 mod workspace;
 
+pub use lesson::LessonRun;
 pub use shared::Shared;
 
 use self::clock::{ClockState, Speed};
@@ -80,6 +82,20 @@ pub enum Msg {
     Notify(Notice),
     /// Hide the message.
     DismissNotice,
+    /// Start a bundled lesson by its id (a fresh cluster with the lesson's setup).
+    OpenLesson(String),
+    /// Go to a step of the current lesson, doing the answers of the steps before it.
+    LessonGoTo(usize),
+    /// The learner's choice for the step's prediction.
+    LessonPredict(String),
+    /// Show the next hint, or the answer once every hint shows.
+    LessonHint,
+    /// Move on to the next step (once this one passed).
+    LessonNext,
+    /// Put the cluster and files back as they were when the step began.
+    LessonResetStep,
+    /// Leave the lesson; the cluster stays as it is (the sandbox).
+    CloseLesson,
 }
 
 /// Everything the page shows, and the session behind it.
@@ -115,6 +131,8 @@ pub struct Model {
     /// Real time in milliseconds, for the budgets of ticks and Settle: the page sets the browser's
     /// clock; a session without one never runs out of time.
     pub real_clock: fn() -> f64,
+    /// The lesson in progress, if any.
+    pub lesson: Option<LessonRun>,
 }
 
 /// The real clock of a session with no page: it never moves, so no tick or Settle is cut short.
@@ -142,6 +160,7 @@ impl Model {
             notice: None,
             dirty: false,
             real_clock: never_late,
+            lesson: None,
         };
         model.refresh();
         model
@@ -157,9 +176,25 @@ impl Model {
 
     /// Applies one message; returns whether anything visible changed.
     pub fn update(&mut self, msg: Msg) -> bool {
+        let typed = matches!(msg, Msg::RunLine(_) | Msg::Apply | Msg::Interrupt(_));
+        let before = self.term.session.cluster.world.store.resource_version;
+        let changed = self.apply_msg(msg);
+        if self.lesson.is_some() {
+            let after = self.term.session.cluster.world.store.resource_version;
+            self.lesson_look(typed.then_some(after != before));
+        }
+        changed
+    }
+
+    fn apply_msg(&mut self, msg: Msg) -> bool {
         match msg {
             Msg::Tick(real_ms) => {
-                if !self.clock.playing {
+                if !self.clock.playing
+                    || self
+                        .lesson
+                        .as_ref()
+                        .is_some_and(LessonRun::awaiting_prediction)
+                {
                     return false;
                 }
                 let ms = self.clock.virtual_ms(real_ms);
@@ -230,7 +265,7 @@ impl Model {
                     return false;
                 };
                 let line = format!("kubectl apply -f {}", open.trim_start_matches('/'));
-                return self.update(Msg::RunLine(line));
+                return self.apply_msg(Msg::RunLine(line));
             }
             Msg::Select(selection) => {
                 self.selected = selection;
@@ -245,6 +280,13 @@ impl Model {
             }
             Msg::Notify(notice) => self.notice = Some(notice),
             Msg::DismissNotice => self.notice = None,
+            Msg::OpenLesson(_)
+            | Msg::LessonGoTo(_)
+            | Msg::LessonPredict(_)
+            | Msg::LessonHint
+            | Msg::LessonNext
+            | Msg::LessonResetStep
+            | Msg::CloseLesson => return self.update_lesson(msg),
             other => return self.update_workspace(other),
         }
         true
