@@ -4,7 +4,28 @@
 use super::model::Lesson;
 
 /// Every bundled lesson: its file name and text.
-pub const FILES: &[(&str, &str)] = &[];
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "ordered-identity.md",
+        include_str!("../../../lessons/ordered-identity.md"),
+    ),
+    (
+        "scale-down.md",
+        include_str!("../../../lessons/scale-down.md"),
+    ),
+    (
+        "scale-up-reuse.md",
+        include_str!("../../../lessons/scale-up-reuse.md"),
+    ),
+    (
+        "rolling-update.md",
+        include_str!("../../../lessons/rolling-update.md"),
+    ),
+    (
+        "partition.md",
+        include_str!("../../../lessons/partition.md"),
+    ),
+];
 
 /// Every bundled lesson that reads without an error, in catalogue order.
 pub fn all() -> Vec<Lesson> {

@@ -6,6 +6,7 @@
 //! - [`watch`]: the live state of the step a learner is on (checks, attempts, hints).
 //! - [`solve`]: plays every step's answer through a session and reports what failed.
 //! - [`bundled`]: the lessons compiled into the page.
+//! - [`markdown`]: the lessons' text as blocks the page draws; [`progress`]: what is saved.
 //!
 //! The session's model (`state::lesson`) runs a lesson on the learner's cluster.
 
@@ -13,9 +14,11 @@ pub mod bundled;
 pub mod check_parse;
 pub mod eval;
 pub mod facts;
+pub mod markdown;
 pub mod model;
 pub mod node;
 pub mod parse;
+pub mod progress;
 pub mod solve;
 pub mod watch;
 

@@ -136,6 +136,46 @@ impl Model {
         self.dirty = true;
     }
 
+    /// Reattaches a saved lesson to a session replayed from its recorded inputs: the learner is
+    /// on step `step`, which began after `begun_at` inputs; `passed` lists the steps' ids that
+    /// passed and `chosen` the predictions made, by step id.
+    pub fn resume_lesson(
+        &mut self,
+        lesson: Rc<Lesson>,
+        step: usize,
+        begun_at: usize,
+        passed: &[String],
+        chosen: &std::collections::BTreeMap<String, String>,
+    ) {
+        let step = step.min(lesson.steps.len().saturating_sub(1));
+        let watch = StepWatch::new(Rc::clone(&lesson), step, &self.term.session.cluster);
+        let passed_flags = lesson
+            .steps
+            .iter()
+            .map(|s| passed.contains(&s.id))
+            .collect();
+        let chosen_list = lesson
+            .steps
+            .iter()
+            .map(|s| chosen.get(&s.id).cloned())
+            .collect::<Vec<_>>();
+        self.lesson = Some(LessonRun {
+            lesson,
+            step,
+            passed: passed_flags,
+            chosen: chosen_list.clone(),
+            watch: Rc::new(RefCell::new(watch)),
+            begun_at: begun_at.min(self.log.actions().len()),
+            answer_shown: false,
+        });
+        self.begin_step(step);
+        if let Some(run) = self.lesson.as_mut() {
+            // begin_step clears the step's choice and counts from now; a resumed step keeps both.
+            run.chosen = chosen_list;
+            run.begun_at = begun_at.min(self.log.actions().len());
+        }
+    }
+
     /// Types a line, and lets a command that keeps running (a watch, `rollout status`) run until it
     /// ends, pressing Ctrl+C after ten virtual minutes as the command-line runner does.
     pub fn type_line(&mut self, line: &str) {

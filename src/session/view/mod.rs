@@ -3,6 +3,7 @@
 pub mod classify;
 pub mod cluster;
 pub mod inspect;
+pub mod lesson;
 pub mod services;
 pub mod timeline;
 pub mod types;

@@ -1,0 +1,272 @@
+//! What the lesson panel and the catalogue draw: plain data made from the lesson in progress and
+//! the saved progress, so that the page only lays it out.
+
+use crate::session::lesson::markdown::{Block, blocks};
+use crate::session::lesson::progress::Progress;
+use crate::session::lesson::{Answer, Lesson, bundled};
+use crate::session::state::LessonRun;
+
+/// Where a step stands, as `data-state` says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepState {
+    /// Not passed yet, and nothing failed.
+    Pending,
+    /// Its check passed.
+    Passed,
+    /// The learner's attempts left the check failing, or it can no longer pass.
+    Failed,
+}
+
+impl StepState {
+    /// The word for `data-state`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepState::Pending => "pending",
+            StepState::Passed => "passed",
+            StepState::Failed => "failed",
+        }
+    }
+}
+
+/// One entry of the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogueItem {
+    /// The lesson's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its summary.
+    pub summary: String,
+    /// Minutes it takes.
+    pub minutes: u32,
+    /// `beginner`, `intermediate` or `advanced`.
+    pub level: &'static str,
+    /// Steps in it.
+    pub steps: usize,
+    /// Steps passed so far.
+    pub passed: usize,
+}
+
+impl CatalogueItem {
+    /// `done`, `in progress` or `new`.
+    pub fn status(&self) -> &'static str {
+        if self.passed >= self.steps {
+            "done"
+        } else if self.passed > 0 {
+            "in progress"
+        } else {
+            "new"
+        }
+    }
+}
+
+/// The catalogue, in order, with the saved progress.
+pub fn catalogue(progress: &Progress) -> Vec<CatalogueItem> {
+    bundled::all()
+        .iter()
+        .map(|l| CatalogueItem {
+            id: l.id.clone(),
+            title: l.title.clone(),
+            summary: l.summary.clone(),
+            minutes: l.minutes,
+            level: l.level.name(),
+            steps: l.steps.len(),
+            passed: progress
+                .lessons
+                .get(&l.id)
+                .map_or(0, |p| p.passed.len().min(l.steps.len())),
+        })
+        .collect()
+}
+
+/// One line of the list of steps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepItem {
+    /// The step's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Where it stands.
+    pub state: StepState,
+}
+
+/// The prediction, as the panel shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PredictView {
+    /// The question.
+    pub question: String,
+    /// The choices: id and text.
+    pub choices: Vec<(String, String)>,
+    /// The learner's choice, once made.
+    pub chosen: Option<String>,
+    /// Once the step passed: the right choice's text, whether it happened in this cluster, and why.
+    pub outcome: Option<Outcome>,
+}
+
+/// What really happened, next to the learner's guess.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// The id of the right choice.
+    pub answer: String,
+    /// Its text.
+    pub answer_text: String,
+    /// Whether the learner chose it.
+    pub matched: bool,
+    /// Whether the cluster did it this time (the prediction's check held during the step).
+    pub seen: bool,
+    /// Why.
+    pub why: Vec<Block>,
+}
+
+/// The lesson panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonView {
+    /// The lesson's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The text above the steps.
+    pub intro: Vec<Block>,
+    /// Index of the current step.
+    pub step: usize,
+    /// Every step.
+    pub steps: Vec<StepItem>,
+    /// The current step's text.
+    pub text: Vec<Block>,
+    /// Where the current step stands.
+    pub state: StepState,
+    /// What the check sees while it fails.
+    pub message: String,
+    /// The step can no longer pass without a reset.
+    pub lost: bool,
+    /// The hints shown so far.
+    pub hints: Vec<Vec<Block>>,
+    /// Whether another hint (or the answer) can be asked for.
+    pub more_help: bool,
+    /// The answer, once asked for: one line per thing to do.
+    pub answer: Option<Vec<String>>,
+    /// The step's prediction, if it has one.
+    pub predict: Option<PredictView>,
+    /// Whether the question still waits for an answer (the step's text and clock wait too).
+    pub awaiting: bool,
+    /// Whether there is a next step and this one passed.
+    pub can_next: bool,
+    /// Whether every step passed.
+    pub done: bool,
+}
+
+/// The panel for the lesson in progress.
+pub fn view(run: &LessonRun) -> Option<LessonView> {
+    let lesson: &Lesson = &run.lesson;
+    let step = lesson.steps.get(run.step)?;
+    let watch = run.watch.borrow();
+    let state = if watch.passed() {
+        StepState::Passed
+    } else if watch.failures > 0 || watch.verdict.lost {
+        StepState::Failed
+    } else {
+        StepState::Pending
+    };
+    let steps = lesson
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| StepItem {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            state: if run.passed.get(i).copied().unwrap_or(false) {
+                StepState::Passed
+            } else if i == run.step {
+                state
+            } else {
+                StepState::Pending
+            },
+        })
+        .collect();
+    let hints = step
+        .hints
+        .iter()
+        .zip(&watch.shown)
+        .filter(|(_, shown)| **shown)
+        .map(|(h, _)| blocks(&h.text))
+        .collect::<Vec<_>>();
+    let chosen = run.chosen.get(run.step).cloned().flatten();
+    let predict = step.predict.as_ref().map(|p| PredictView {
+        question: p.question.clone(),
+        choices: p.choices.clone(),
+        chosen: chosen.clone(),
+        outcome: watch.passed().then(|| Outcome {
+            answer: p.answer.clone(),
+            answer_text: p
+                .choices
+                .iter()
+                .find(|(id, _)| *id == p.answer)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default(),
+            matched: chosen.as_deref() == Some(p.answer.as_str()),
+            seen: watch.predicted_held,
+            why: blocks(&p.why),
+        }),
+    });
+    let passed = watch.passed();
+    Some(LessonView {
+        id: lesson.id.clone(),
+        title: lesson.title.clone(),
+        intro: blocks(&lesson.intro),
+        step: run.step,
+        steps,
+        text: blocks(&step.text),
+        state,
+        message: if passed {
+            String::new()
+        } else {
+            watch.verdict.message.clone()
+        },
+        lost: !passed && watch.verdict.lost,
+        more_help: !passed && !run.answer_shown,
+        hints,
+        answer: run
+            .answer_shown
+            .then(|| step.answer.iter().map(answer_line).collect()),
+        awaiting: run.awaiting_prediction(),
+        can_next: passed && run.step + 1 < lesson.steps.len(),
+        done: run.passed.iter().all(|p| *p),
+        predict,
+    })
+}
+
+/// One thing to do, as the answer shows it.
+fn answer_line(a: &Answer) -> String {
+    match a {
+        Answer::Line(line) => line.clone(),
+        Answer::Write { file, .. } => format!("(edit {file} as shown in the step, then save it)"),
+        Answer::Replace { file, old, new } => {
+            format!("(in {file}, change {} to {})", old.trim(), new.trim())
+        }
+        Answer::Wait(ms) => format!(
+            "(wait {})",
+            crate::kubectl::duration::format_go_duration(i64::try_from(*ms).unwrap_or(i64::MAX))
+        ),
+    }
+}
+
+/// The saved progress updated with the lesson in progress (`log_len`: the session's inputs so far).
+pub fn record(progress: &mut Progress, run: &LessonRun) {
+    let entry = progress.lessons.entry(run.lesson.id.clone()).or_default();
+    entry.step = run.step;
+    for (step, passed) in run.lesson.steps.iter().zip(&run.passed) {
+        if *passed && !entry.passed.contains(&step.id) {
+            entry.passed.push(step.id.clone());
+        }
+    }
+    for (step, chosen) in run.lesson.steps.iter().zip(&run.chosen) {
+        if let Some(c) = chosen {
+            entry.predictions.insert(step.id.clone(), c.clone());
+        }
+    }
+    progress.current = Some(crate::session::lesson::progress::Current {
+        id: run.lesson.id.clone(),
+        step: run.step,
+        begun_at: run.begun_at,
+    });
+}
