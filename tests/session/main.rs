@@ -10,6 +10,7 @@
 
 mod editor;
 mod events_view;
+mod lesson_view;
 mod persist;
 mod replay;
 mod state;

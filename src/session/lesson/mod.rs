@@ -6,7 +6,8 @@
 //! - [`watch`]: the live state of the step a learner is on (checks, attempts, hints).
 //! - [`solve`]: plays every step's answer through a session and reports what failed.
 //! - [`bundled`]: the lessons compiled into the page.
-//! - [`markdown`]: the lessons' text as blocks the page draws; [`progress`]: what is saved.
+//! - [`markdown`]: the lessons' text as blocks the page draws; [`progress`]: what is saved;
+//!   [`link`]: `#lesson=ID&step=N` links.
 //!
 //! The session's model (`state::lesson`) runs a lesson on the learner's cluster.
 
@@ -14,6 +15,7 @@ pub mod bundled;
 pub mod check_parse;
 pub mod eval;
 pub mod facts;
+pub mod link;
 pub mod markdown;
 pub mod model;
 pub mod node;

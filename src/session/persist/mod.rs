@@ -11,6 +11,8 @@ use self::payload::Payload;
 pub const SESSION_KEY: &str = "sts-playground.session";
 /// The localStorage key of the theme choice.
 pub const THEME_KEY: &str = "sts-playground.theme";
+/// The localStorage key of the lessons' progress (`lesson::progress::Progress` as JSON).
+pub const LESSONS_KEY: &str = "sts-playground.lessons";
 /// What a share link's hash starts with.
 pub const HASH_PREFIX: &str = "#s=";
 

@@ -1,10 +1,12 @@
 //! What the lesson panel and the catalogue draw: plain data made from the lesson in progress and
 //! the saved progress, so that the page only lays it out.
 
+use std::rc::Rc;
+
 use crate::session::lesson::markdown::{Block, blocks};
 use crate::session::lesson::progress::Progress;
 use crate::session::lesson::{Answer, Lesson, bundled};
-use crate::session::state::LessonRun;
+use crate::session::state::{LessonRun, Model, Msg};
 
 /// Where a step stands, as `data-state` says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,6 +114,8 @@ pub struct Outcome {
     pub answer_text: String,
     /// Whether the learner chose it.
     pub matched: bool,
+    /// The text of the learner's choice.
+    pub guessed: String,
     /// Whether the cluster did it this time (the prediction's check held during the step).
     pub seen: bool,
     /// Why.
@@ -143,6 +147,8 @@ pub struct LessonView {
     pub hints: Vec<Vec<Block>>,
     /// Whether another hint (or the answer) can be asked for.
     pub more_help: bool,
+    /// Hints not shown yet (at 0 the next ask shows the answer).
+    pub hints_left: usize,
     /// The answer, once asked for: one line per thing to do.
     pub answer: Option<Vec<String>>,
     /// The step's prediction, if it has one.
@@ -204,6 +210,12 @@ pub fn view(run: &LessonRun) -> Option<LessonView> {
                 .map(|(_, t)| t.clone())
                 .unwrap_or_default(),
             matched: chosen.as_deref() == Some(p.answer.as_str()),
+            guessed: p
+                .choices
+                .iter()
+                .find(|(id, _)| Some(id) == chosen.as_ref())
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default(),
             seen: watch.predicted_held,
             why: blocks(&p.why),
         }),
@@ -224,6 +236,7 @@ pub fn view(run: &LessonRun) -> Option<LessonView> {
         },
         lost: !passed && watch.verdict.lost,
         more_help: !passed && !run.answer_shown,
+        hints_left: watch.shown.iter().filter(|s| !**s).count(),
         hints,
         answer: run
             .answer_shown
@@ -250,7 +263,7 @@ fn answer_line(a: &Answer) -> String {
     }
 }
 
-/// The saved progress updated with the lesson in progress (`log_len`: the session's inputs so far).
+/// The saved progress updated with the lesson in progress.
 pub fn record(progress: &mut Progress, run: &LessonRun) {
     let entry = progress.lessons.entry(run.lesson.id.clone()).or_default();
     entry.step = run.step;
@@ -269,4 +282,55 @@ pub fn record(progress: &mut Progress, run: &LessonRun) {
         step: run.step,
         begun_at: run.begun_at,
     });
+}
+
+/// The saved progress brought up to date with the page: the lesson in progress recorded, or none
+/// current once the learner left it (so that a reload opens the sandbox).
+pub fn sync(progress: &mut Progress, run: Option<&LessonRun>) {
+    match run {
+        Some(run) => record(progress, run),
+        None => progress.current = None,
+    }
+}
+
+/// Reattaches the lesson the saved progress names as current to a session restored from its
+/// autosave, at the saved step; false when there is none (or it is no longer bundled).
+pub fn resume_saved(model: &mut Model, progress: &Progress) -> bool {
+    let Some(current) = &progress.current else {
+        return false;
+    };
+    let Some(lesson) = bundled::find(&current.id) else {
+        return false;
+    };
+    let saved = progress
+        .lessons
+        .get(&current.id)
+        .cloned()
+        .unwrap_or_default();
+    model.resume_lesson(
+        Rc::new(lesson),
+        current.step,
+        current.begun_at,
+        &saved.passed,
+        &saved.predictions,
+    );
+    true
+}
+
+/// What picking lesson `id` in the catalogue does: nothing when it is the lesson open now (the
+/// catalogue just closes); else it starts from its setup, and a lesson left half way goes on at
+/// its saved step (the steps before it done by their answers).
+pub fn open_messages(progress: &Progress, id: &str, current: Option<&str>) -> Vec<Msg> {
+    if current == Some(id) {
+        return Vec::new();
+    }
+    let mut msgs = vec![Msg::OpenLesson(id.to_string())];
+    let steps = bundled::find(id).map_or(0, |l| l.steps.len());
+    if let Some(saved) = progress.lessons.get(id)
+        && saved.step > 0
+        && saved.passed.len() < steps
+    {
+        msgs.push(Msg::LessonGoTo(saved.step));
+    }
+    msgs
 }
