@@ -1,6 +1,7 @@
 //! The root component: owns the reducer, wires the page's hooks (clock, autosave, the Space
 //! key) and lays out the panes.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -9,10 +10,14 @@ use super::app_hooks::{use_autosave, use_clock, use_page_callbacks, use_space_to
 use super::boot;
 use super::editor::EditorPane;
 use super::layout::{Header, NoticeBar};
+use super::lesson::{Catalogue, LessonPanel};
 use super::panes::{ActivityPane, ClusterPane, TerminalPane};
+use super::persist;
 use super::startup::{apply_theme, initial_model, stored_theme};
 use super::state::{Model, Msg, State};
 use super::time_controls::TimeControls;
+use crate::session::lesson::progress::Progress;
+use crate::session::view::lesson::{catalogue, open_messages, sync, view};
 use crate::session::view::{EventRow, event_rows, inspect::Inspected, inspect::inspect};
 use crate::sim::kind::Kind;
 
@@ -61,11 +66,52 @@ fn use_inspected(model: &Model) -> Option<Inspected> {
     (*inspected).clone()
 }
 
+/// The lessons' progress, kept in step with the page on every render and saved to the browser
+/// whenever it changed.
+#[hook]
+fn use_progress(model: &Model) -> Rc<RefCell<Progress>> {
+    let progress = use_mut_ref(persist::load_progress);
+    let saved = use_mut_ref(String::new);
+    sync(&mut progress.borrow_mut(), model.lesson.as_ref());
+    let json = progress.borrow().to_json();
+    use_effect(move || {
+        if *saved.borrow() != json {
+            persist::save_progress(&json);
+            *saved.borrow_mut() = json;
+        }
+    });
+    progress
+}
+
+/// The catalogue's callbacks: pick a lesson (the messages that open it, then close), or close.
+fn catalogue_callbacks(
+    open: &UseStateHandle<bool>,
+    progress: &Rc<RefCell<Progress>>,
+    current: Option<String>,
+    dispatch: &Callback<Msg>,
+) -> (Callback<String>, Callback<()>) {
+    let on_open = {
+        let (open, progress, dispatch) = (open.clone(), progress.clone(), dispatch.clone());
+        Callback::from(move |id: String| {
+            open.set(false);
+            for msg in open_messages(&progress.borrow(), &id, current.as_deref()) {
+                dispatch.emit(msg);
+            }
+        })
+    };
+    let on_close = {
+        let open = open.clone();
+        Callback::from(move |_: ()| open.set(false))
+    };
+    (on_open, on_close)
+}
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| State::new(initial_model()));
     let theme = use_state(stored_theme);
+    let catalogue_open = use_state(|| false);
     let dispatch = use_memo((), {
         let dispatcher = state.dispatcher();
         move |_| Callback::from(move |msg: Msg| dispatcher.dispatch(msg))
@@ -81,6 +127,15 @@ pub fn app() -> Html {
     let callbacks = use_page_callbacks(&state.model, &dispatch, &theme);
 
     let model = state.model.borrow();
+    let progress = use_progress(&model);
+    let current = model.lesson.as_ref().map(|r| r.lesson.id.clone());
+    let lesson = model.lesson.as_ref().and_then(view);
+    let (on_open, on_close) =
+        catalogue_callbacks(&catalogue_open, &progress, current.clone(), &dispatch);
+    let show_catalogue = {
+        let open = catalogue_open.clone();
+        Callback::from(move |_: ()| open.set(true))
+    };
     let session = &model.term.session;
     let cluster = &session.cluster;
     let now = cluster.now_ms();
@@ -97,11 +152,14 @@ pub fn app() -> Html {
 
     html! {
         <div class="shell">
-            <Header theme={*theme} on_theme={callbacks.on_theme} on_share={callbacks.on_share} on_reset={callbacks.on_reset} />
+            <Header theme={*theme} on_theme={callbacks.on_theme} on_share={callbacks.on_share} on_reset={callbacks.on_reset} on_lessons={show_catalogue.clone()} />
             if let Some(notice) = model.notice.clone() {
                 <NoticeBar {notice} {on_dismiss} />
             }
-            <main id="main" class="workspace">
+            <main id="main" class={classes!("workspace", lesson.is_some().then_some("workspace--lesson"))}>
+                if let Some(lesson) = lesson {
+                    <LessonPanel view={lesson} dispatch={dispatch.clone()} on_catalogue={show_catalogue} />
+                }
                 <EditorPane {paths} open={model.open.clone()} text={text} dispatch={dispatch.clone()} />
                 <ClusterPane view={model.view.clone()} selected={model.selected.clone()} {inspected} dispatch={dispatch.clone()} />
                 <TerminalPane
@@ -115,6 +173,9 @@ pub fn app() -> Html {
                 />
                 <ActivityPane timeline={model.timeline.clone()} now_ms={now} {events} />
             </main>
+            if *catalogue_open {
+                <Catalogue items={catalogue(&progress.borrow())} {current} {on_open} {on_close} />
+            }
             <TimeControls clock={model.clock} now_ms={now} pending={cluster.manager.queue.next_time().is_some()} {dispatch} />
         </div>
     }

@@ -1,4 +1,4 @@
-//! The page frame: the top bar (theme, Share, Reset), the notice line, and the titled pane that
+//! The page frame: the top bar (Lessons, theme, Share, Reset), the notice line, and the titled pane that
 //! every workspace area sits in.
 
 use web_sys::HtmlSelectElement;
@@ -52,6 +52,8 @@ pub struct HeaderProps {
     pub on_share: Callback<(), Option<String>>,
     /// Start over.
     pub on_reset: Callback<()>,
+    /// Open the catalogue of lessons.
+    pub on_lessons: Callback<()>,
 }
 
 /// Escape closes a popover.
@@ -180,6 +182,8 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             <p class="topbar__note">{"Simulated in your browser: nothing leaves this page"}</p>
             <div class="topbar__actions">
+                <button type="button" class="button button--primary" data-testid="lessons-button"
+                    aria-haspopup="dialog" onclick={props.on_lessons.reform(|_: MouseEvent| ())}>{"Lessons"}</button>
                 { theme_picker(props.theme, &props.on_theme) }
                 { share_popover(&link, &props.on_share) }
                 { reset_popover(&confirm_reset, &props.on_reset) }

@@ -6,6 +6,7 @@ pub mod boot;
 pub mod editor;
 pub mod icons;
 pub mod layout;
+pub mod lesson;
 pub mod panes;
 pub mod panic_hook;
 pub mod persist;

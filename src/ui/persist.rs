@@ -1,8 +1,10 @@
 //! Keeping the session in the browser: autosave in localStorage and share links in the URL hash,
-//! both the packed payload of [`crate::session::persist`].
+//! both the packed payload of [`crate::session::persist`]; the lessons' progress and lesson links.
 
 pub use crate::session::persist::*;
 
+use crate::session::lesson::link::{LessonLink, parse_link};
+use crate::session::lesson::progress::Progress;
 use crate::session::persist::payload::Payload;
 
 fn storage() -> Option<web_sys::Storage> {
@@ -69,4 +71,20 @@ pub fn share_url(payload: &Payload) -> Option<String> {
     let origin = location.origin().ok()?;
     let path = location.pathname().ok()?;
     Some(format!("{origin}{path}{HASH_PREFIX}{}", pack(payload)))
+}
+
+/// The lessons' saved progress (a fresh one when there is none or it cannot be read).
+pub fn load_progress() -> Progress {
+    Progress::from_json(&load_pref(LESSONS_KEY).unwrap_or_default())
+}
+
+/// Saves the lessons' progress as JSON (best effort).
+pub fn save_progress(json: &str) {
+    save_pref(LESSONS_KEY, json);
+}
+
+/// The lesson a `#lesson=ID&step=N` link in the address asks for, if the page was opened from one.
+pub fn lesson_link() -> Option<Result<LessonLink, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    parse_link(&hash)
 }

@@ -1,10 +1,12 @@
-//! How the page begins: from a share link, else from the autosave, else fresh; and the browser
-//! services the app leans on (clock, random seed, theme).
+//! How the page begins: from a share link, else a lesson link, else from the autosave (with the
+//! lesson that was open, at its step), else fresh; and the browser services the app leans on
+//! (clock, random seed, theme).
 
 use super::layout::Theme;
 use super::persist;
 use super::persist::payload::Payload;
-use super::state::{Model, Notice};
+use super::state::{Model, Msg, Notice};
+use crate::session::view::lesson::resume_saved;
 
 /// Real milliseconds a saved session may take to replay before the page gives up on it.
 pub const REPLAY_BUDGET_MS: f64 = 5_000.0;
@@ -65,9 +67,15 @@ fn opening_model() -> Model {
             }
         };
     }
+    if let Some(model) = from_lesson_link() {
+        return model;
+    }
     match persist::load_saved() {
         Some(Ok(payload)) => match Model::from_payload(&payload, &mut deadline()) {
-            Ok(model) => model,
+            Ok(mut model) => {
+                resume_saved(&mut model, &persist::load_progress());
+                model
+            }
             Err(problem) => kept_files(&payload, "Your saved cluster", &problem),
         },
         Some(Err(problem)) => {
@@ -82,6 +90,28 @@ fn opening_model() -> Model {
             model
         }
         None => Model::fresh(random_seed()),
+    }
+}
+
+/// A lesson opened from a `#lesson=ID&step=N` link, at that step; a bad link is a warning in
+/// the console and the page opens as it would without it.
+fn from_lesson_link() -> Option<Model> {
+    let link = persist::lesson_link()?;
+    // The link has done its work: a reload comes back from the autosave.
+    persist::clear_link();
+    match link {
+        Ok(link) => {
+            let mut model = Model::fresh(random_seed());
+            model.update(Msg::OpenLesson(link.id));
+            if let Some(step) = link.step {
+                model.update(Msg::LessonGoTo(step));
+            }
+            Some(model)
+        }
+        Err(problem) => {
+            web_sys::console::warn_1(&format!("Lesson link ignored: {problem}.").into());
+            None
+        }
     }
 }
 
