@@ -19,6 +19,7 @@ import { sharing } from "./scenarios/sharing.mjs";
 import { security } from "./scenarios/security.mjs";
 import { accessibility } from "./scenarios/accessibility.mjs";
 import { performance } from "./scenarios/performance.mjs";
+import { lessons } from "./scenarios/lessons.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(here, "../../target/e2e");
@@ -101,7 +102,7 @@ const ctx = {
   },
 };
 
-const scenarios = { basics, story, terminal, editing, sharing, security, accessibility, performance };
+const scenarios = { basics, story, terminal, editing, sharing, security, accessibility, performance, lessons };
 try {
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && !only.includes(name)) continue;
