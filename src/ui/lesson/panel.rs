@@ -104,7 +104,7 @@ fn current_step(v: &LessonView, dispatch: &Callback<Msg>) -> Html {
     };
     html! {
         <>
-            <div class="lesson__text">{blocks(&v.text)}</div>
+            <div class="lesson__text" data-testid="lesson-text">{blocks(&v.text)}</div>
             if let Some(guess) = v.predict.as_ref().and_then(guess_before) {
                 <p class="lesson__guess">{guess}</p>
             }
@@ -125,9 +125,11 @@ fn current_step(v: &LessonView, dispatch: &Callback<Msg>) -> Html {
                         {format!("What happened: {}.", outcome.answer_text.trim_end_matches('.'))}
                         {if outcome.matched { " Right." } else { "" }}
                     </p>
-                    if !outcome.seen {
-                        <p class="muted">{"This cluster took another path this time, so you may not have seen it happen."}</p>
-                    }
+                    <p class="lesson__seen">{if outcome.seen {
+                        "This cluster did it too: you watched it happen."
+                    } else {
+                        "This cluster took another path this time, so you may not have seen it happen."
+                    }}</p>
                     <div class="lesson__text">{blocks(&outcome.why)}</div>
                 </div>
             }

@@ -31,9 +31,15 @@ const stepStates = (page) =>
 
 /** Waits until the current step's check says Passed. */
 async function waitPassed(page, timeout = 60_000) {
-  await page.waitForFunction(() => document.querySelector("[data-testid=lesson-check-message]")?.innerText === "Passed", null, {
-    timeout,
-  });
+  try {
+    await page.waitForFunction(() => document.querySelector("[data-testid=lesson-check-message]")?.innerText === "Passed", null, {
+      timeout,
+    });
+  } catch (error) {
+    const said = await message(page).catch(() => "(no check message)");
+    const screen = (await page.getByTestId("terminal-output").innerText()).split("\n").slice(-12).join("\n");
+    throw new Error(`the check did not pass: "${said}"; the terminal ends with:\n${screen}\n${error.message}`);
+  }
 }
 
 /** Opens the catalogue from the top bar. */
@@ -79,7 +85,7 @@ async function day34(page, { check, outDir }) {
   // Scale: the question comes first, instead of the text; then a hint asked for.
   await page.getByTestId("predict-choice").first().waitFor();
   check((await page.getByTestId("predict-choice").count()) === 3, "three choices");
-  check((await panel(page).locator(".lesson__text").count()) === 0, "the step's text waits for the answer");
+  check((await page.getByTestId("lesson-text").count()) === 0, "the step's text waits for the answer");
   check((await page.getByTestId("lesson-hint-button").count()) === 0, "no hint before the answer");
   await page.locator("[data-testid=predict-choice][data-choice=ordered]").click();
   await panel(page).getByText("Scale out to five replicas").waitFor();
