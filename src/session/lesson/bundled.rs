@@ -5,6 +5,7 @@ use super::model::Lesson;
 
 /// Every bundled lesson: its file name and text.
 pub const FILES: &[(&str, &str)] = &[
+    ("day34.md", include_str!("../../../lessons/day34.md")),
     (
         "ordered-identity.md",
         include_str!("../../../lessons/ordered-identity.md"),
@@ -25,6 +26,36 @@ pub const FILES: &[(&str, &str)] = &[
         "partition.md",
         include_str!("../../../lessons/partition.md"),
     ),
+    (
+        "on-delete.md",
+        include_str!("../../../lessons/on-delete.md"),
+    ),
+    ("parallel.md", include_str!("../../../lessons/parallel.md")),
+    (
+        "stuck-rollout.md",
+        include_str!("../../../lessons/stuck-rollout.md"),
+    ),
+    (
+        "retention-policy.md",
+        include_str!("../../../lessons/retention-policy.md"),
+    ),
+    (
+        "node-failure.md",
+        include_str!("../../../lessons/node-failure.md"),
+    ),
+    (
+        "mongodb-ch14.md",
+        include_str!("../../../lessons/mongodb-ch14.md"),
+    ),
+    (
+        "myapp-overview.md",
+        include_str!("../../../lessons/myapp-overview.md"),
+    ),
+    (
+        "db-cluster.md",
+        include_str!("../../../lessons/db-cluster.md"),
+    ),
+    ("pv-demo.md", include_str!("../../../lessons/pv-demo.md")),
 ];
 
 /// Every bundled lesson that reads without an error, in catalogue order.

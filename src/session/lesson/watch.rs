@@ -29,7 +29,7 @@ pub struct StepWatch {
     pub verdict: Verdict,
     /// When the step passed (virtual ms), once it has.
     pub passed_at: Option<u64>,
-    /// Whether the prediction's check has held at some moment of the step.
+    /// Whether the prediction's check holds at the latest moment looked at.
     pub predicted_held: bool,
     /// Actions of the learner that changed the cluster and left the check failing.
     pub failures: u32,
@@ -123,9 +123,9 @@ impl StepWatch {
             now: cluster.now_ms(),
             first_action: self.first_action,
         };
-        if let Some(p) = &step.predict
-            && !self.predicted_held
-        {
+        // The prediction is judged on the cluster as it is now: `order`, `never` and events
+        // speak of the past, so a check can say what happened during the step.
+        if let Some(p) = &step.predict {
             self.predicted_held = eval(&p.check, &m, &mut self.predict).ok;
         }
         if self.passed_at.is_some() {

@@ -1,5 +1,6 @@
 //! The image catalogue: well-known images with their real tags, sizes, files and behaviour.
-//! An image from a repository the catalogue does not know is treated as the learner's own and pulls.
+//! An official image (`docker.io/library/…`) the catalogue does not know does not exist; an image from
+//! any other repository the catalogue does not know is treated as the learner's own and pulls.
 
 /// How a container of an image behaves once started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,6 +283,16 @@ pub fn pull(image: &str) -> Pull {
                 "rpc error: code = NotFound desc = failed to pull and unpack image \"{canonical}\": failed to resolve reference \"{canonical}\": {canonical}: not found"
             ))
         }
+        // Docker Hub's official images live under `library/`, and every one the playground knows
+        // is in the catalogue: any other name there (`myapp-image`) does not exist, and the
+        // registry answers as it does for a repository nobody may read. A learner's own image
+        // elsewhere (`ghcr.io/me/app`, `me/app`) is assumed to exist.
+        None if reference.repository.starts_with("docker.io/library/") => {
+            let canonical = reference.canonical();
+            Pull::NotFound(format!(
+                "rpc error: code = Unknown desc = failed to pull and unpack image \"{canonical}\": failed to resolve reference \"{canonical}\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"
+            ))
+        }
         None => Pull::Ok(25_000_000, Behaviour::Custom, Some(500)),
     }
 }
@@ -312,7 +323,7 @@ mod tests {
     }
 
     #[test]
-    fn unknown_tags_of_known_images_fail_and_unknown_repositories_pull() {
+    fn unknown_tags_and_unknown_official_images_fail_and_other_repositories_pull() {
         assert!(matches!(
             pull("nginx:1.21"),
             Pull::Ok(_, Behaviour::Nginx, _)
@@ -324,8 +335,18 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // docker.io/library/myapp-image does not exist: Docker Hub refuses it as it refuses a
+        // private repository (containerd's resolver: "pull access denied, repository does not
+        // exist or may require authorization").
+        match pull("myapp-image:latest") {
+            Pull::NotFound(e) => assert!(
+                e.ends_with("pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"),
+                "{e}"
+            ),
+            other => panic!("{other:?}"),
+        }
         assert!(matches!(
-            pull("myapp-image:latest"),
+            pull("ghcr.io/someone/app:1"),
             Pull::Ok(_, Behaviour::Custom, _)
         ));
     }
