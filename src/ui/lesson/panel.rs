@@ -35,10 +35,8 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         <section class={classes!("pane", "pane--lesson", "lesson", collapsed.then_some("lesson--collapsed"))}
             aria-labelledby="lesson-title" data-testid="lesson" data-id={v.id.clone()} data-step={v.step.to_string()}>
             <div class="lesson__header">
-                <div class="lesson__heading">
-                    <p class="lesson__kicker">{"Lesson · "}<span data-testid="lesson-progress">{counter}</span></p>
-                    <h2 id="lesson-title" class="lesson__title">{v.title.clone()}</h2>
-                </div>
+                <p class="lesson__kicker">{"Lesson · "}<span data-testid="lesson-progress">{counter}</span></p>
+                <h2 id="lesson-title" class="lesson__title">{v.title.clone()}</h2>
                 <div class="lesson__header-actions">
                     <button type="button" class="button button--small lesson__toggle" onclick={toggle}
                         aria-expanded={(!*collapsed).to_string()} aria-controls="lesson-body">

@@ -42,6 +42,16 @@ async function waitPassed(page, timeout = 60_000) {
   }
 }
 
+/** Answers the step's question, if it asks one: the choice `id`, else the first (lesson files
+ * may gain or change questions; the clock holds until one is answered). */
+async function answer(page, id) {
+  await page.waitForTimeout(300); // Let the page draw the step that Next opened.
+  if ((await page.getByTestId("predict-choice").count()) === 0) return;
+  const choice = page.locator(`[data-testid=predict-choice][data-choice="${id}"]`);
+  await ((await choice.count()) ? choice : page.getByTestId("predict-choice").first()).click();
+  await page.getByTestId("lesson-text").waitFor();
+}
+
 /** Opens the catalogue from the top bar. */
 async function openCatalogue(page) {
   await page.getByTestId("lessons-button").click();
@@ -100,6 +110,7 @@ async function day34(page, { check, outDir }) {
   await page.getByTestId("lesson-next").click();
 
   // Write a file from a shell inside stateful-app-0.
+  await answer(page, "none");
   await command(page, "kubectl exec -it stateful-app-0 -- /bin/sh");
   await page.waitForFunction(() => document.querySelector(".terminal__prompt .terminal__sigil")?.innerText.trim() !== "$");
   await command(page, 'echo "Hello from stateful-app-0" > /usr/share/nginx/html/index.html');
@@ -109,13 +120,14 @@ async function day34(page, { check, outDir }) {
   await page.getByTestId("lesson-next").click();
 
   // Delete the pod; the prediction first.
-  await page.locator("[data-testid=predict-choice][data-choice=kept]").click();
+  await answer(page, "kept");
   await command(page, "kubectl delete pod stateful-app-0");
   await waitPassed(page);
   await page.screenshot({ path: join(outDir, "lesson-day34-step4.png") });
   await page.getByTestId("lesson-next").click();
 
   // The rolling update.
+  await answer(page, "four");
   await command(page, "kubectl set image statefulset/stateful-app nginx=nginx:1.21");
   await command(page, "kubectl rollout status statefulset stateful-app");
   await waitPassed(page, 120_000);
@@ -143,7 +155,7 @@ async function orderedIdentity(page, { check, outDir }) {
   await page.locator("[data-testid=lesson-entry][data-id=ordered-identity]").click();
   await panel(page).waitFor();
   await setSpeed(page, "10×");
-  await page.locator("[data-testid=predict-choice][data-choice=ready]").click();
+  await answer(page, "ready");
   await page.getByTestId("apply").click();
   await waitPassed(page);
   await page.getByTestId("lesson-next").click();
@@ -160,7 +172,7 @@ async function orderedIdentity(page, { check, outDir }) {
   await page.keyboard.press("Escape");
   await setSpeed(page, "10×");
 
-  // Too many replicas: a hint for it; Reset this step brings back the 2 pods.
+  // Too many replicas; Reset this step brings back the 2 pods.
   await command(page, "kubectl scale statefulset web --replicas=5");
   await waitForReady(page, 5);
   await page.getByTestId("lesson-reset-step").click();
@@ -176,7 +188,7 @@ async function orderedIdentity(page, { check, outDir }) {
   await page.getByTestId("lesson-next").click();
 
   // Last step: delete web-0 (a pod is deleted at the terminal; no manifest does it).
-  await page.locator("[data-testid=predict-choice][data-choice=same]").click();
+  await answer(page, "same");
   await command(page, "kubectl delete pod web-0");
   await waitPassed(page);
   await page.getByTestId("lesson-complete").waitFor();
