@@ -2,6 +2,7 @@
 //! asked first), the check as it changes, hints and the answer, what happened against what the
 //! learner guessed, and the buttons that move on, reset the step or leave the lesson.
 
+use web_sys::Element;
 use yew::prelude::*;
 
 use super::blocks::{blocks, inlines};
@@ -25,6 +26,7 @@ pub struct LessonPanelProps {
 pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let collapsed = use_state(|| false);
     let v = &props.view;
+    let body = use_follow_help(v);
     let toggle = {
         let collapsed = collapsed.clone();
         Callback::from(move |_: MouseEvent| collapsed.set(!*collapsed))
@@ -46,7 +48,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                         title="Back to the sandbox; the cluster stays as it is">{"Leave lesson"}</button>
                 </div>
             </div>
-            <div id="lesson-body" class="lesson__body" tabindex="0" role="region" aria-label="This step">
+            <div id="lesson-body" ref={body} class="lesson__body" tabindex="0" role="region" aria-label="This step">
                 <ol class="lesson__steps" aria-label="Steps">
                     { for v.steps.iter().enumerate().map(|(i, s)| step_item(i, s, v.step)) }
                 </ol>
@@ -62,9 +64,37 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                     { complete(&props.on_catalogue) }
                 }
             </div>
+            { check_line(v, &props.dispatch) }
             { actions(v, &props.dispatch) }
         </section>
     }
+}
+
+/// Keeps what just appeared in view: a new step's text from its top; a new hint, the answer or
+/// the outcome of a prediction at the bottom of the text, where they are added. Only the panel
+/// scrolls, never the page.
+#[hook]
+fn use_follow_help(v: &LessonView) -> NodeRef {
+    let body = use_node_ref();
+    let last_step = use_mut_ref(|| None::<usize>);
+    let key = (
+        v.step,
+        v.awaiting,
+        v.hints.len(),
+        v.answer.is_some(),
+        v.predict.as_ref().is_some_and(|p| p.outcome.is_some()),
+    );
+    {
+        let body = body.clone();
+        use_effect_with(key, move |(step, ..)| {
+            if let Some(el) = body.cast::<Element>() {
+                let new_step = last_step.borrow().is_none_or(|s| s != *step);
+                el.set_scroll_top(if new_step { 0 } else { el.scroll_height() });
+                *last_step.borrow_mut() = Some(*step);
+            }
+        });
+    }
+    body
 }
 
 /// One line of the list of steps.
@@ -86,35 +116,19 @@ fn step_item(index: usize, step: &StepItem, current: usize) -> Html {
     }
 }
 
-/// The current step: its question while it waits for an answer, else its text, its check,
-/// hints and answer, and what happened.
+/// The current step: its question while it waits for an answer, else its text, hints and
+/// answer, and what happened.
 fn current_step(v: &LessonView, dispatch: &Callback<Msg>) -> Html {
     if v.awaiting
         && let Some(p) = &v.predict
     {
         return question(p, dispatch);
     }
-    let reset = dispatch.reform(|_: MouseEvent| Msg::LessonResetStep);
-    let (class, message) = match v.state {
-        StepState::Passed => ("lesson__check is-passed", "Passed".to_string()),
-        StepState::Failed => ("lesson__check is-failed", v.message.clone()),
-        StepState::Pending => ("lesson__check", v.message.clone()),
-    };
     html! {
         <>
             <div class="lesson__text" data-testid="lesson-text">{blocks(&v.text)}</div>
             if let Some(guess) = v.predict.as_ref().and_then(guess_before) {
                 <p class="lesson__guess">{guess}</p>
-            }
-            <div class="lesson__status">
-                <p class="lesson__status-label">{"Check"}</p>
-                <p class={class} data-testid="lesson-check-message" aria-live="polite">{message}</p>
-            </div>
-            if v.lost {
-                <div class="lesson__lost" role="alert">
-                    <p>{"This step can no longer pass from here. Reset it to put the cluster back as it was when the step began."}</p>
-                    <button type="button" class="button button--small" onclick={reset}>{"Reset this step"}</button>
-                </div>
             }
             if let Some(outcome) = v.predict.as_ref().and_then(|p| p.outcome.as_ref()) {
                 <div class="lesson__outcome" data-testid="lesson-outcome">
@@ -145,6 +159,31 @@ fn current_step(v: &LessonView, dispatch: &Callback<Msg>) -> Html {
                 </div>
             }
         </>
+    }
+}
+
+/// The check as it stands, always in view under the step (not while the question waits).
+fn check_line(v: &LessonView, dispatch: &Callback<Msg>) -> Html {
+    if v.awaiting {
+        return html! {};
+    }
+    let reset = dispatch.reform(|_: MouseEvent| Msg::LessonResetStep);
+    let (class, message) = match v.state {
+        StepState::Passed => ("lesson__check is-passed", "Passed".to_string()),
+        StepState::Failed => ("lesson__check is-failed", v.message.clone()),
+        StepState::Pending => ("lesson__check", v.message.clone()),
+    };
+    html! {
+        <div class={classes!("lesson__status", format!("is-{}", v.state.as_str()))}>
+            <p class="lesson__status-label">{"Check"}</p>
+            <p class={class} data-testid="lesson-check-message" aria-live="polite">{message}</p>
+            if v.lost {
+                <div class="lesson__lost" role="alert">
+                    <p>{"This step can no longer pass from here. Reset it to put the cluster back as it was when the step began."}</p>
+                    <button type="button" class="button button--small" onclick={reset}>{"Reset this step"}</button>
+                </div>
+            }
+        </div>
     }
 }
 

@@ -231,9 +231,11 @@ async function looks(page, { url, check, outDir, open }) {
     for (const scheme of ["light", "dark"]) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.waitForTimeout(400);
+      // The outcome of the prediction and the hint in view, inside the panel.
+      await page.getByTestId("lesson-outcome").evaluate((e) => e.scrollIntoView({ block: "start" }));
       await panel(page).scrollIntoViewIfNeeded();
-      const shot = join(outDir, `lesson-${width}-${scheme}.png`);
-      await page.screenshot({ path: shot, fullPage: width < 900 });
+      await page.screenshot({ path: join(outDir, `lesson-${width}-${scheme}.png`), fullPage: width < 900 });
+      await panel(page).screenshot({ path: join(outDir, `lesson-panel-${width}-${scheme}.png`) });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       check(overflow <= 0, `no horizontal scrolling with the lesson at ${width} px (${overflow} px too wide)`);
       await openCatalogue(page);
