@@ -1,6 +1,7 @@
 //! The catalogue of lessons: a dialog over the page listing every bundled lesson with its
 //! length, level and the learner's progress. A click opens the lesson; Escape closes it.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -24,12 +25,14 @@ pub struct CatalogueProps {
 pub fn catalogue(props: &CatalogueProps) -> Html {
     let dialog = use_node_ref();
     {
-        // The focus goes into the dialog when it opens, so that Escape and Tab work at once.
+        // The focus goes into the dialog when it opens, so that Escape and Tab work at once, and
+        // back to the Lessons button when it closes (unless something else took it).
         let dialog = dialog.clone();
         use_effect_with((), move |_| {
             if let Some(el) = dialog.cast::<HtmlElement>() {
                 let _ = el.focus();
             }
+            return_focus
         });
     }
     let onkeydown = {
@@ -59,6 +62,25 @@ pub fn catalogue(props: &CatalogueProps) -> Html {
                 </ul>
             </section>
         </div>
+    }
+}
+
+/// Gives the focus back to the Lessons button if the closed dialog left it nowhere.
+fn return_focus() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = document.active_element().is_none_or(|e| {
+        e.tag_name().eq_ignore_ascii_case("body")
+            || e.closest(".catalogue").ok().flatten().is_some()
+    });
+    let button = document
+        .query_selector("[data-testid=lessons-button]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if lost && let Some(button) = button {
+        let _ = button.focus();
     }
 }
 

@@ -1,7 +1,7 @@
 // Lessons worked as a learner works them. Day 34 from the catalogue to "Lesson complete" by
 // typing in the terminal (a wrong first try with its failing check and hint, a hint asked for,
-// a prediction answered), with a screenshot of every step; ordered-identity by editing web.yaml
-// and pressing Apply, with "Reset this step" bringing a pod count back; reloads that keep the
+// a prediction answered), with a screenshot of every step; db-cluster wholly by editing its
+// manifest and pressing Apply; ordered-identity with "Reset this step" bringing a pod count back; reloads that keep the
 // progress; axe with the panel and the catalogue open; a #lesson=ID&step=N link; and the panel
 // and catalogue at 1280 and 390 px in both themes.
 
@@ -56,6 +56,12 @@ async function answer(page, id) {
 async function openCatalogue(page) {
   await page.getByTestId("lessons-button").click();
   await page.getByTestId("lessons").waitFor();
+}
+
+/** Presses Escape in the catalogue and waits (a little) for it to go. */
+async function closeCatalogue(page) {
+  await page.keyboard.press("Escape");
+  await page.getByTestId("lessons").waitFor({ state: "detached", timeout: 3_000 }).catch(() => {});
 }
 
 /** The catalogue's status of lesson `id`. */
@@ -139,14 +145,59 @@ async function day34(page, { check, outDir }) {
   await page.getByTestId("lesson-catalogue").click();
   await page.getByTestId("lessons").waitFor();
   check((await status(page, "day34")) === "done", "the catalogue shows day34 done");
-  await page.keyboard.press("Escape");
+  await closeCatalogue(page);
   check((await page.getByTestId("lessons").count()) === 0, "Escape closes the catalogue");
+  const focused = await page.evaluate(() => document.activeElement?.dataset?.testid);
+  check(focused === "lessons-button", `the focus goes back to the Lessons button (${focused})`);
   await reload(page);
   await panel(page).waitFor();
   check((await panel(page).getAttribute("data-step")) === "4", "after a reload the lesson is back at its last step");
   await openCatalogue(page);
   check((await status(page, "day34")) === "done", "after a reload the catalogue still shows day34 done");
-  await page.keyboard.press("Escape");
+  await closeCatalogue(page);
+}
+
+/** Edits the open file in the editor (`edit` maps its text) and presses Apply. */
+async function editAndApply(page, edit) {
+  const editor = page.getByTestId("yaml-editor");
+  const before = await editor.inputValue();
+  const after = edit(before);
+  if (after === before) throw new Error(`the edit changed nothing in:\n${before}`);
+  await setEditorText(page, after);
+  await page.getByTestId("apply").click();
+}
+
+/** db-cluster from start to finish in the editor: every step is an edit of db-cluster.yaml and
+ * a press of Apply. */
+async function dbCluster(page, { check, outDir }) {
+  await openCatalogue(page);
+  await page.locator("[data-testid=lesson-entry][data-id=db-cluster]").click();
+  await panel(page).waitFor();
+  await setSpeed(page, "10×");
+  await answer(page, "with-pod");
+  await editAndApply(page, (text) =>
+    text.replace(
+      /^( +)image: my-database-image:latest$/m,
+      (_, indent) =>
+        `${indent}image: mysql:8.4\n${indent}env:\n${indent}  - name: MYSQL_RANDOM_ROOT_PASSWORD\n${indent}    value: "yes"`,
+    ),
+  );
+  await waitPassed(page, 90_000);
+  await page.getByTestId("lesson-next").click();
+  const steps = [
+    ["", 3, 5],
+    ["five", 5, 2],
+    ["old", 2, 3],
+  ];
+  for (const [choice, from, to] of steps) {
+    await answer(page, choice);
+    await editAndApply(page, (text) => text.replace(`replicas: ${from}`, `replicas: ${to}`));
+    await waitPassed(page, 90_000);
+    if (to !== 3) await page.getByTestId("lesson-next").click();
+  }
+  await page.getByTestId("lesson-complete").waitFor();
+  check((await stepStates(page)) === "0:passed 1:passed 2:passed 3:passed", `db-cluster passed by editing (${await stepStates(page)})`);
+  await page.screenshot({ path: join(outDir, "lesson-db-cluster-done.png") });
 }
 
 /** ordered-identity by the editor and Apply; Reset this step brings the pod count back. */
@@ -169,7 +220,7 @@ async function orderedIdentity(page, { check, outDir }) {
   await waitForReady(page, 2);
   await openCatalogue(page);
   check((await status(page, "ordered-identity")) === "in progress", "the catalogue shows ordered-identity in progress");
-  await page.keyboard.press("Escape");
+  await closeCatalogue(page);
   await setSpeed(page, "10×");
 
   // Too many replicas; Reset this step brings back the 2 pods.
@@ -201,12 +252,13 @@ async function orderedIdentity(page, { check, outDir }) {
     await axe(page, `lesson panel, ${scheme}`, check);
     await openCatalogue(page);
     await axe(page, `catalogue, ${scheme}`, check);
-    await page.keyboard.press("Escape");
+    await closeCatalogue(page);
   }
   await page.emulateMedia({ colorScheme: "light" });
 
   // Leave lesson: the sandbox, with the cluster as it is; a reload stays in the sandbox.
   await page.getByTestId("lesson-leave").click();
+  await panel(page).waitFor({ state: "detached", timeout: 3_000 }).catch(() => {});
   check((await panel(page).count()) === 0, "Leave lesson closes the panel");
   await reload(page);
   check((await panel(page).count()) === 0, "after leaving, a reload opens the sandbox");
@@ -240,13 +292,15 @@ async function looks(page, { url, check, outDir, open }) {
       check(overflow <= 0, `no horizontal scrolling with the lesson at ${width} px (${overflow} px too wide)`);
       await openCatalogue(page);
       await page.screenshot({ path: join(outDir, `catalogue-${width}-${scheme}.png`) });
-      await page.keyboard.press("Escape");
+      await closeCatalogue(page);
     }
   }
   // On a phone the panel folds away and opens again.
   await page.getByRole("button", { name: "Hide" }).click();
+  await page.getByTestId("lesson-check-message").waitFor({ state: "hidden", timeout: 3_000 }).catch(() => {});
   check(!(await page.getByTestId("lesson-check-message").isVisible()), "Hide folds the lesson panel");
   await page.getByRole("button", { name: "Show" }).click();
+  await page.getByTestId("lesson-check-message").waitFor({ timeout: 3_000 }).catch(() => {});
   check(await page.getByTestId("lesson-check-message").isVisible(), "Show opens it again");
 }
 
@@ -259,8 +313,13 @@ export async function lessons(ctx) {
 
   const second = await newPage({ record: false });
   await open(second);
-  await orderedIdentity(second, ctx);
+  await dbCluster(second, ctx);
   await second.context().close();
+
+  const fourth = await newPage({ record: false });
+  await open(fourth);
+  await orderedIdentity(fourth, ctx);
+  await fourth.context().close();
 
   const third = await newPage({ record: false, viewport: { width: 1280, height: 800 } });
   await looks(third, ctx);
