@@ -72,7 +72,7 @@ impl<'a> Node<'a> {
                 offset: 0,
             }
         } else {
-            self.doc.position_of(self.path)
+            self.doc.value_position_of(self.path)
         };
         LessonError {
             line: pos.line + self.offset,
@@ -94,14 +94,15 @@ impl<'a> Node<'a> {
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
                 let child = self.child_path(key);
-                let at = Node {
-                    path: &child,
-                    ..*self
-                };
-                return Err(at.error(format!(
-                    "unknown key \"{key}\" in {what} (known: {})",
-                    known.join(", ")
-                )));
+                let pos = self.doc.position_of(&child);
+                return Err(LessonError {
+                    line: pos.line + self.offset,
+                    column: pos.column,
+                    message: format!(
+                        "unknown key \"{key}\" in {what} (known: {})",
+                        known.join(", ")
+                    ),
+                });
             }
         }
         Ok(map)
