@@ -101,8 +101,8 @@ fn each_mistake_is_placed_and_named() {
             "  - id: s\n",
             "  - id: s\n    hints:\n      - after: {time: soonish}\n        text: x\n",
             10,
-            22,
-            "time: invalid duration",
+            23,
+            "time: invalid duration \"soonish\"",
         ),
         ("## s", "## t", 22, 4, "no step \"t\" in the front matter"),
         (

@@ -197,7 +197,7 @@ impl<'a> Node<'a> {
     pub fn duration(&self, what: &str) -> Result<u64, LessonError> {
         let text = self.text(what)?;
         let ms = crate::kubectl::duration::parse_go_duration(&text)
-            .map_err(|e| self.error(format!("{what}: {e}")))?;
+            .map_err(|e| self.error(format!("{what}: {}", e.trim_start_matches("time: "))))?;
         u64::try_from(ms).map_err(|_| self.error(format!("{what} must not be negative")))
     }
 }
