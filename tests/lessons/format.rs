@@ -104,7 +104,7 @@ fn each_mistake_is_placed_and_named() {
             23,
             "time: invalid duration \"soonish\"",
         ),
-        ("## s", "## t", 22, 4, "no step \"t\" in the front matter"),
+        ("## s", "## t", 20, 4, "no step \"t\" in the front matter"),
         (
             "    answer:\n      - kubectl scale sts web --replicas=3\n",
             "",
@@ -126,7 +126,13 @@ fn each_mistake_is_placed_and_named() {
             7,
             "a check has one of get, exists, not several",
         ),
-        ("summary: S\n", "summary: S\nsummary: [\n", 5, 1, ""),
+        (
+            "summary: S\n",
+            "summary: S\nsummary: [\n",
+            7,
+            6,
+            "did not find expected ',' or ']'",
+        ),
     ];
     for (from, to, line, column, words) in cases {
         let (l, c, message) = error_after(from, to);
