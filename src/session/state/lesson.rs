@@ -115,6 +115,8 @@ impl Model {
             self.term.session.files.insert(path.clone(), text.clone());
             self.open = self.open.clone().or(Some(path));
         }
+        // Recorded now, so that a reset of the first step (a replay) finds them.
+        self.log.sync_files(&self.term.session.files);
         for line in &lesson.setup.commands {
             self.type_line(line);
         }
