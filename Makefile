@@ -56,9 +56,10 @@ size: tools-test ## Print the bundle's size per file: raw, gzip -9, brotli -q 11
 	@test -d dist || $(MAKE) _build
 	@$(MAKE) _size
 
-bench: ## Benchmarks: settle 1000 / 100 / 10,000 replicas; kubectl get pods -o wide over 1000 pods.
+bench: ## Benchmarks: settle 1000 / 100 / 10,000 replicas; kubectl get pods -o wide over 1000 pods; a lesson re-check at 100 pods.
 	cargo run --release $(LOCKED) --example bench_settle
 	cargo run --release $(LOCKED) --example bench_get
+	cargo run --release $(LOCKED) --example bench_lesson
 
 sequences: ## Ten thousand random operation sequences against the simulation invariants.
 	SIM_SEQUENCES=10000 cargo test --release $(LOCKED) --test sim_properties

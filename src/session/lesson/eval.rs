@@ -156,10 +156,8 @@ fn never(check: &Check, inner: &Check, m: &Moment<'_>, mem: &mut Memory) -> Verd
     let v = eval(inner, m, mem);
     let node = mem.at(check);
     if v.ok && node.lost.is_none() {
-        node.lost = Some(format!(
-            "this must not happen, and it did: {}",
-            label(inner)
-        ));
+        let what = check.label.clone().unwrap_or_else(|| label(inner));
+        node.lost = Some(format!("this must not happen, and it did: {what}"));
     }
     match &node.lost {
         Some(words) => Verdict {

@@ -75,6 +75,18 @@ pub struct Step {
     pub hints: Vec<Hint>,
     /// A question asked before the step's action.
     pub predict: Option<Predict>,
+    /// Mistakes a learner may make, each with what the check must say after it.
+    pub wrong: Vec<Wrong>,
+}
+
+/// A mistake and the check's words after it: `lesson solve` plays it and fails unless the check
+/// still fails and its message holds the words.
+#[derive(Clone, Debug)]
+pub struct Wrong {
+    /// What the learner does.
+    pub answer: Vec<Answer>,
+    /// Words the check's message must contain.
+    pub says: String,
 }
 
 /// One thing a learner does.
@@ -100,6 +112,25 @@ pub enum Answer {
     },
     /// Virtual time passing, in milliseconds.
     Wait(u64),
+}
+
+impl Answer {
+    /// The thing to do, in words: the line to type, or the edit.
+    pub fn describe(&self) -> String {
+        match self {
+            Answer::Line(line) => line.clone(),
+            Answer::Write { file, .. } => format!("(write {file} as the step shows)"),
+            Answer::Replace { file, old, new } => {
+                format!("(in {file}, change {} to {})", old.trim(), new.trim())
+            }
+            Answer::Wait(ms) => format!(
+                "(wait {})",
+                crate::kubectl::duration::format_go_duration(
+                    i64::try_from(*ms).unwrap_or(i64::MAX)
+                )
+            ),
+        }
+    }
 }
 
 /// A hint and when it shows.

@@ -72,7 +72,7 @@ impl<'a> Node<'a> {
                 offset: 0,
             }
         } else {
-            self.doc.position_of(self.path)
+            self.doc.value_position_of(self.path)
         };
         LessonError {
             line: pos.line + self.offset,
@@ -94,14 +94,15 @@ impl<'a> Node<'a> {
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
                 let child = self.child_path(key);
-                let at = Node {
-                    path: &child,
-                    ..*self
-                };
-                return Err(at.error(format!(
-                    "unknown key \"{key}\" in {what} (known: {})",
-                    known.join(", ")
-                )));
+                let pos = self.doc.position_of(&child);
+                return Err(LessonError {
+                    line: pos.line + self.offset,
+                    column: pos.column,
+                    message: format!(
+                        "unknown key \"{key}\" in {what} (known: {})",
+                        known.join(", ")
+                    ),
+                });
             }
         }
         Ok(map)
@@ -196,7 +197,7 @@ impl<'a> Node<'a> {
     pub fn duration(&self, what: &str) -> Result<u64, LessonError> {
         let text = self.text(what)?;
         let ms = crate::kubectl::duration::parse_go_duration(&text)
-            .map_err(|e| self.error(format!("{what}: {e}")))?;
+            .map_err(|e| self.error(format!("{what}: {}", e.trim_start_matches("time: "))))?;
         u64::try_from(ms).map_err(|_| self.error(format!("{what} must not be negative")))
     }
 }

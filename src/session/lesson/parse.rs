@@ -2,13 +2,15 @@
 //! sections are the steps' texts. A mistake is an error at its line and column, never a panic.
 
 use super::check_parse::Reader;
-use super::model::{Answer, Hint, Lesson, Level, Predict, Reason, Setup, Step};
+use super::model::{Answer, Hint, Lesson, Level, Predict, Reason, Setup, Step, Wrong};
 use super::node::{LessonError, Node};
 
 const LESSON_KEYS: [&str; 7] = [
     "id", "title", "summary", "minutes", "level", "setup", "steps",
 ];
-const STEP_KEYS: [&str; 6] = ["id", "title", "check", "answer", "hints", "predict"];
+const STEP_KEYS: [&str; 7] = [
+    "id", "title", "check", "answer", "hints", "predict", "wrong",
+];
 
 fn at(line: usize, column: usize, message: impl Into<String>) -> LessonError {
     LessonError {
@@ -187,6 +189,19 @@ fn step(node: Node<'_>) -> Result<Step, LessonError> {
         return Err(answer_node.node().error("answer needs at least one item"));
     }
     let predict = node.get("predict").map(|p| predict(p.node())).transpose()?;
+    let mut wrong = Vec::new();
+    if let Some(list) = node.get("wrong") {
+        for item in list.node().items("wrong")? {
+            let w = item.node();
+            w.map("a wrong answer", &["do", "says"])?;
+            let mut answer = Vec::new();
+            for a in w.need("do", "a wrong answer")?.node().items("do")? {
+                answer.push(answer_item(a.node())?);
+            }
+            let says = w.need("says", "a wrong answer")?.node().line("says")?;
+            wrong.push(Wrong { answer, says });
+        }
+    }
     Ok(Step {
         id: id_text,
         title: node.need("title", "a step")?.node().line("title")?,
@@ -195,6 +210,7 @@ fn step(node: Node<'_>) -> Result<Step, LessonError> {
         answer,
         hints,
         predict,
+        wrong,
     })
 }
 

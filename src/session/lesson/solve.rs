@@ -26,6 +26,14 @@ pub fn solve(lesson: &Lesson) -> Vec<StepReport> {
     model.start_lesson(Rc::clone(&lesson));
     let mut reports = Vec::new();
     for (index, step) in lesson.steps.iter().enumerate() {
+        if let Some(problem) = wrong_answers(&mut model, step) {
+            reports.push(StepReport {
+                id: step.id.clone(),
+                took_ms: None,
+                problem: Some(problem),
+            });
+            break;
+        }
         let passed = model.solve_step();
         let Some(run) = model.lesson.as_ref() else {
             break;
@@ -62,4 +70,37 @@ pub fn solve(lesson: &Lesson) -> Vec<StepReport> {
         }
     }
     reports
+}
+
+/// Plays each of the step's mistakes, then resets the step; the first one the check does not
+/// catch (or catches with other words) is the problem.
+fn wrong_answers(model: &mut Model, step: &super::model::Step) -> Option<String> {
+    for wrong in &step.wrong {
+        if let Some(p) = &step.predict {
+            model.update(Msg::LessonPredict(p.answer.clone()));
+        }
+        let passed = model.try_answer(&wrong.answer);
+        let message = model
+            .lesson
+            .as_ref()
+            .map(|r| r.watch.borrow().verdict.message.clone())
+            .unwrap_or_default();
+        model.update(Msg::LessonResetStep);
+        let did = wrong
+            .answer
+            .iter()
+            .map(super::model::Answer::describe)
+            .collect::<Vec<_>>()
+            .join("; ");
+        if passed {
+            return Some(format!("the wrong answer `{did}` passes the check"));
+        }
+        if !message.contains(&wrong.says) {
+            return Some(format!(
+                "after the wrong answer `{did}` the check says \"{message}\", without \"{}\"",
+                wrong.says
+            ));
+        }
+    }
+    None
 }

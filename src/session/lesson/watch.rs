@@ -110,6 +110,11 @@ impl StepWatch {
         }
     }
 
+    /// Re-checks the step on the cluster as it is now, whatever changed.
+    pub fn recheck(&mut self, cluster: &Cluster) {
+        self.look(cluster);
+    }
+
     fn look(&mut self, cluster: &Cluster) {
         self.sample += 1;
         self.looked = Some((cluster.world.store.resource_version, cluster.now_ms()));

@@ -115,6 +115,8 @@ impl Model {
             self.term.session.files.insert(path.clone(), text.clone());
             self.open = self.open.clone().or(Some(path));
         }
+        // Recorded now, so that a reset of the first step (a replay) finds them.
+        self.log.sync_files(&self.term.session.files);
         for line in &lesson.setup.commands {
             self.type_line(line);
         }
@@ -297,7 +299,13 @@ impl Model {
         if let Some(p) = &step.predict {
             self.update(Msg::LessonPredict(p.answer.clone()));
         }
-        for item in &step.answer {
+        self.try_answer(&step.answer)
+    }
+
+    /// Does `answer` as a learner would, then lets the clock run until the step passes or ten
+    /// virtual minutes have gone by. Returns whether it passed.
+    pub fn try_answer(&mut self, answer: &[Answer]) -> bool {
+        for item in answer {
             self.do_answer(item);
         }
         let mut waited = 0;

@@ -240,27 +240,12 @@ pub fn view(run: &LessonRun) -> Option<LessonView> {
         hints,
         answer: run
             .answer_shown
-            .then(|| step.answer.iter().map(answer_line).collect()),
+            .then(|| step.answer.iter().map(Answer::describe).collect()),
         awaiting: run.awaiting_prediction(),
         can_next: passed && run.step + 1 < lesson.steps.len(),
         done: run.passed.iter().all(|p| *p),
         predict,
     })
-}
-
-/// One thing to do, as the answer shows it.
-fn answer_line(a: &Answer) -> String {
-    match a {
-        Answer::Line(line) => line.clone(),
-        Answer::Write { file, .. } => format!("(edit {file} as shown in the step, then save it)"),
-        Answer::Replace { file, old, new } => {
-            format!("(in {file}, change {} to {})", old.trim(), new.trim())
-        }
-        Answer::Wait(ms) => format!(
-            "(wait {})",
-            crate::kubectl::duration::format_go_duration(i64::try_from(*ms).unwrap_or(i64::MAX))
-        ),
-    }
 }
 
 /// The saved progress updated with the lesson in progress.
