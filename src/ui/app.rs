@@ -168,6 +168,7 @@ pub fn app() -> Html {
                     prompt={model.term.prompt()}
                     running={model.running}
                     paused={!model.clock.playing}
+                    holding={model.lesson.as_ref().is_some_and(|r| r.awaiting_prediction())}
                     names={callbacks.names}
                     dispatch={dispatch.clone()}
                 />

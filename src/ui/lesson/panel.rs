@@ -147,8 +147,11 @@ fn current_step(v: &LessonView, dispatch: &Callback<Msg>) -> Html {
             }
             if !v.hints.is_empty() {
                 <ul class="lesson__hints" aria-label="Hints">
-                    { for v.hints.iter().map(|h| html! {
-                        <li class="lesson__hint" data-testid="lesson-hint">{blocks(h)}</li>
+                    { for v.hints.iter().enumerate().map(|(i, h)| html! {
+                        <li class="lesson__hint" data-testid="lesson-hint">
+                            <p class="lesson__status-label">{format!("Hint {}", i + 1)}</p>
+                            {blocks(h)}
+                        </li>
                     }) }
                 </ul>
             }

@@ -23,6 +23,9 @@ pub struct TerminalPaneProps {
     pub running: bool,
     /// Whether virtual time is paused (a running command then waits too).
     pub paused: bool,
+    /// Whether time holds for the lesson's question (a running command waits for the answer).
+    #[prop_or_default]
+    pub holding: bool,
     /// Gathers the names Tab can complete.
     pub names: Callback<(), Names>,
     /// Receives commands, Ctrl+C and Ctrl+L.
@@ -72,8 +75,10 @@ fn focus_on_click(input_ref: NodeRef) -> Callback<MouseEvent> {
 }
 
 /// The line under the scrollback that says a command is running (empty when none is).
-fn status(running: bool, paused: bool) -> &'static str {
-    if running && paused {
+fn status(running: bool, paused: bool, holding: bool) -> &'static str {
+    if running && holding {
+        "Running, but time holds until you answer the lesson's question. Ctrl+C stops it."
+    } else if running && paused {
         "Running, but time is paused: press Play (or Space) to let it continue. Ctrl+C stops it."
     } else if running {
         "Running… Ctrl+C stops it."
@@ -103,7 +108,7 @@ pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
     let actions = html! {
         <button type="button" class="button button--quiet" onclick={onclear} title="Clear the screen (Ctrl+L)">{"Clear"}</button>
     };
-    let status = status(props.running, props.paused);
+    let status = status(props.running, props.paused, props.holding);
 
     html! {
         <Pane heading_id="terminal-title" title="Terminal" test_id="terminal-pane" class="pane--terminal" meta="kubectl" {actions}>
