@@ -60,7 +60,7 @@ fn damaged_lessons_never_panic() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(3_000);
-    let mut rng = Rng(0x5eed_1e55_0a5_u64);
+    let mut rng = Rng(0x05ee_d1e5_50a5_u64);
     let mut read = 0;
     for i in 0..cases {
         let (_, text) = FILES[i % FILES.len()];

@@ -142,7 +142,7 @@ fn reset_this_step_restores_the_cluster_and_files() {
     assert_ne!(model.term.session.files["/web.yaml"], "changed");
     let p = panel(&model);
     assert_eq!((p.state, p.hints.len()), (StepState::Pending, 0));
-    assert_eq!(verdict(&model).0, false);
+    assert!(!verdict(&model).0);
 }
 
 #[test]
@@ -221,5 +221,65 @@ fn progress_is_saved_and_a_replayed_session_resumes_at_its_step() {
             .lessons
             .len(),
         0
+    );
+}
+
+#[test]
+fn a_stopped_node_keeps_its_statefulset_pod_until_it_comes_back_or_is_force_deleted() {
+    // Upstream: the node lifecycle controller marks an unreachable node NotReady after its grace
+    // period and evicts pods after their 300 s toleration; a pod on a node whose kubelet is gone
+    // stays Terminating, and the StatefulSet controller never makes a second web-0 while one exists.
+    let mut model = start(lesson(SCALE));
+    model.update(Msg::LessonPredict("web-2".to_string()));
+    let node = |m: &Model| {
+        m.term
+            .session
+            .cluster
+            .world
+            .store
+            .get::<k8s_openapi::api::core::v1::Pod>("default", "web-0")
+            .and_then(|p| p.spec.as_ref()?.node_name.clone())
+            .unwrap()
+    };
+    let first = node(&model);
+    assert!(model.update(Msg::SetNodeDown(first.clone(), true)));
+    assert!(
+        !model.update(Msg::SetNodeDown(first.clone(), true)),
+        "already stopped"
+    );
+    assert!(!model.update(Msg::SetNodeDown("no-such-node".to_string(), true)));
+    let lane = model.view.lanes.iter().find(|l| l.name == first).unwrap();
+    assert!(lane.stopped);
+    wait(&mut model, 400_000);
+    let pod = model
+        .term
+        .session
+        .cluster
+        .world
+        .store
+        .get::<k8s_openapi::api::core::v1::Pod>("default", "web-0")
+        .cloned()
+        .unwrap();
+    assert!(
+        pod.metadata.deletion_timestamp.is_some(),
+        "evicted, and stuck Terminating"
+    );
+    assert_eq!(node(&model), first, "no second web-0 elsewhere");
+    // The recorded inputs replay to the same state.
+    let payload = model.payload();
+    let again = Model::from_payload(&payload, &mut || false).unwrap();
+    assert_eq!(
+        again.term.session.cluster.world.store.resource_version,
+        model.term.session.cluster.world.store.resource_version
+    );
+    type_line(
+        &mut model,
+        "kubectl delete pod web-0 --grace-period=0 --force",
+    );
+    wait(&mut model, 60_000);
+    assert_ne!(
+        node(&model),
+        first,
+        "after a force delete, web-0 starts on another node"
     );
 }

@@ -58,18 +58,26 @@ pub const FILES: &[(&str, &str)] = &[
     ("pv-demo.md", include_str!("../../../lessons/pv-demo.md")),
 ];
 
-/// Every bundled lesson that reads without an error, in catalogue order.
-pub fn all() -> Vec<Lesson> {
-    FILES
+thread_local! {
+    /// The bundled lessons, read once: they are constant, and reading all of them takes
+    /// milliseconds, too long for every redraw of the catalogue.
+    static READ: Vec<Lesson> = FILES
         .iter()
         .filter_map(|(_, text)| super::parse(text).ok())
-        .collect()
+        .collect();
+}
+
+/// Calls `f` with every bundled lesson that reads without an error, in catalogue order.
+pub fn with_all<R>(f: impl FnOnce(&[Lesson]) -> R) -> R {
+    READ.with(|lessons| f(lessons))
+}
+
+/// Every bundled lesson that reads without an error, in catalogue order.
+pub fn all() -> Vec<Lesson> {
+    with_all(<[Lesson]>::to_vec)
 }
 
 /// The bundled lesson with this id.
 pub fn find(id: &str) -> Option<Lesson> {
-    FILES
-        .iter()
-        .filter_map(|(_, text)| super::parse(text).ok())
-        .find(|l| l.id == id)
+    with_all(|lessons| lessons.iter().find(|l| l.id == id).cloned())
 }

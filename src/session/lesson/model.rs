@@ -112,6 +112,8 @@ pub enum Answer {
     },
     /// Virtual time passing, in milliseconds.
     Wait(u64),
+    /// The learner stops (true) or starts (false) a node's kubelet from the cluster picture.
+    Node(String, bool),
 }
 
 impl Answer {
@@ -123,6 +125,8 @@ impl Answer {
             Answer::Replace { file, old, new } => {
                 format!("(in {file}, change {} to {})", old.trim(), new.trim())
             }
+            Answer::Node(name, true) => format!("(stop the node {name} in the cluster picture)"),
+            Answer::Node(name, false) => format!("(start the node {name} in the cluster picture)"),
             Answer::Wait(ms) => format!(
                 "(wait {})",
                 crate::kubectl::duration::format_go_duration(

@@ -239,9 +239,25 @@ fn answer_item(node: Node<'_>) -> Result<Answer, LessonError> {
     if node.value().is_string() {
         return Ok(Answer::Line(node.text("a command")?));
     }
-    node.map("an answer", &["file", "text", "replace", "with", "wait"])?;
+    node.map(
+        "an answer",
+        &[
+            "file",
+            "text",
+            "replace",
+            "with",
+            "wait",
+            "stop-node",
+            "start-node",
+        ],
+    )?;
     if let Some(wait) = node.get("wait") {
         return Ok(Answer::Wait(wait.node().duration("wait")?));
+    }
+    for (key, down) in [("stop-node", true), ("start-node", false)] {
+        if let Some(name) = node.get(key) {
+            return Ok(Answer::Node(name.node().line(key)?, down));
+        }
     }
     let file = node.need("file", "an answer")?.node().line("file")?;
     let file = file.trim_start_matches('/').to_string();

@@ -156,6 +156,15 @@ pub fn validate(payload: &Payload) -> Result<(), String> {
                     truncate(path)
                 ));
             }
+            Action::Node(name, _)
+                if name.is_empty()
+                    || name.len() > 253
+                    || !name.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'
+                    }) =>
+            {
+                return Err("it names a node that cannot exist".to_string());
+            }
             Action::Write(path, text) => {
                 if text.len() > MAX_FILE {
                     return Err(format!("its file {path} is larger than 256 KB"));

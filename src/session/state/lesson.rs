@@ -335,6 +335,9 @@ impl Model {
                     self.open = Some(path);
                 }
             }
+            Answer::Node(name, down) => {
+                self.update(Msg::SetNodeDown(name.clone(), *down));
+            }
             Answer::Wait(ms) => {
                 self.pass(*ms);
                 self.log.advance(*ms);

@@ -43,6 +43,9 @@ pub enum Action {
     /// A workspace file was removed before the next command ran.
     #[serde(rename = "r")]
     Remove(String),
+    /// The learner stopped (true) or started (false) a node's kubelet.
+    #[serde(rename = "n")]
+    Node(String, bool),
 }
 
 /// The recorded inputs, plus the files as last recorded (to record only what changed).

@@ -82,6 +82,9 @@ pub enum Msg {
     Notify(Notice),
     /// Hide the message.
     DismissNotice,
+    /// Stop a node's kubelet (the node fails: it stops reporting, and its pods keep their last
+    /// state until the node controller evicts them), or start it again.
+    SetNodeDown(String, bool),
     /// Start a bundled lesson by its id (a fresh cluster with the lesson's setup).
     OpenLesson(String),
     /// Go to a step of the current lesson, doing the answers of the steps before it.
@@ -176,12 +179,16 @@ impl Model {
 
     /// Applies one message; returns whether anything visible changed.
     pub fn update(&mut self, msg: Msg) -> bool {
-        let typed = matches!(msg, Msg::RunLine(_) | Msg::Apply | Msg::Interrupt(_));
+        let typed = matches!(
+            msg,
+            Msg::RunLine(_) | Msg::Apply | Msg::Interrupt(_) | Msg::SetNodeDown(..)
+        );
+        let node = matches!(msg, Msg::SetNodeDown(..));
         let before = self.term.session.cluster.world.store.resource_version;
         let changed = self.apply_msg(msg);
         if self.lesson.is_some() {
             let after = self.term.session.cluster.world.store.resource_version;
-            self.lesson_look(typed.then_some(after != before));
+            self.lesson_look(typed.then_some(after != before || (node && changed)));
         }
         changed
     }
@@ -278,6 +285,13 @@ impl Model {
                 self.real_clock = real_clock;
                 self.dirty = true;
             }
+            Msg::SetNodeDown(name, down) => {
+                if !self.set_node(&name, down) {
+                    return false;
+                }
+                self.log.push(Action::Node(name, down));
+                self.dirty = true;
+            }
             Msg::Notify(notice) => self.notice = Some(notice),
             Msg::DismissNotice => self.notice = None,
             Msg::OpenLesson(_)
@@ -352,6 +366,28 @@ impl Model {
             lines.push(TermLine::new(LineKind::Input(prompt), format!("{draft}^C")));
             lines::trim(lines);
         }
+    }
+
+    /// Stops or starts a node's kubelet; false when there is no such node or nothing changes.
+    fn set_node(&mut self, name: &str, down: bool) -> bool {
+        let cluster = &mut self.term.session.cluster;
+        let exists = cluster
+            .world
+            .store
+            .get::<k8s_openapi::api::core::v1::Node>("", name)
+            .is_some();
+        if !exists || cluster.world.failed_nodes.contains_key(name) == down {
+            return false;
+        }
+        if down {
+            crate::sim::kubelet::fail_node(cluster, name);
+        } else {
+            crate::sim::kubelet::recover_node(cluster, name);
+        }
+        // The picture shows the stopped kubelet at once, before the node controller notices.
+        self.view_key = None;
+        self.refresh();
+        true
     }
 
     /// Rebuilds the cluster picture if the cluster changed.

@@ -72,6 +72,9 @@ impl Model {
                 Action::Remove(path) => {
                     model.term.session.files.remove(path);
                 }
+                Action::Node(name, down) => {
+                    model.set_node(name, *down);
+                }
             }
             if out_of_time() {
                 return Err("it takes too long to replay".to_string());

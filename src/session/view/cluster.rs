@@ -206,10 +206,12 @@ struct LaneDraft<'a> {
 }
 
 impl<'a> LaneDraft<'a> {
-    fn new(node: String, ready: bool) -> Self {
+    fn new(node: String, name: String, ready: bool, stopped: bool) -> Self {
         LaneDraft {
             lane: Lane {
                 node,
+                name,
+                stopped,
                 ready,
                 pods: Vec::new(),
                 hidden: 0,
@@ -252,10 +254,14 @@ pub fn build(cluster: &Cluster) -> ClusterView {
         } else {
             name.clone()
         };
-        lanes.insert(name, LaneDraft::new(shown, node_ready(node)));
+        let stopped = cluster.world.failed_nodes.contains_key(&name);
+        lanes.insert(
+            name.clone(),
+            LaneDraft::new(shown, name, node_ready(node), stopped),
+        );
     }
     let mut used_claims: BTreeSet<(&str, &str)> = BTreeSet::new();
-    let mut unscheduled = LaneDraft::new(String::new(), true);
+    let mut unscheduled = LaneDraft::new(String::new(), String::new(), true, false);
     let mut pod_count = 0;
     for pod in cluster.world.store.list::<Pod>(None) {
         let namespace = pod.metadata.namespace.as_deref().unwrap_or("");

@@ -64,21 +64,23 @@ impl CatalogueItem {
 
 /// The catalogue, in order, with the saved progress.
 pub fn catalogue(progress: &Progress) -> Vec<CatalogueItem> {
-    bundled::all()
-        .iter()
-        .map(|l| CatalogueItem {
-            id: l.id.clone(),
-            title: l.title.clone(),
-            summary: l.summary.clone(),
-            minutes: l.minutes,
-            level: l.level.name(),
-            steps: l.steps.len(),
-            passed: progress
-                .lessons
-                .get(&l.id)
-                .map_or(0, |p| p.passed.len().min(l.steps.len())),
-        })
-        .collect()
+    bundled::with_all(|lessons| {
+        lessons
+            .iter()
+            .map(|l| CatalogueItem {
+                id: l.id.clone(),
+                title: l.title.clone(),
+                summary: l.summary.clone(),
+                minutes: l.minutes,
+                level: l.level.name(),
+                steps: l.steps.len(),
+                passed: progress
+                    .lessons
+                    .get(&l.id)
+                    .map_or(0, |p| p.passed.len().min(l.steps.len())),
+            })
+            .collect()
+    })
 }
 
 /// One line of the list of steps.

@@ -66,8 +66,12 @@ pub struct PodView {
 /// A node and the pods on it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lane {
-    /// Node name, or empty for pods not yet scheduled.
+    /// Node name as shown (`~` before a tainted node's), or empty for pods not yet scheduled.
     pub node: String,
+    /// The node's name, or empty for pods not yet scheduled.
+    pub name: String,
+    /// Whether the learner stopped the node's kubelet (the node has failed).
+    pub stopped: bool,
     /// Whether the node is Ready.
     pub ready: bool,
     /// Pods drawn, by set and ordinal (the first [`MAX_TILES`](super::cluster::MAX_TILES)).

@@ -108,6 +108,7 @@ fn lane(lane: &Lane, selected: Option<&Selection>, dispatch: &Callback<Msg>) -> 
                 <span>{title}</span>
                 if !lane.ready { <span class="lane__state">{"NotReady"}</span> }
                 <span class="lane__count" title="Pods on this node">{grouped(lane.pods.len() + lane.hidden)}</span>
+                { power(lane, dispatch) }
             </h3>
             <ul class="lane__pods">
                 { for lane.pods.iter().map(|p| html! {
@@ -121,6 +122,30 @@ fn lane(lane: &Lane, selected: Option<&Selection>, dispatch: &Callback<Msg>) -> 
                 </p>
             }
         </section>
+    }
+}
+
+/// Stop or start a node's kubelet: how a learner makes a node fail.
+fn power(lane: &Lane, dispatch: &Callback<Msg>) -> Html {
+    if lane.name.is_empty() {
+        return html! {};
+    }
+    let (name, stopped) = (lane.name.clone(), lane.stopped);
+    let onclick = dispatch.reform(move |_: MouseEvent| Msg::SetNodeDown(name.clone(), !stopped));
+    let (label, title) = if stopped {
+        ("Start", format!("Start the kubelet on {} again", lane.name))
+    } else {
+        (
+            "Stop",
+            format!(
+                "Stop the kubelet on {}: the node fails, as a machine that loses power does",
+                lane.name
+            ),
+        )
+    };
+    html! {
+        <button type="button" class="lane__power" data-testid="node-power" data-node={lane.name.clone()}
+            aria-pressed={stopped.to_string()} aria-label={title.clone()} title={title} onclick={onclick}>{label}</button>
     }
 }
 
