@@ -66,3 +66,41 @@ fn unknown_or_missing_arguments_print_usage_to_stderr_and_exit_2() {
         assert!(stderr.contains("Usage:"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn lesson_check_and_solve_report_each_file_and_fail_on_a_broken_one() {
+    let dir = std::env::temp_dir().join(format!("sts-lesson-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.md");
+    std::fs::write(
+        &broken,
+        "---\nid: x\ntitle: T\nsummary: S\nminutes: 1\nlevel: guru\nsteps: []\n---\n",
+    )
+    .unwrap();
+    let day34 = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons/day34.md");
+    let output = run(&["lesson", "check", day34]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        text(&output.stdout).contains("ok, lesson \"day34\", 5 steps"),
+        "{}",
+        text(&output.stdout)
+    );
+    let output = run(&["lesson", "check", day34, broken.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "one broken file fails the run"
+    );
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("broken.md:6:8: level \"guru\" is not beginner, intermediate or advanced"),
+        "{stdout}"
+    );
+    let output = run(&["lesson", "solve", day34]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
+    assert!(text(&output.stdout).contains("solved \"day34\""));
+    let output = run(&["lesson"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("lesson needs check or solve"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

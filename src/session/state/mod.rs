@@ -6,6 +6,7 @@ pub mod clock;
 mod lesson;
 pub mod lines;
 pub mod log;
+mod nodes;
 mod replay;
 mod shared;
 mod time;
@@ -366,28 +367,6 @@ impl Model {
             lines.push(TermLine::new(LineKind::Input(prompt), format!("{draft}^C")));
             lines::trim(lines);
         }
-    }
-
-    /// Stops or starts a node's kubelet; false when there is no such node or nothing changes.
-    fn set_node(&mut self, name: &str, down: bool) -> bool {
-        let cluster = &mut self.term.session.cluster;
-        let exists = cluster
-            .world
-            .store
-            .get::<k8s_openapi::api::core::v1::Node>("", name)
-            .is_some();
-        if !exists || cluster.world.failed_nodes.contains_key(name) == down {
-            return false;
-        }
-        if down {
-            crate::sim::kubelet::fail_node(cluster, name);
-        } else {
-            crate::sim::kubelet::recover_node(cluster, name);
-        }
-        // The picture shows the stopped kubelet at once, before the node controller notices.
-        self.view_key = None;
-        self.refresh();
-        true
     }
 
     /// Rebuilds the cluster picture if the cluster changed.

@@ -10,9 +10,12 @@ use crate::sim::Cluster;
 use crate::sim::clock::time_at;
 use crate::sim::queue::Work;
 
-/// Grace period of the node lifecycle controller before a silent node is marked unknown.
-pub const NODE_GRACE_MS: u64 = 40_000;
-/// How long pods tolerate an unreachable node before they are evicted.
+/// Grace period of the node lifecycle controller before a silent node is marked unknown: the
+/// kube-controller-manager's `--node-monitor-grace-period`, 50 s since v1.32 (kubernetes#126287).
+pub const NODE_GRACE_MS: u64 = 50_000;
+/// How long pods tolerate an unreachable node before they are evicted: the admission plugin's
+/// default `tolerationSeconds: 300` for the `unreachable:NoExecute` taint, counted from the
+/// moment the taint is added (the taint manager's `getMinTolerationTime`).
 pub const EVICTION_MS: u64 = 300_000;
 
 /// Stops a node's kubelet: it no longer reports, and its pods keep their last state.
@@ -108,7 +111,9 @@ pub fn node_monitor(c: &mut Cluster, node: &str) {
         return;
     };
     let now = c.world.clock.now_ms;
-    if now < since + EVICTION_MS {
+    // The taint is added when the node is found silent, and the toleration counts from then.
+    let evict_at = since + NODE_GRACE_MS + EVICTION_MS;
+    if now < evict_at {
         c.world.store.modify::<Node>("", node, |n| {
             set_ready(
                 n,
@@ -165,7 +170,7 @@ pub fn node_monitor(c: &mut Cluster, node: &str) {
         }
         c.manager
             .queue
-            .push(since + EVICTION_MS, Work::NodeMonitor(node.to_string()));
+            .push(evict_at, Work::NodeMonitor(node.to_string()));
         c.world.why.note(now, &format!("node//{node}"), format!("{node} is NotReady: its kubelet stopped posting status; its pods are marked not Ready"));
         return;
     }
