@@ -8,7 +8,7 @@ use sts_playground::session::lesson::progress::Progress;
 use sts_playground::session::state::{Model, Msg};
 use sts_playground::session::view::lesson::{StepState, catalogue, record, view};
 
-use super::support::{lesson, pods, start, type_line, verdict, wait};
+use super::support::{lesson, lesson_with, pods, start, type_line, verdict, wait};
 
 const SCALE: &str = "  - id: s
     title: Scale to 4
@@ -282,4 +282,29 @@ fn a_stopped_node_keeps_its_statefulset_pod_until_it_comes_back_or_is_force_dele
         first,
         "after a force delete, web-0 starts on another node"
     );
+}
+
+#[test]
+fn a_reset_keeps_the_files_as_they_were_when_the_step_began() {
+    // Edited in step one and never applied: the edit still belongs to step two's start.
+    let two = format!(
+        "{SCALE}  - id: t\n    title: Again\n    check:\n      exists: pod/web-0\n    answer:\n      - kubectl get pods\n"
+    );
+    let mut model = start(lesson_with(&two, "## s\n\nDo it.\n\n## t\n\nAgain.\n"));
+    model.update(Msg::LessonPredict("web-2".to_string()));
+    type_line(&mut model, "kubectl scale sts web --replicas=4");
+    wait(&mut model, 120_000);
+    // Typed lines record the files; this edit comes after the last one.
+    model.update(Msg::EditFile(
+        "/web.yaml".to_string(),
+        "edited in step one".to_string(),
+    ));
+    model.update(Msg::LessonNext);
+    assert_eq!(model.lesson.as_ref().unwrap().step, 1);
+    model.update(Msg::EditFile(
+        "/web.yaml".to_string(),
+        "edited in step two".to_string(),
+    ));
+    model.update(Msg::LessonResetStep);
+    assert_eq!(model.term.session.files["/web.yaml"], "edited in step one");
 }

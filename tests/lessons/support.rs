@@ -8,8 +8,13 @@ use sts_playground::session::state::{Model, Msg};
 /// A one-step lesson on web.yaml (applied and settled in setup) with `step` as its step's YAML
 /// (indented by four spaces under `steps:`).
 pub fn lesson(step: &str) -> Lesson {
+    lesson_with(step, "## s\n\nDo it.\n")
+}
+
+/// Like [`lesson`], with several steps and the body's sections given.
+pub fn lesson_with(steps: &str, sections: &str) -> Lesson {
     let text = format!(
-        "---\nid: t\ntitle: T\nsummary: S\nminutes: 1\nlevel: beginner\nsetup:\n  seed: 3\n  files:\n    - path: web.yaml\n      example: web.yaml\n  commands:\n    - kubectl apply -f web.yaml\n  settle: true\nsteps:\n{step}---\n\nIntro.\n\n## s\n\nDo it.\n"
+        "---\nid: t\ntitle: T\nsummary: S\nminutes: 1\nlevel: beginner\nsetup:\n  seed: 3\n  files:\n    - path: web.yaml\n      example: web.yaml\n  commands:\n    - kubectl apply -f web.yaml\n  settle: true\nsteps:\n{steps}---\n\nIntro.\n\n{sections}"
     );
     match parse(&text) {
         Ok(l) => l,

@@ -197,6 +197,8 @@ impl Model {
 
     /// Begins watching step `step`: from now on every change of the cluster is looked at.
     fn begin_step(&mut self, step: usize) {
+        // The files as they are now belong before the step: a reset comes back to them.
+        self.log.sync_files(&self.term.session.files);
         let begun_at = self.log.actions().len();
         let Some(run) = self.lesson.as_mut() else {
             return;
