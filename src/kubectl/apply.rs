@@ -21,7 +21,7 @@ pub(crate) fn apply(ctx: &mut Ctx<'_>) -> Option<Run> {
     if ctx.flags.bool("server-side") {
         return apply_server_side(ctx);
     }
-    let s = setup(ctx)?;
+    let s = setup(ctx, "apply")?;
     let mut failures = Vec::new();
     for item in s.objects {
         let obj = match item {
@@ -170,7 +170,7 @@ fn patch_failure(obj: &FileObject, patch: &Value, e: ApiError) -> Failure {
 
 /// `kubectl apply --server-side`: the playground applies it like a client-side apply.
 fn apply_server_side(ctx: &mut Ctx<'_>) -> Option<Run> {
-    let s = setup(ctx)?;
+    let s = setup(ctx, "apply")?;
     let mut failures = Vec::new();
     for item in s.objects {
         let obj = match item {

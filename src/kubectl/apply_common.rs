@@ -94,8 +94,10 @@ pub(crate) struct Setup {
     pub objects: Vec<Result<FileObject, Failure>>,
 }
 
-/// Reads the flags and `-f` files of apply, create and replace; prints and returns None on errors.
-pub(crate) fn setup(ctx: &mut Ctx<'_>) -> Option<Setup> {
+/// Reads the flags and `-f` files of apply, create and replace (`verb`); prints and returns None
+/// on errors, and when the files hold no object at all (apply.go, create.go and replace.go:
+/// `no objects passed to apply`).
+pub(crate) fn setup(ctx: &mut Ctx<'_>, verb: &str) -> Option<Setup> {
     if !ctx.flags.args.is_empty() {
         let args = format!("[{}]", ctx.flags.args.join(" "));
         ctx.usage(&format!("Unexpected args: {args}"));
@@ -124,6 +126,10 @@ pub(crate) fn setup(ctx: &mut Ctx<'_>) -> Option<Setup> {
             return None;
         }
     };
+    if objects.is_empty() {
+        ctx.fail(&format!("no objects passed to {verb}"));
+        return None;
+    }
     Some(Setup {
         dry,
         opts: WriteOptions {

@@ -10,7 +10,7 @@ use crate::sim::apiserver::requests;
 
 /// `kubectl create -f`.
 pub(crate) fn create(ctx: &mut Ctx<'_>) -> Option<Run> {
-    let s = setup(ctx)?;
+    let s = setup(ctx, "create")?;
     let save_config = ctx.flags.bool("save-config");
     let mut failures = Vec::new();
     for item in s.objects {
@@ -50,7 +50,7 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Option<Run> {
 
 /// `kubectl replace -f` (and `--force`: delete, then create).
 pub(crate) fn replace(ctx: &mut Ctx<'_>) -> Option<Run> {
-    let s = setup(ctx)?;
+    let s = setup(ctx, "replace")?;
     let force = ctx.flags.bool("force");
     let mut failures = Vec::new();
     for item in s.objects {

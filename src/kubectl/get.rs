@@ -128,6 +128,11 @@ pub(crate) fn select_from_files(ctx: &Ctx<'_>, doing: &str) -> Result<Selected, 
             Err(f) => out.failures.push(f),
         }
     }
+    // Files that hold no object name nothing: `get` then says `No resources found` (get.go
+    // prints it whenever nothing was written and nothing failed).
+    if out.refs.is_empty() && out.failures.is_empty() {
+        out.by_name = false;
+    }
     Ok(out)
 }
 

@@ -265,6 +265,10 @@ pub(crate) fn restart(ctx: &mut Ctx<'_>) -> Option<Run> {
         }
     };
     let refs = rollout_targets(ctx)?;
+    if refs.is_empty() {
+        no_resources(ctx);
+        return None;
+    }
     let stamp = ctx
         .session
         .cluster
@@ -336,6 +340,10 @@ pub(crate) fn restart(ctx: &mut Ctx<'_>) -> Option<Run> {
 
 fn pause_or_resume(ctx: &mut Ctx<'_>, verb: &str) -> Option<Run> {
     let refs = rollout_targets(ctx)?;
+    if refs.is_empty() {
+        no_resources(ctx);
+        return None;
+    }
     let failures: Vec<Failure> = refs
         .iter()
         .map(|r| {
@@ -348,6 +356,13 @@ fn pause_or_resume(ctx: &mut Ctx<'_>, verb: &str) -> Option<Run> {
         .collect();
     print_failures(ctx, &failures);
     None
+}
+
+/// What restart, pause and resume print when they select nothing (rollout_restart.go,
+/// rollout_pause.go, rollout_resume.go: always the command's namespace).
+fn no_resources(ctx: &mut Ctx<'_>) {
+    let ns = ctx.namespace.clone();
+    ctx.eprint(&format!("No resources found in {ns} namespace.\n"));
 }
 
 /// `kubectl rollout pause`: only Deployments can be paused.
