@@ -22,20 +22,8 @@ const FACTS: [&str; 13] = [
     "eventually",
 ];
 
-const KNOWN: [&str; 23] = [
-    "get",
-    "exists",
-    "missing",
-    "condition",
-    "count",
-    "event",
-    "file",
-    "all",
-    "any",
-    "not",
-    "order",
-    "never",
-    "eventually",
+/// Keys that go beside a check's one fact: its words, its namespace, its comparison.
+const MODIFIERS: [&str; 13] = [
     "as",
     "says",
     "namespace",
@@ -46,6 +34,9 @@ const KNOWN: [&str; 23] = [
     "matches",
     "ready",
     "running",
+    "message",
+    "within",
+    "check",
 ];
 
 /// Reads checks, numbering them in the order they are read.
@@ -57,8 +48,7 @@ pub struct Reader {
 impl Reader {
     /// Reads one check (and the checks inside it).
     pub fn check(&mut self, node: Node<'_>) -> Result<Check, LessonError> {
-        let mut known: Vec<&str> = KNOWN.to_vec();
-        known.extend(["message", "within", "check"]);
+        let known: Vec<&str> = FACTS.iter().chain(&MODIFIERS).copied().collect();
         let map = node.map("a check", &known)?;
         let facts: Vec<&str> = FACTS
             .iter()

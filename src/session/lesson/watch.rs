@@ -63,10 +63,6 @@ impl StepWatch {
         watch
     }
 
-    fn the_step(&self) -> Option<&Step> {
-        self.lesson.steps.get(self.step)
-    }
-
     /// Looks at the cluster after a change (every piece of work comes here through the tap);
     /// skips a moment where nothing changed and little time passed.
     pub fn observe(&mut self, cluster: &Cluster) {
@@ -110,6 +106,16 @@ impl StepWatch {
         }
     }
 
+    /// The moment the step looks at now.
+    fn moment<'c>(&self, cluster: &'c Cluster) -> Moment<'c> {
+        Moment {
+            cluster,
+            sample: self.sample,
+            now: cluster.now_ms(),
+            first_action: self.first_action,
+        }
+    }
+
     /// Re-checks the step on the cluster as it is now, whatever changed.
     pub fn recheck(&mut self, cluster: &Cluster) {
         self.look(cluster);
@@ -122,12 +128,7 @@ impl StepWatch {
         let Some(step) = lesson.steps.get(self.step) else {
             return;
         };
-        let m = Moment {
-            cluster,
-            sample: self.sample,
-            now: cluster.now_ms(),
-            first_action: self.first_action,
-        };
+        let m = self.moment(cluster);
         // The prediction is judged on the cluster as it is now: `order`, `never` and events
         // speak of the past, so a check can say what happened during the step.
         if let Some(p) = &step.predict {
@@ -151,12 +152,7 @@ impl StepWatch {
         let Some(step) = lesson.steps.get(self.step) else {
             return;
         };
-        let m = Moment {
-            cluster,
-            sample: self.sample,
-            now: cluster.now_ms(),
-            first_action: self.first_action,
-        };
+        let m = self.moment(cluster);
         let elapsed = m.now.saturating_sub(self.started);
         for (i, hint) in step.hints.iter().enumerate() {
             let due = match &hint.reason {
@@ -191,6 +187,6 @@ impl StepWatch {
 
     /// The step watched.
     pub fn step_of(&self) -> Option<&Step> {
-        self.the_step()
+        self.lesson.steps.get(self.step)
     }
 }
