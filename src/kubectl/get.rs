@@ -15,7 +15,7 @@ use super::print::rows_core::*;
 use super::print::rows_events::{event_columns, event_row};
 use super::print::rows_storage::*;
 use super::print::rows_workloads::*;
-use super::print::sort::sort_table;
+use super::print::sort::{sort_order, sort_table};
 use super::print::table::{Column, Row, Table, TableOptions, render_get};
 use super::resources::print_kind;
 use super::targets::{ObjRef, Query, Selected, select_with, value_of};
@@ -203,7 +203,25 @@ pub(crate) fn get(ctx: &mut Ctx<'_>) -> Option<Run> {
                 return None;
             }
             let c = &ctx.session.cluster;
-            let values: Vec<_> = sel.refs.iter().filter_map(|r| value_of(c, r)).collect();
+            let mut values: Vec<_> = sel.refs.iter().filter_map(|r| value_of(c, r)).collect();
+            // Every printer sorts, not only tables: get.go wraps the others in a SortingPrinter
+            // (sorter.go), which orders the list's items.
+            if let Some(expr) = ctx.flags.str("sort-by").filter(|_| values.len() > 1) {
+                match sort_order(&values, expr) {
+                    Ok(order) => {
+                        let mut slots: Vec<Option<serde_json::Value>> =
+                            values.into_iter().map(Some).collect();
+                        values = order
+                            .iter()
+                            .filter_map(|&i| slots.get_mut(i)?.take())
+                            .collect();
+                    }
+                    Err(e) => {
+                        ctx.fail(&e);
+                        return None;
+                    }
+                }
+            }
             match print_values(other, values, single) {
                 Ok(text) => ctx.print(&text),
                 Err(e) => ctx.fail(&e),
