@@ -1,5 +1,7 @@
 //! Random operation sequences (scale, update, delete pod, fail and recover a node, settle …) under
-//! both policies, with the scenario invariants checked after every step.
+//! both policies, with the scenario invariants checked after every step, and the reacting
+//! controllers (endpoints, volumes) checked to catch up within a few milliseconds of every change
+//! (`common::prompt`).
 //! `make test` runs a quick set; `SIM_SEQUENCES=10000 cargo test --release --test sim_properties`
 //! runs ten thousand.
 // Test code stops at the first broken expectation: unwrap, expect, panic and indexing say so.
@@ -12,8 +14,9 @@
 
 mod common;
 
+use common::prompt::Prompt;
 use common::*;
-use k8s_openapi::api::core::v1::Pod;
+use k8s_openapi::api::core::v1::{PersistentVolume, PersistentVolumeClaim, Pod};
 use std::ops::ControlFlow;
 use sts_playground::sim::Cluster;
 use sts_playground::sim::apiserver::DeleteOptions;
@@ -30,9 +33,10 @@ fn one_sequence(seed: u64, steps: usize) {
     c.create(web(r.range(0, 4) as i32, policy, IMAGES[0]))
         .expect("set");
     let mut inv = Invariants::new(&c);
+    let mut prompt = Prompt::default();
     let mut failed_node: Option<String> = None;
     for _ in 0..steps {
-        let op = r.range(0, 9);
+        let op = r.range(0, 11);
         match op {
             0 | 1 => {
                 if let Some(mut s) = set(&c).cloned() {
@@ -95,16 +99,45 @@ fn one_sequence(seed: u64, steps: usize) {
                     c.update(s).expect("partition");
                 }
             }
+            7 => {
+                // Keep a volume past its claim, as the tutorials' Retain lessons do.
+                let pv = c
+                    .world
+                    .store
+                    .list::<PersistentVolume>(None)
+                    .find(|pv| pv.metadata.deletion_timestamp.is_none())
+                    .cloned();
+                if let Some(mut pv) = pv {
+                    if let Some(spec) = pv.spec.as_mut() {
+                        spec.persistent_volume_reclaim_policy = Some("Retain".into());
+                    }
+                    let _ = c.update(pv);
+                }
+            }
+            8 => {
+                let claims = claim_names(&c);
+                if !claims.is_empty() {
+                    let name = claims[r.range(0, claims.len() as u64 - 1) as usize].clone();
+                    inv.deleted_claims.push(name.clone());
+                    let _ = c.delete::<PersistentVolumeClaim>(
+                        "default",
+                        &name,
+                        DeleteOptions::default(),
+                    );
+                }
+            }
             _ => {
                 let dt = r.range(1, 30_000);
                 let end = c.now_ms() + dt;
                 c.run_until(Some(end), &mut |c| {
                     inv.check(c);
+                    prompt.check(c);
                     ControlFlow::Continue(())
                 });
             }
         }
         inv.check(&c);
+        prompt.check(&c);
     }
     if let Some(node) = failed_node.take() {
         sts_playground::sim::kubelet::recover_node(&mut c, &node);

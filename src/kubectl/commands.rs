@@ -232,6 +232,11 @@ pub(crate) fn dispatch(session: &mut Session, cwd: &str, args: &[String], stdin:
     let Some(run) = command.run else {
         return group_help(&path, &parsed);
     };
+    // Time passes before the server sees the request, as it does between two prompts.
+    session.cluster.advance(super::latency::before_request(
+        &path,
+        path == "kubectl version" && parsed.bool("client"),
+    ));
     let explicit_namespace = parsed.has("namespace");
     let namespace = parsed
         .str("namespace")

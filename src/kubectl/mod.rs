@@ -2,7 +2,8 @@
 //!
 //! [`kubectl`] runs one invocation against a [`Session`]. Commands that wait on a real cluster
 //! (`rollout status`, `wait`, `delete`, `get -w`, `logs -f`, `drain`) return a [`Waiting`] that
-//! advances the virtual clock while it waits; every other command takes no virtual time.
+//! advances the virtual clock while it waits. Every command that talks to the API server first
+//! takes the time a real invocation takes to reach it ([`latency`]).
 //!
 //! Flags are parsed by hand (`flags`) the way pflag and cobra do, so that error texts match
 //! kubectl's; the API server side lives in `sim::apiserver::requests`. A host asks [`inputs`]
@@ -38,6 +39,8 @@ mod get_output;
 mod gojson;
 mod help;
 mod labels;
+/// The virtual time an invocation takes before the API server answers it.
+pub mod latency;
 mod log_lines;
 mod logs;
 mod lookup;

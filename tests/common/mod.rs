@@ -9,6 +9,8 @@ use std::ops::ControlFlow;
 use sts_playground::sim::Cluster;
 use sts_playground::sim::statefulset::utils::*;
 
+pub mod prompt;
+
 /// The tutorial's headless Service `nginx`.
 pub fn nginx_service() -> Service {
     serde_json::from_value(json!({
@@ -98,6 +100,8 @@ pub struct Invariants {
     claims: Vec<String>,
     /// Claims the scenario deleted on purpose (or a retention policy may delete).
     pub claims_may_go: bool,
+    /// Claims the scenario deleted one by one, which may go.
+    pub deleted_claims: Vec<String>,
 }
 
 impl Invariants {
@@ -107,6 +111,7 @@ impl Invariants {
             seen_uids: Vec::new(),
             claims: Vec::new(),
             claims_may_go: false,
+            deleted_claims: Vec::new(),
         };
         inv.check(c);
         inv
@@ -186,6 +191,9 @@ impl Invariants {
         let claims = claim_names(c);
         if !self.claims_may_go {
             for old in &self.claims {
+                if self.deleted_claims.contains(old) {
+                    continue;
+                }
                 assert!(claims.contains(old), "claim {old} disappeared at {now} ms");
             }
         }
