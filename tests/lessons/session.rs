@@ -277,10 +277,35 @@ fn a_stopped_node_keeps_its_statefulset_pod_until_it_comes_back_or_is_force_dele
         "kubectl delete pod web-0 --grace-period=0 --force",
     );
     wait(&mut model, 60_000);
-    assert_ne!(
-        node(&model),
-        first,
-        "after a force delete, web-0 starts on another node"
+    // The new web-0 cannot start elsewhere: its claim's local-path volume lives on the stopped
+    // node's disk (the PV's required node affinity, rancher/local-path-provisioner), and the
+    // VolumeBinding filter rejects every other node (volumebinding's ErrReasonNodeConflict).
+    let pod = model
+        .term
+        .session
+        .cluster
+        .world
+        .store
+        .get::<k8s_openapi::api::core::v1::Pod>("default", "web-0")
+        .cloned()
+        .unwrap();
+    assert!(
+        pod.spec.as_ref().unwrap().node_name.is_none(),
+        "still Pending"
+    );
+    let message = pod
+        .status
+        .as_ref()
+        .and_then(|s| s.conditions.as_ref())
+        .and_then(|cs| cs.iter().find(|c| c.type_ == "PodScheduled"))
+        .and_then(|c| c.message.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        message,
+        "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, \
+         1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }, \
+         2 node(s) had volume node affinity conflict. preemption: 0/4 nodes are available: \
+         4 Preemption is not helpful for scheduling."
     );
 }
 

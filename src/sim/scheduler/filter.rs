@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod, Toleration};
+use k8s_openapi::api::core::v1::{
+    Node, NodeSelector, PersistentVolume, PersistentVolumeClaim, Pod, Toleration,
+};
 use k8s_openapi::api::storage::v1::StorageClass;
 
 use super::SELECTED_NODE;
@@ -20,6 +22,8 @@ pub(super) enum Unfit<'a> {
     NotReady,
     /// The pod's nodeSelector does not match the node's labels.
     Selector,
+    /// A volume the pod's bound claims use lives where this node is not.
+    VolumeNodeAffinity,
 }
 
 impl Unfit<'_> {
@@ -32,6 +36,8 @@ impl Unfit<'_> {
                 "node(s) had untolerated taint {node.kubernetes.io/not-ready: }".into()
             }
             Unfit::Selector => "node(s) didn't match Pod's node affinity/selector".into(),
+            // ErrReasonNodeConflict in pkg/scheduler/framework/plugins/volumebinding.
+            Unfit::VolumeNodeAffinity => "node(s) had volume node affinity conflict".into(),
         }
     }
 }
@@ -53,15 +59,20 @@ fn claims_of(pod: &Pod) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// What the VolumeBinding plugin's PreFilter found for a pod's claims.
+pub(super) struct Claims {
+    /// Unbound WaitForFirstConsumer claims, with whether a node is already selected for them.
+    pub waiting: Vec<(String, bool)>,
+    /// The node affinity of each volume the bound claims use (a local volume lives on one node).
+    pub pinned: Vec<NodeSelector>,
+}
+
 /// The VolumeBinding plugin's PreFilter (pkg/scheduler/framework/plugins/volumebinding): every
 /// claim must exist and not be deleting, and an unbound claim must belong to a
-/// WaitForFirstConsumer class. Gives the unbound claims with whether a node is already selected
-/// for them, or the reason no node can take the pod.
-pub(super) fn volume_binding(
-    w: &World,
-    pod: &Pod,
-    ns: &str,
-) -> Result<Vec<(String, bool)>, String> {
+/// WaitForFirstConsumer class. Gives the unbound claims and the bound volumes' node affinity, or
+/// the reason no node can take the pod.
+pub(super) fn volume_binding(w: &World, pod: &Pod, ns: &str) -> Result<Claims, String> {
+    let mut pinned = Vec::new();
     let mut waiting_for_first_consumer = Vec::new();
     for claim_name in claims_of(pod) {
         let Some(claim) = w.store.get::<PersistentVolumeClaim>(ns, &claim_name) else {
@@ -79,6 +90,11 @@ pub(super) fn volume_binding(
             .is_some_and(|a| a.contains_key(SELECTED_NODE));
         let bound = claim.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Bound");
         if bound {
+            let volume = claim.spec.as_ref().and_then(|s| s.volume_name.as_deref());
+            let affinity = volume
+                .and_then(|v| w.store.get::<PersistentVolume>("", v))
+                .and_then(|pv| pv.spec.as_ref()?.node_affinity.as_ref()?.required.clone());
+            pinned.extend(affinity);
             continue;
         }
         let class = claim
@@ -95,13 +111,17 @@ pub(super) fn volume_binding(
         }
         waiting_for_first_consumer.push((claim_name, has_node));
     }
-    Ok(waiting_for_first_consumer)
+    Ok(Claims {
+        waiting: waiting_for_first_consumer,
+        pinned,
+    })
 }
 
 /// findNodesThatFitPod (pkg/scheduler/schedule_one.go): runs the filters on every node and gives
 /// the indices of the nodes that fit, or, when none does, why each was passed over.
 pub(super) fn find_nodes_that_fit<'a>(
     pod: &Pod,
+    pinned: &[NodeSelector],
     nodes: &'a [Rc<Node>],
 ) -> Result<Vec<usize>, Vec<Unfit<'a>>> {
     let tolerations = pod
@@ -119,7 +139,8 @@ pub(super) fn find_nodes_that_fit<'a>(
     let mut passed_over: Vec<Unfit<'a>> = Vec::new();
     let mut feasible = Vec::new();
     for (index, n) in nodes.iter().map(|n| n.as_ref()).enumerate() {
-        match filter_node(tolerations, selector, n) {
+        let fits = filter_node(tolerations, selector, n).and_then(|()| volume_nodes(pinned, n));
+        match fits {
             Ok(()) => feasible.push(index),
             Err(unfit) => passed_over.push(unfit),
         }
@@ -204,6 +225,35 @@ fn node_affinity(selector: &BTreeMap<String, String>, n: &Node) -> Result<(), Un
         Ok(())
     } else {
         Err(Unfit::Selector)
+    }
+}
+
+/// The VolumeBinding filter for bound claims (FindPodVolumes in
+/// pkg/scheduler/framework/plugins/volumebinding/binder.go): each volume's required node
+/// affinity must match the node, so a pod whose local volume lives on one node can run only there.
+fn volume_nodes(pinned: &[NodeSelector], n: &Node) -> Result<(), Unfit<'static>> {
+    let no_labels = BTreeMap::new();
+    let labels = n.metadata.labels.as_ref().unwrap_or(&no_labels);
+    // Terms are ORed and a term's expressions ANDed (component-helpers' nodeaffinity).
+    let matches = |selector: &NodeSelector| {
+        selector.node_selector_terms.iter().any(|term| {
+            term.match_expressions.iter().flatten().all(|e| {
+                let value = labels.get(&e.key);
+                let values = e.values.as_deref().unwrap_or(&[]);
+                match e.operator.as_str() {
+                    "In" => value.is_some_and(|v| values.contains(v)),
+                    "NotIn" => value.is_none_or(|v| !values.contains(v)),
+                    "Exists" => value.is_some(),
+                    "DoesNotExist" => value.is_none(),
+                    _ => false,
+                }
+            }) && (term.match_expressions.is_some() || term.match_fields.is_some())
+        })
+    };
+    if pinned.iter().all(matches) {
+        Ok(())
+    } else {
+        Err(Unfit::VolumeNodeAffinity)
     }
 }
 

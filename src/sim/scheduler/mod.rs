@@ -98,14 +98,17 @@ fn schedule_one(c: &mut Cluster, shared: Rc<Pod>, nodes: &[Rc<Node>], loads: &mu
     let ns = pod.metadata.namespace.clone().unwrap_or_default();
     let name = pod.metadata.name.clone().unwrap_or_default();
     let total = nodes.len();
-    let waiting_for_first_consumer = match filter::volume_binding(&c.world, pod, &ns) {
+    let filter::Claims {
+        waiting: waiting_for_first_consumer,
+        pinned,
+    } = match filter::volume_binding(&c.world, pod, &ns) {
         Ok(claims) => claims,
         Err(reason) => {
             fail(c, pod, filter::fit_error(total, &reason));
             return;
         }
     };
-    let feasible = match filter::find_nodes_that_fit(pod, nodes) {
+    let feasible = match filter::find_nodes_that_fit(pod, &pinned, nodes) {
         Ok(feasible) => feasible,
         Err(passed_over) => {
             let message = filter::fit_error(total, &filter::reasons(passed_over));

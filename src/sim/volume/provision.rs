@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use k8s_openapi::api::core::v1::{
-    CSIPersistentVolumeSource, PersistentVolume, PersistentVolumeClaim, PersistentVolumeSpec,
-    PersistentVolumeStatus,
+    CSIPersistentVolumeSource, HostPathVolumeSource, NodeSelector, NodeSelectorRequirement,
+    NodeSelectorTerm, PersistentVolume, PersistentVolumeClaim, PersistentVolumeSpec,
+    PersistentVolumeStatus, VolumeNodeAffinity,
 };
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
@@ -18,6 +19,10 @@ use crate::sim::Cluster;
 use crate::sim::events::{EventType, Facts};
 use crate::sim::fs::Fs;
 use crate::sim::queue::Work;
+use crate::sim::scheduler::SELECTED_NODE;
+
+/// kind's default provisioner, which makes a directory on the node the scheduler picked.
+const LOCAL_PATH: &str = "rancher.io/local-path";
 
 /// provisionClaim for an external provisioner: the claim is annotated with the provisioner that
 /// will create its volume (once), with the ExternalProvisioning and Provisioning events, and the
@@ -121,17 +126,25 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
         .map(|q| ("storage".to_string(), q))
         .into_iter()
         .collect();
+    let node = claim
+        .metadata
+        .annotations
+        .as_ref()
+        .and_then(|a| a.get(SELECTED_NODE).cloned());
+    let mut annotations: BTreeMap<String, String> = [(
+        "pv.kubernetes.io/provisioned-by".to_string(),
+        sc.provisioner.clone(),
+    )]
+    .into_iter()
+    .collect();
+    let local = sc.provisioner == LOCAL_PATH;
+    if let (true, Some(node)) = (local, &node) {
+        annotations.insert("local.path.provisioner/selected-node".into(), node.clone());
+    }
     let pv = PersistentVolume {
         metadata: ObjectMeta {
             name: Some(pv_name.clone()),
-            annotations: Some(
-                [(
-                    "pv.kubernetes.io/provisioned-by".to_string(),
-                    sc.provisioner.clone(),
-                )]
-                .into_iter()
-                .collect(),
-            ),
+            annotations: Some(annotations),
             ..Default::default()
         },
         spec: Some(PersistentVolumeSpec {
@@ -142,12 +155,14 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
             ),
             storage_class_name: Some(class.clone()),
             volume_mode: Some("Filesystem".into()),
-            csi: Some(CSIPersistentVolumeSource {
+            csi: (!local).then(|| CSIPersistentVolumeSource {
                 driver: sc.provisioner.clone(),
                 volume_handle: pv_name.clone(),
                 fs_type: Some("ext4".into()),
                 ..Default::default()
             }),
+            host_path: local.then(|| local_path(&pv_name, ns, name)),
+            node_affinity: node.filter(|_| local).map(on_node),
             ..Default::default()
         }),
         status: Some(PersistentVolumeStatus {
@@ -181,5 +196,32 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
         });
     if let Some(facts) = facts {
         c.world.record_event(facts);
+    }
+}
+
+/// The directory local-path makes for a claim: `<pv>_<namespace>_<claim>` under kind's
+/// `/var/local-path-provisioner`, created if missing (createPersistentVolumeSource in
+/// rancher/local-path-provisioner's provisioner.go).
+fn local_path(pv_name: &str, ns: &str, claim: &str) -> HostPathVolumeSource {
+    HostPathVolumeSource {
+        path: format!("/var/local-path-provisioner/{pv_name}_{ns}_{claim}"),
+        type_: Some("DirectoryOrCreate".into()),
+    }
+}
+
+/// A local volume lives on the node it was made on: its required node affinity names that
+/// node's hostname, so the scheduler places every later pod of the claim there.
+fn on_node(node: String) -> VolumeNodeAffinity {
+    VolumeNodeAffinity {
+        required: Some(NodeSelector {
+            node_selector_terms: vec![NodeSelectorTerm {
+                match_expressions: Some(vec![NodeSelectorRequirement {
+                    key: "kubernetes.io/hostname".into(),
+                    operator: "In".into(),
+                    values: Some(vec![node]),
+                }]),
+                match_fields: None,
+            }],
+        }),
     }
 }
