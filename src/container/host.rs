@@ -3,7 +3,7 @@
 
 use super::fs::ContainerFiles;
 use super::profile::Profile;
-use super::{Target, disk, http, net, signals, system};
+use super::{Target, curl, disk, http, net, signals, system};
 use crate::sh::interp::{Dialect, Files, Host, Proc};
 use crate::sim::Cluster;
 
@@ -45,7 +45,7 @@ impl Host for ContainerHost<'_> {
             "nginx" => Some(signals::nginx(self, p)),
             "nslookup" => Some(net::nslookup(self, p)),
             "getent" => Some(net::getent(self, p)),
-            "curl" => Some(http::curl(self, p)),
+            "curl" => Some(curl::curl(self, p)),
             "wget" => Some(http::wget(self, p)),
             "true" => Some(0),
             "false" => Some(1),

@@ -13,7 +13,7 @@ use crate::sim::kubelet::images::{self, Behaviour, Pull};
 use crate::sim::kubelet::{ContainerState, probes};
 
 /// How an address answers HTTP.
-enum Answer {
+pub(super) enum Answer {
     /// An nginx page: status and body.
     Page(u16, String, Option<String>),
     /// Nothing listens on the port.
@@ -35,7 +35,7 @@ fn nginx_page(code: u16, version: &str) -> String {
 }
 
 /// What the pod at `ip` answers on `port` for `path`.
-fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
+pub(super) fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
     let c = &*h.files.cluster;
     // The loopback address is the pod itself.
     let own = pod_ip(c, &h.target);
@@ -116,7 +116,7 @@ fn answer(h: &ContainerHost, ip: &str, port: u16, path: &str) -> Answer {
 }
 
 /// Splits `http://host:port/path` into its parts.
-fn parse_url(url: &str) -> (String, u16, String) {
+pub(super) fn parse_url(url: &str) -> (String, u16, String) {
     let rest = url
         .strip_prefix("http://")
         .or_else(|| url.strip_prefix("https://"))
@@ -135,7 +135,7 @@ fn parse_url(url: &str) -> (String, u16, String) {
     (host.to_string(), port, path.to_string())
 }
 
-fn reason(code: u16) -> &'static str {
+pub(super) fn reason(code: u16) -> &'static str {
     match code {
         200 => "OK",
         403 => "Forbidden",
@@ -145,7 +145,7 @@ fn reason(code: u16) -> &'static str {
 }
 
 /// Splits combined short options (`-si` → `-s -i`), leaving long options and values alone.
-fn split_flags(args: &[String], valued: &str) -> Vec<String> {
+pub(super) fn split_flags(args: &[String], valued: &str) -> Vec<String> {
     let mut out = Vec::new();
     for a in args {
         match a.strip_prefix('-') {
@@ -170,93 +170,6 @@ fn split_flags(args: &[String], valued: &str) -> Vec<String> {
         }
     }
     out
-}
-
-pub(super) fn curl(h: &mut ContainerHost, p: &mut Proc) -> i32 {
-    let args = split_flags(p.args(), "omHXdw");
-    let (mut include, mut head, mut fail, mut output) = (false, false, false, None);
-    let mut url = None;
-    let mut i = 0;
-    while let Some(a) = args.get(i) {
-        i += 1;
-        match a.as_str() {
-            "-i" | "--include" => include = true,
-            "-I" | "--head" => head = true,
-            "-f" | "--fail" => fail = true,
-            "-o" | "--output" => {
-                output = args.get(i).cloned();
-                i += 1;
-            }
-            "-m" | "--max-time" | "--connect-timeout" | "-H" | "-X" | "-d" | "-w" => i += 1,
-            s if s.starts_with('-') => {}
-            s => url = Some(s.to_string()),
-        }
-    }
-    let Some(url) = url else {
-        p.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
-        return 2;
-    };
-    let (host, port, path) = parse_url(&url);
-    let Some((_, ips)) = lookup_name(h, &host) else {
-        p.err(&format!("curl: (6) Could not resolve host: {host}\n"));
-        return 6;
-    };
-    let ip = ips.first().cloned().unwrap_or_default();
-    let (code, body, version) = match answer(h, &ip, port, &path) {
-        Answer::Page(code, body, version) => (code, body, version.unwrap_or_default()),
-        Answer::Refused => {
-            p.err(&format!("curl: (7) Failed to connect to {host} port {port} after 0 ms: Couldn't connect to server\n"));
-            return 7;
-        }
-        Answer::Empty => {
-            p.err("curl: (52) Empty reply from server\n");
-            return 52;
-        }
-    };
-    if fail && code >= 400 {
-        p.err(&format!(
-            "curl: (22) The requested URL returned error: {code}\n"
-        ));
-        return 22;
-    }
-    let mut text = String::new();
-    if include || head {
-        let date = crate::sim::clock::timestamp_at(p.now_ms)
-            .strftime("%a, %d %b %Y %H:%M:%S GMT")
-            .to_string();
-        let kind = if code == 200
-            && !path.ends_with(".html")
-            && !path.ends_with('/')
-            && path.contains('.')
-        {
-            "application/octet-stream"
-        } else {
-            "text/html"
-        };
-        text.push_str(&format!(
-            "HTTP/1.1 {code} {}\nServer: nginx/{version}\nDate: {date}\nContent-Type: {kind}\nContent-Length: {}\nConnection: keep-alive\n\n",
-            reason(code),
-            body.len()
-        ));
-    }
-    if !head {
-        text.push_str(&body);
-    }
-    match output {
-        Some(file) if file != "-" => {
-            let path = p.path(&file);
-            if let Err(e) = h.files.write(&path, &text, false) {
-                p.err(&format!(
-                    "curl: (23) Failure writing output to destination, passed {} returned 0\n",
-                    text.len()
-                ));
-                let _ = e;
-                return 23;
-            }
-        }
-        _ => p.out(&text),
-    }
-    0
 }
 
 pub(super) fn wget(h: &mut ContainerHost, p: &mut Proc) -> i32 {

@@ -2,6 +2,7 @@
 //! Writes land where they would in a real container: under a mounted volume they persist in the
 //! volume, elsewhere they go to the container's writable layer and vanish with the pod.
 
+mod curl;
 mod disk;
 mod fs;
 mod host;
@@ -10,6 +11,7 @@ mod net;
 pub mod profile;
 mod signals;
 mod system;
+mod writeout;
 
 use k8s_openapi::api::core::v1::Pod;
 

@@ -12,3 +12,11 @@ kubectl exec web-0 -- curl http://web-1.nginx:8080/
 kubectl exec web-0 -- curl http://nope.nginx/
 kubectl exec dns-test -- wget -qO- http://web-1.nginx
 kubectl exec dns-test -- wget -qO- http://web-1.nginx/missing.html
+# -s hides curl's error messages and -S brings them back; -w prints after the transfer, 000 when no
+# answer came (curl's tool_operate.c, tool_writeout.c).
+kubectl exec web-0 -- curl -s http://nope.nginx/
+kubectl exec web-0 -- curl -sS http://nope.nginx/
+kubectl exec web-0 -- curl -s -o /dev/null -w '%{http_code}\n' http://web-1.nginx/index.html
+kubectl exec web-0 -- curl -s -o /dev/null -w '%{http_code} %{size_download} %{content_type} %{url_effective}\n' http://web-1.nginx/missing.html
+kubectl exec web-0 -- curl -s -w '%{http_code}\n' http://nope.nginx/
+kubectl exec web-0 -- curl -sf -o /dev/null -w 'status %{response_code}, exit %{exitcode}\n' http://web-1.nginx/missing.html

@@ -13,7 +13,7 @@ kubectl rollout status sts/web
 kubectl exec web-0 -- curl -sI http://web-2.nginx | head -1
 kubectl scale sts web --replicas=2
 kubectl rollout status sts/web
-kubectl exec web-0 -- curl -s http://web-2.nginx
+kubectl exec web-0 -- curl -sS http://web-2.nginx
 kubectl get endpoints nginx -o jsonpath='{range .subsets[*].addresses[*]}{.hostname}{"\n"}{end}'
 kubectl patch pv $(kubectl get pvc www-web-2 -o jsonpath='{.spec.volumeName}') -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'
 kubectl delete pvc www-web-2
