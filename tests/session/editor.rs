@@ -120,9 +120,11 @@ fn completion_offers_keys_and_enum_values_in_context() {
         labels(at("podManagementPolicy: Par"), false),
         vec!["Parallel"]
     );
+    // The values of the OpenAPI enum, sorted as openapi-gen sorts them (kube-openapi
+    // pkg/generators/enum.go); v1.37 has the alpha Recreate strategy too.
     assert_eq!(
         labels(at("    type: "), true),
-        vec!["RollingUpdate", "OnDelete"]
+        vec!["OnDelete", "Recreate", "RollingUpdate"]
     );
     assert_eq!(
         labels(at("        imag"), false),
@@ -131,9 +133,9 @@ fn completion_offers_keys_and_enum_values_in_context() {
     assert_eq!(
         labels(at("      - Read"), false),
         vec![
-            "ReadWriteOnce",
             "ReadOnlyMany",
             "ReadWriteMany",
+            "ReadWriteOnce",
             "ReadWriteOncePod"
         ]
     );
