@@ -77,7 +77,7 @@ fn parse_file(text: &str) -> Option<(String, Value)> {
         .collect();
     let body = text[at..].find("json_schema!(")? + at + "json_schema!(".len();
     let mut p = Parser {
-        s: text[body..].as_bytes(),
+        s: &text.as_bytes()[body..],
         i: 0,
     };
     Some((ty, p.value()))

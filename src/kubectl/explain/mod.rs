@@ -180,6 +180,19 @@ fn check_api_version(res: &ApiResource, api_version: &str) -> Result<(), String>
     Ok(())
 }
 
+/// The fields after the resource: after its `resource.group` name when the argument starts
+/// with it (`statefulsets.apps.spec`), else after the first name
+/// (SplitAndParseResourceRequestWithMatchingPrefix in staging/src/k8s.io/kubectl/pkg/explain/explain.go).
+fn field_path<'a>(arg: &'a str, res: &ApiResource) -> Vec<&'a str> {
+    // Either way the first node of the parsed rest is dropped: the whole name, or the
+    // recursive-descent node the leading dot of `.spec` parses to.
+    let rest = arg.strip_prefix(res.qualified().as_str()).unwrap_or(arg);
+    if rest.is_empty() {
+        return Vec::new();
+    }
+    rest.split('.').skip(1).collect()
+}
+
 /// `kubectl explain`.
 pub(crate) fn explain(ctx: &mut Ctx<'_>) -> Option<Run> {
     let Some(arg) = ctx.flags.args.first().cloned() else {
@@ -190,15 +203,15 @@ pub(crate) fn explain(ctx: &mut Ctx<'_>) -> Option<Run> {
         ctx.usage("We accept only this format: explain RESOURCE");
         return None;
     }
-    let mut parts = arg.split('.');
-    let resource = parts.next().unwrap_or("");
-    let path: Vec<&str> = parts.collect();
+    let arg = arg.strip_suffix('.').unwrap_or(&arg);
+    let resource = arg.split('.').next().unwrap_or("");
     let Some(res) = resolve(resource) else {
         ctx.fail(&format!(
             "the server doesn't have a resource type \"{resource}\""
         ));
         return None;
     };
+    let path = field_path(arg, res);
     if let Some(v) = ctx.flags.str("api-version").map(str::to_string)
         && let Err(e) = check_api_version(res, &v)
     {
