@@ -59,6 +59,7 @@ const VERSION: &str = "v1_37";
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=build/schema.rs");
+    println!("cargo::rerun-if-changed=Cargo.lock");
     println!("cargo::rerun-if-changed=src/kubectl/fields/enums.txt");
     let dir = k8s_openapi_dir().join("src").join(VERSION);
     let mut all = BTreeMap::new();
