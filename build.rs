@@ -208,6 +208,48 @@ fn guess(v: &Value, all: &BTreeMap<String, TypeSchema>) -> (String, Option<Strin
     }
 }
 
+/// The fields a type requires, less those k8s-openapi adds (`NOT_REQUIRED`, a kind's metadata).
+fn required_of<'a>(name: &str, schema: &'a Value) -> Vec<&'a str> {
+    let is_kind = schema
+        .get("properties")
+        .is_some_and(|p| p.get("kind").is_some() && p.get("apiVersion").is_some());
+    match schema.get("required") {
+        Some(Value::Arr(items)) => items
+            .iter()
+            .filter_map(Value::str)
+            .filter(|f| {
+                let added = is_kind && *f == "metadata";
+                !added && !NOT_REQUIRED.contains(&format!("{name}.{f}").as_str())
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A field's description with the enum paragraph openapi-gen appends, and the enum values.
+fn field_doc(v: &Value, enum_lines: Option<&Vec<(String, String)>>) -> (String, Vec<String>) {
+    let mut doc = match v {
+        Value::Ref { description, .. } => description.clone().unwrap_or_default(),
+        _ => v
+            .get("description")
+            .and_then(Value::str)
+            .unwrap_or("")
+            .to_string(),
+    };
+    let mut values = Vec::new();
+    if let Some(lines) = enum_lines {
+        doc.push_str("\n\nPossible enum values:");
+        for (value, comment) in lines {
+            let _ = write!(doc, "\n - `{value:?}`");
+            if !comment.is_empty() {
+                let _ = write!(doc, " {comment}");
+            }
+            values.push(value.clone());
+        }
+    }
+    (doc, values)
+}
+
 fn emit(
     all: &BTreeMap<String, TypeSchema>,
     reached: &BTreeSet<String>,
@@ -230,21 +272,7 @@ fn emit(
             .get("description")
             .and_then(Value::str)
             .unwrap_or("");
-        let required: Vec<&str> = match t.schema.get("required") {
-            Some(Value::Arr(items)) => items.iter().filter_map(Value::str).collect(),
-            _ => Vec::new(),
-        };
-        let is_kind = t
-            .schema
-            .get("properties")
-            .is_some_and(|p| p.get("kind").is_some() && p.get("apiVersion").is_some());
-        let required: Vec<&str> = required
-            .into_iter()
-            .filter(|f| {
-                let ours = is_kind && *f == "metadata";
-                !ours && !NOT_REQUIRED.contains(&format!("{name}.{f}").as_str())
-            })
-            .collect();
+        let required = required_of(name, &t.schema);
         let _ = writeln!(out, "TypeDoc {{ name: {name:?}, doc: {doc:?}, fields: &[");
         let mut props: Vec<(&String, &Value)> = match t.schema.get("properties") {
             Some(Value::Obj(members)) => members.iter().map(|(k, v)| (k, v)).collect(),
@@ -252,32 +280,14 @@ fn emit(
         };
         props.sort_by(|a, b| a.0.cmp(b.0));
         for (field, v) in props {
-            let mut fdoc = match v {
-                Value::Ref { description, .. } => description.clone().unwrap_or_default(),
-                _ => v
-                    .get("description")
-                    .and_then(Value::str)
-                    .unwrap_or("")
-                    .to_string(),
-            };
             let (ty, of) = guess(v, all);
             let items: Vec<&String> = enums
                 .get(&format!("{name}.{field}[]"))
                 .map(|l| l.iter().map(|(v, _)| v).collect())
                 .unwrap_or_default();
-            used += usize::from(!items.is_empty());
-            let mut values = Vec::new();
-            if let Some(lines) = enums.get(&format!("{name}.{field}")) {
-                used += 1;
-                fdoc.push_str("\n\nPossible enum values:");
-                for (value, comment) in lines {
-                    let _ = write!(fdoc, "\n - `{value:?}`");
-                    if !comment.is_empty() {
-                        let _ = write!(fdoc, " {comment}");
-                    }
-                    values.push(value.clone());
-                }
-            }
+            let lines = enums.get(&format!("{name}.{field}"));
+            used += usize::from(!items.is_empty()) + usize::from(lines.is_some());
+            let (fdoc, values) = field_doc(v, lines);
             let _ = writeln!(
                 out,
                 "Field {{ name: {field:?}, ty: {ty:?}, of: {:?}, required: {}, doc: {fdoc:?}, values: &{values:?}, item_values: &{items:?} }},",
