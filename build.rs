@@ -124,7 +124,8 @@ fn metadata_dir(manifest: &Path) -> Option<PathBuf> {
         .output()
         .ok()?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let at = text.find("\"name\":\"k8s-openapi\"")?;
+    // The package entry (a dependency entry names its source next, not its version).
+    let at = text.find("\"name\":\"k8s-openapi\",\"version\"")?;
     let path = text[at..]
         .split("\"manifest_path\":\"")
         .nth(1)?
