@@ -302,3 +302,15 @@ fn hover_help_and_explain_print_the_same_upstream_text() {
         Some("Container image name.")
     );
 }
+
+#[test]
+fn a_documents_kind_and_api_version_offer_what_the_playground_applies() {
+    let text = "apiVersion: \nkind: \n";
+    let labels = |caret: usize| {
+        complete(text, caret, true)
+            .map(|c| c.items.into_iter().map(|i| i.label).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    assert_eq!(labels(12), vec!["apps/v1", "v1"]);
+    assert_eq!(labels(19).first().map(String::as_str), Some("StatefulSet"));
+}

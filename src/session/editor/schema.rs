@@ -55,8 +55,30 @@ pub fn children(kind: &str, path: &[String]) -> Vec<Field> {
             None => return Vec::new(),
         }
     }
-    editable(current).map(Field::of).collect()
+    let mut out: Vec<Field> = editable(current).map(Field::of).collect();
+    if path.is_empty() {
+        for f in &mut out {
+            match f.key {
+                "apiVersion" => f.values = API_VERSIONS,
+                "kind" => f.values = KINDS,
+                _ => {}
+            }
+        }
+    }
+    out
 }
+
+/// The values offered for a document's own `apiVersion` and `kind`: what the playground
+/// applies, most common first. The schema lists no values for these two strings.
+const API_VERSIONS: &[&str] = &["apps/v1", "v1"];
+const KINDS: &[&str] = &[
+    "StatefulSet",
+    "Service",
+    "PersistentVolumeClaim",
+    "PersistentVolume",
+    "Pod",
+    "Namespace",
+];
 
 /// The field at a path of keys, if the table knows it.
 pub fn lookup(kind: &str, path: &[String]) -> Option<Field> {
