@@ -66,23 +66,31 @@ fn field_detail(out: &mut String, field: &Field, short: bool, level: usize) {
     }
 }
 
+/// How deep `--recursive` lists: every level, or down to `--max-depth`.
+#[derive(Clone, Copy)]
+struct Depth {
+    recursive: bool,
+    max: usize,
+}
+
 /// The `fieldList` template. `seen` holds the types on the path from the listed type, so a
 /// type that contains itself stops there.
 fn field_list(
     out: &mut String,
     doc: &TypeDoc,
     level: usize,
-    recursive: bool,
+    depth: Depth,
     seen: &mut Vec<&'static str>,
 ) {
     for field in doc.fields {
-        field_detail(out, field, recursive, level);
-        if recursive
+        field_detail(out, field, depth.recursive, level);
+        if depth.recursive
+            && (depth.max == 0 || level < depth.max)
             && let Some(t) = field.target()
             && !seen.contains(&t.name)
         {
             seen.push(t.name);
-            field_list(out, t, level + 1, true, seen);
+            field_list(out, t, level + 1, depth, seen);
             seen.pop();
         }
     }
@@ -101,7 +109,7 @@ fn description(field: Option<&Field>, doc: &TypeDoc) -> String {
 }
 
 /// The explain output below the header, or the name of the field that does not exist.
-fn render(kind: &'static TypeDoc, path: &[&str], recursive: bool) -> Result<String, String> {
+fn render(kind: &'static TypeDoc, path: &[&str], depth: Depth) -> Result<String, String> {
     let missing = || path.last().map_or(String::new(), |l| l.to_string());
     let mut doc: Option<&'static TypeDoc> = Some(kind);
     let mut leaf: Option<&'static Field> = None;
@@ -135,7 +143,7 @@ fn render(kind: &'static TypeDoc, path: &[&str], recursive: bool) -> Result<Stri
         && !t.fields.is_empty()
     {
         out.push_str("FIELDS:\n");
-        field_list(&mut out, t, 1, recursive, &mut Vec::new());
+        field_list(&mut out, t, 1, depth, &mut Vec::new());
     }
     Ok(out)
 }
@@ -199,10 +207,22 @@ pub(crate) fn explain(ctx: &mut Ctx<'_>) -> Option<Run> {
         ctx.fail("You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n");
         return None;
     };
+    // ExplainOptions.Validate in staging/src/k8s.io/kubectl/pkg/cmd/explain/explain.go.
     if ctx.flags.args.len() > 1 {
-        ctx.usage("We accept only this format: explain RESOURCE");
+        ctx.fail("We accept only this format: explain RESOURCE\n");
         return None;
     }
+    let recursive = ctx.flags.bool("recursive");
+    let max = ctx.flags.int("max-depth").unwrap_or(0);
+    if max > 0 && !recursive {
+        ctx.fail("--max-depth requires --recursive");
+        return None;
+    }
+    let Ok(max) = usize::try_from(max) else {
+        ctx.fail("--max-depth must be non-negative");
+        return None;
+    };
+    let depth = Depth { recursive, max };
     let arg = arg.strip_suffix('.').unwrap_or(&arg);
     let resource = arg.split('.').next().unwrap_or("");
     let Some(res) = resolve(resource) else {
@@ -225,7 +245,7 @@ pub(crate) fn explain(ctx: &mut Ctx<'_>) -> Option<Run> {
         ));
         return None;
     };
-    match render(kind, &path, ctx.flags.bool("recursive")) {
+    match render(kind, &path, depth) {
         Ok(body) => {
             ctx.print(&format!("{}{body}\n", header(res)));
         }
