@@ -7,7 +7,7 @@ constant's comment joined with spaces and without its leading name).
 k8s-openapi drops the `enum` lists and the "Possible enum values:" paragraph from the schema it
 is generated from, so the build script adds them back from this file.
 
-Usage: scripts/enum_values.py PATH/TO/k8s.io/api > src/kubectl/fields/enums.txt
+Usage: scripts/enum_values.py PATH/TO/k8s.io/api [REVISION] > src/kubectl/fields/enums.txt
 """
 
 import os
@@ -92,6 +92,8 @@ def main():
     print("# pkg/generators/enum.go). Each field line is followed by one line per value:")
     print("# a tab, the value, a tab, its comment. A list of enumerated items (`[]` after the name)\n"
           "# has no enum in the schema; only the editor offers its values.")
+    if len(sys.argv) > 2:
+        print(f"# Source: k8s.io/api {sys.argv[2]}.")
     for struct in sorted(structs):
         for ty, json in fields_of(struct):
             item = ty.startswith("[]")
