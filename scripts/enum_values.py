@@ -97,7 +97,8 @@ def main():
     for struct in sorted(structs):
         for ty, json in fields_of(struct):
             item = ty.startswith("[]")
-            ty = ty.removeprefix("[]")
+            # apps/v1 and storage/v1 name core/v1 types as `v1.Name`.
+            ty = ty.removeprefix("[]").removeprefix("*").removeprefix("v1.")
             if ty in values:
                 print(f"{struct}.{json}" + ("[]" if item else ""))
                 for value in sorted(values[ty]):
