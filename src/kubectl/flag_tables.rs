@@ -223,7 +223,8 @@ pub(crate) const EVENTS: &[Flag] = &[
 ];
 /// The `explain` flag group.
 pub(crate) const EXPLAIN: &[Flag] = &[
-    long("recursive", Ty::Bool),
+    short("recursive", 'R', Ty::Bool),
+    long("max-depth", Ty::Int),
     long("api-version", Ty::Str),
     short("output", 'o', Ty::Str),
 ];

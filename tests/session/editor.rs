@@ -120,9 +120,11 @@ fn completion_offers_keys_and_enum_values_in_context() {
         labels(at("podManagementPolicy: Par"), false),
         vec!["Parallel"]
     );
+    // The values of the OpenAPI enum, sorted as openapi-gen sorts them (kube-openapi
+    // pkg/generators/enum.go); v1.37 has the alpha Recreate strategy too.
     assert_eq!(
         labels(at("    type: "), true),
-        vec!["RollingUpdate", "OnDelete"]
+        vec!["OnDelete", "Recreate", "RollingUpdate"]
     );
     assert_eq!(
         labels(at("        imag"), false),
@@ -131,9 +133,9 @@ fn completion_offers_keys_and_enum_values_in_context() {
     assert_eq!(
         labels(at("      - Read"), false),
         vec![
-            "ReadWriteOnce",
             "ReadOnlyMany",
             "ReadWriteMany",
+            "ReadWriteOnce",
             "ReadWriteOncePod"
         ]
     );
@@ -299,4 +301,16 @@ fn hover_help_and_explain_print_the_same_upstream_text() {
         items.first().map(|i| i.detail),
         Some("Container image name.")
     );
+}
+
+#[test]
+fn a_documents_kind_and_api_version_offer_what_the_playground_applies() {
+    let text = "apiVersion: \nkind: \n";
+    let labels = |caret: usize| {
+        complete(text, caret, true)
+            .map(|c| c.items.into_iter().map(|i| i.label).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    assert_eq!(labels(12), vec!["apps/v1", "v1"]);
+    assert_eq!(labels(19).first().map(String::as_str), Some("StatefulSet"));
 }

@@ -1,11 +1,9 @@
 //! The one table of API field documentation: names, explain types, required flags, the
 //! upstream descriptions `kubectl explain` prints, and the values an enumerated field takes.
-//! `kubectl explain` prints it; the manifest editor's hover help and completion read it too.
-
-mod apps;
-mod pod;
-mod service;
-mod storage;
+//! The build script generates it from the OpenAPI schemas in the k8s-openapi sources (v1.37),
+//! for the kinds the playground simulates and the types they reach, with the enum values
+//! openapi-gen adds (`enums.txt`). `kubectl explain` prints it; the manifest editor's hover help
+//! and completion read it too.
 
 /// One field of a type.
 #[derive(Debug, PartialEq, Eq)]
@@ -14,15 +12,25 @@ pub struct Field {
     pub name: &'static str,
     /// The type as explain shows it (`integer`, `[]Container`, `map[string]string`).
     pub ty: &'static str,
+    /// The documented type it leads to (of its items, for lists and maps); empty for none.
+    pub of: &'static str,
     /// Whether the API requires it.
     pub required: bool,
     /// The upstream description, as `kubectl explain` prints it.
     pub doc: &'static str,
-    /// The values it takes when they form a fixed set, most common first (editor completion).
+    /// The values of an enumerated field, sorted as the OpenAPI `enum` list is.
     pub values: &'static [&'static str],
+    /// The values of a list's items when their type is enumerated. The schema carries no enum
+    /// for them, so explain does not print these; the editor offers them.
+    pub item_values: &'static [&'static str],
 }
 
 impl Field {
+    /// The type whose fields and description follow this field's own.
+    pub fn target(&self) -> Option<&'static TypeDoc> {
+        type_doc(self.of)
+    }
+
     /// The description's first paragraph: the text without the list of enum values that
     /// follows it.
     pub fn summary(&self) -> &'static str {
@@ -46,83 +54,20 @@ pub struct TypeDoc {
     pub fields: &'static [Field],
 }
 
-/// A field the API does not require.
-pub(crate) const fn f(name: &'static str, ty: &'static str, doc: &'static str) -> Field {
-    Field {
-        name,
-        ty,
-        required: false,
-        doc,
-        values: &[],
-    }
-}
-
-/// A field the API does not require whose values form a fixed set.
-pub(crate) const fn e(
-    name: &'static str,
-    ty: &'static str,
-    doc: &'static str,
-    values: &'static [&'static str],
-) -> Field {
-    Field {
-        values,
-        ..f(name, ty, doc)
-    }
-}
-
-/// A field the API requires.
-pub(crate) const fn req(name: &'static str, ty: &'static str, doc: &'static str) -> Field {
-    Field {
-        required: true,
-        ..f(name, ty, doc)
-    }
-}
-
-/// `apiVersion`, common to every kind (TypeMeta in k8s.io/apimachinery meta/v1).
-pub const API_VERSION: Field = e(
-    "apiVersion",
-    "string",
-    "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
-    &["apps/v1", "v1"],
-);
-/// `kind`, common to every kind (TypeMeta in k8s.io/apimachinery meta/v1).
-pub const KIND: Field = e(
-    "kind",
-    "string",
-    "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds",
-    &[
-        "StatefulSet",
-        "Service",
-        "PersistentVolumeClaim",
-        "PersistentVolume",
-        "Pod",
-        "Namespace",
-    ],
-);
-/// `metadata`, common to every kind.
-pub const METADATA: Field = f(
-    "metadata",
-    "ObjectMeta",
-    "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
-);
-
-/// The fields every kind has, for documents whose kind the table does not describe.
-pub const COMMON: &[Field] = &[API_VERSION, KIND, METADATA];
+include!(concat!(env!("OUT_DIR"), "/fields_table.rs"));
 
 /// The documented type named `name`.
 pub fn type_doc(name: &str) -> Option<&'static TypeDoc> {
-    apps::TYPES
-        .iter()
-        .chain(pod::TYPES)
-        .chain(storage::TYPES)
-        .chain(service::TYPES)
-        .find(|t| t.name == name)
+    let at = TYPES.binary_search_by(|t| t.name.cmp(name)).ok()?;
+    TYPES.get(at)
 }
 
-/// The type an explain type string leads to (`[]Container` → `Container`).
-pub fn element_type(ty: &str) -> &str {
-    let t = ty.trim_start_matches("[]");
-    t.strip_prefix("map[string]").unwrap_or(t)
+/// The fields every kind has (`apiVersion`, `kind`, `metadata`), for documents whose kind the
+/// table does not describe.
+pub fn common() -> &'static [Field] {
+    type_doc("Namespace")
+        .and_then(|t| t.fields.get(..3))
+        .unwrap_or(&[])
 }
 
 /// The first sentence of a text: up to the first full stop followed by a space, not counting

@@ -1,74 +1,51 @@
-//! Checks of the field table: every type it names is documented or a leaf, fields are sorted as
-//! explain lists them, and the values offered for a field are values the API documents.
+//! Checks of the generated field table: the types it names are documented, fields are sorted
+//! as explain lists them, enum values sit in the description as openapi-gen writes them, and
+//! required flags are the API's.
 
 use super::*;
 
-/// Types explain prints without fields of their own.
-const LEAVES: &[&str] = &[
-    "string",
-    "integer",
-    "boolean",
-    "Quantity",
-    "IntOrString",
-    "Affinity",
-    "Toleration",
-    "Volume",
-    "ExecAction",
-    "HTTPGetAction",
-    "TCPSocketAction",
-    "EnvVarSource",
-    "OwnerReference",
-    "StatefulSetCondition",
-    "ServiceStatus",
-    "PodStatus",
-    "PersistentVolumeStatus",
-    "LabelSelectorRequirement",
-    "ObjectReference",
-    "HostPathVolumeSource",
-    "VolumeNodeAffinity",
-];
-
-fn all_types() -> impl Iterator<Item = &'static TypeDoc> {
-    apps::TYPES
-        .iter()
-        .chain(pod::TYPES)
-        .chain(storage::TYPES)
-        .chain(service::TYPES)
-}
-
 #[test]
-fn every_type_is_documented_and_its_fields_sorted() {
-    for t in all_types() {
-        let names: Vec<&str> = t.fields.iter().map(|f| f.name).collect();
-        let mut sorted = names.clone();
+fn types_are_sorted_and_every_target_is_documented() {
+    let names: Vec<&str> = TYPES.iter().map(|t| t.name).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted);
+    for t in TYPES {
+        let fields: Vec<&str> = t.fields.iter().map(|f| f.name).collect();
+        let mut sorted = fields.clone();
         sorted.sort_unstable();
-        assert_eq!(names, sorted, "{}", t.name);
+        assert_eq!(fields, sorted, "{}", t.name);
         for f in t.fields {
-            let ty = element_type(f.ty);
             assert!(
-                type_doc(ty).is_some() || LEAVES.contains(&ty),
-                "{}.{} <{}>",
+                f.of.is_empty() || f.target().is_some(),
+                "{}.{}",
                 t.name,
-                f.name,
-                f.ty
+                f.name
             );
         }
+    }
+    // Every simulated kind is documented (src/sim/kind.rs).
+    for kind in crate::sim::kind::Kind::ALL {
+        assert!(type_doc(kind.name()).is_some(), "{}", kind.name());
     }
 }
 
 #[test]
-fn offered_values_are_the_documented_enum_values() {
-    // openapi-gen appends "Possible enum values:" with a `"Value"` line per constant of a
-    // `+enum` type (kube-openapi pkg/generators/enum.go); where the text lists them, every
-    // value the editor offers must be one of them.
-    for t in all_types() {
+fn enum_values_are_listed_in_the_description() {
+    // kube-openapi pkg/generators/enum.go: "Possible enum values:" and a `"Value"` line per
+    // constant of a `+enum` type, sorted by value.
+    let policy = type_doc("StatefulSetSpec")
+        .and_then(|t| t.fields.iter().find(|f| f.name == "podManagementPolicy"))
+        .expect("documented");
+    assert_eq!(policy.values, &["OrderedReady", "Parallel"]);
+    assert!(policy.doc.contains(
+        "\n\nPossible enum values:\n - `\"OrderedReady\"` will create pods in strictly increasing order"
+    ));
+    for t in TYPES {
         for f in t.fields {
-            if !f.doc.contains("Possible enum values:") {
-                continue;
-            }
             for v in f.values {
                 assert!(
-                    f.doc.contains(&format!("`\"{v}\"`")),
+                    f.doc.contains(&format!(" - `{v:?}`")),
                     "{}.{} {v}",
                     t.name,
                     f.name
@@ -76,6 +53,36 @@ fn offered_values_are_the_documented_enum_values() {
             }
         }
     }
+}
+
+#[test]
+fn types_and_required_flags_are_the_apis() {
+    let field = |t: &str, f: &str| {
+        type_doc(t)
+            .and_then(|t| t.fields.iter().find(|x| x.name == f))
+            .expect("documented")
+    };
+    // plaintext.tmpl typeGuess: a referenced object by its name, Time as string, lists and maps.
+    assert_eq!(field("StatefulSet", "spec").ty, "StatefulSetSpec");
+    assert_eq!(field("ObjectMeta", "creationTimestamp").ty, "string");
+    assert_eq!(field("ObjectMeta", "labels").ty, "map[string]string");
+    assert_eq!(field("PodSpec", "containers").ty, "[]Container");
+    assert_eq!(
+        field("ResourceRequirements", "limits").ty,
+        "map[string]Quantity"
+    );
+    assert_eq!(
+        field("RollingUpdateStatefulSetStrategy", "maxUnavailable").ty,
+        "IntOrString"
+    );
+    // k8s.io/api apps/v1 types.go: spec and metadata are optional, selector and template not.
+    assert!(!field("StatefulSet", "spec").required);
+    assert!(!field("StatefulSet", "metadata").required);
+    assert!(field("StatefulSetSpec", "selector").required);
+    assert!(!field("SecretKeySelector", "name").required);
+    assert!(field("SecretKeySelector", "key").required);
+    let names: Vec<&str> = common().iter().map(|f| f.name).collect();
+    assert_eq!(names, ["apiVersion", "kind", "metadata"]);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! one accepts, read from kubectl's field table (the text `kubectl explain` prints), so hover
 //! help, completion and explain say the same thing.
 
-use crate::kubectl::fields::{self, COMMON, element_type, type_doc};
+use crate::kubectl::fields::{self, common, type_doc};
 
 /// One field of a manifest, as the editor shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +21,9 @@ pub struct Field {
 
 impl Field {
     fn of(field: &'static fields::Field) -> Field {
-        let values: &'static [&'static str] = if field.values.is_empty() && field.ty == "boolean" {
+        let values: &'static [&'static str] = if !field.item_values.is_empty() {
+            field.item_values
+        } else if field.values.is_empty() && field.ty == "boolean" {
             &["true", "false"]
         } else {
             field.values
@@ -31,7 +33,7 @@ impl Field {
             doc: field.summary(),
             short: field.first_sentence(),
             values,
-            has_children: type_doc(element_type(field.ty)).is_some(),
+            has_children: field.target().is_some_and(|t| !t.fields.is_empty()),
         }
     }
 }
@@ -43,18 +45,40 @@ fn editable(fields: &'static [fields::Field]) -> impl Iterator<Item = &'static f
 
 /// The fields under a path of keys (list items are transparent) in a document of `kind`.
 pub fn children(kind: &str, path: &[String]) -> Vec<Field> {
-    let mut current: &'static [fields::Field] = type_doc(kind).map_or(COMMON, |t| t.fields);
+    let mut current: &'static [fields::Field] = type_doc(kind).map_or(common(), |t| t.fields);
     for key in path {
         let Some(field) = editable(current).find(|f| f.name == key) else {
             return Vec::new();
         };
-        match type_doc(element_type(field.ty)) {
+        match field.target() {
             Some(t) => current = t.fields,
             None => return Vec::new(),
         }
     }
-    editable(current).map(Field::of).collect()
+    let mut out: Vec<Field> = editable(current).map(Field::of).collect();
+    if path.is_empty() {
+        for f in &mut out {
+            match f.key {
+                "apiVersion" => f.values = API_VERSIONS,
+                "kind" => f.values = KINDS,
+                _ => {}
+            }
+        }
+    }
+    out
 }
+
+/// The values offered for a document's own `apiVersion` and `kind`: what the playground
+/// applies, most common first. The schema lists no values for these two strings.
+const API_VERSIONS: &[&str] = &["apps/v1", "v1"];
+const KINDS: &[&str] = &[
+    "StatefulSet",
+    "Service",
+    "PersistentVolumeClaim",
+    "PersistentVolume",
+    "Pod",
+    "Namespace",
+];
 
 /// The field at a path of keys, if the table knows it.
 pub fn lookup(kind: &str, path: &[String]) -> Option<Field> {
