@@ -127,3 +127,24 @@ fn share_links_replay_lines_typed_ahead_at_the_same_instant() {
     );
     assert!(replayed.queued.is_empty());
 }
+
+#[test]
+fn a_queued_line_reads_the_files_as_they_are_when_it_runs_also_in_a_replay() {
+    let mut model = rolling(35);
+    model.update(Msg::ImportFile("notes.txt".into(), "typed before\n".into()));
+    assert!(model.term.session.files.contains_key("/notes.txt"));
+    model.update(Msg::RunLine("cat notes.txt".into()));
+    model.update(Msg::EditFile(
+        "/notes.txt".into(),
+        "written while waiting\n".into(),
+    ));
+    tick_until_done(&mut model, 600);
+    assert!(
+        screen(&model).ends_with("$ cat notes.txt\nwritten while waiting"),
+        "{}",
+        screen(&model)
+    );
+    let payload = unpack(&pack(&model.payload())).expect("unpacks");
+    let replayed = Model::from_payload(&payload, &mut || false).expect("replays");
+    assert_eq!(screen(&replayed), screen(&model));
+}

@@ -44,7 +44,12 @@ impl Model {
         lines::push_output(self.lines.make_mut(), &step.output);
         self.running = step.running;
         // Lines typed while it ran run now, at the instant it ended, until one of them waits
-        // in turn; the rest of the slice then passes through that one.
+        // in turn; the rest of the slice then passes through that one. They read the files as
+        // they are now, so those are recorded first (a replay writes them a little earlier,
+        // which only the queued lines can see).
+        if !self.running && !self.queued.is_empty() {
+            self.log.sync_files(&self.term.session.files);
+        }
         while !self.running && !self.queued.is_empty() {
             let line = self.queued.remove(0);
             self.run_line(&line);
