@@ -77,8 +77,9 @@ pub(crate) fn explain(ctx: &mut Ctx<'_>) -> Option<Run> {
         ctx.fail("You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n");
         return None;
     };
+    // explain.go, Validate: a plain error, not a usage error (no `See … -h` line).
     if ctx.flags.args.len() > 1 {
-        ctx.usage("We accept only this format: explain RESOURCE");
+        ctx.fail("We accept only this format: explain RESOURCE");
         return None;
     }
     let mut parts = arg.split('.');
