@@ -331,15 +331,6 @@ impl Model {
         move || clock() > end
     }
 
-    /// Shows the typed line and the completions Tab found for it, as a shell lists them.
-    fn show_options(&mut self, line: &str, options: &[String]) {
-        let prompt = self.term.prompt();
-        let lines = self.lines.make_mut();
-        lines.push(TermLine::new(LineKind::Input(prompt), line));
-        lines.push(TermLine::output(options.join("  ")));
-        lines::trim(lines);
-    }
-
     /// Echoes a line at the prompt and runs it; while a command runs, keeps it for later.
     fn run_line(&mut self, line: &str) {
         if self.running {
