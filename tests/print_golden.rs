@@ -168,7 +168,7 @@ fn get_all_prints_one_table_per_kind_with_kind_prefixes() {
         rows_core::services_table(&objects::<Service>("Service"), now()),
         rows_workloads::stateful_sets_table(&objects::<StatefulSet>("StatefulSet"), now()),
     ];
-    let out = table::render_get(&tables, &opts(), "default");
+    let out = table::render_get(&tables, &opts(), Some("default"));
     assert_golden("get_all", &out.stdout);
     assert_eq!(out.stderr, "");
 }
@@ -176,18 +176,18 @@ fn get_all_prints_one_table_per_kind_with_kind_prefixes() {
 #[test]
 fn empty_results_report_on_stderr() {
     let empty_pods = rows_workloads::pods_table(&[], now());
-    let out = table::render_get(std::slice::from_ref(&empty_pods), &opts(), "default");
+    let out = table::render_get(std::slice::from_ref(&empty_pods), &opts(), Some("default"));
     assert_eq!(out.stdout, "");
     assert_eq!(out.stderr, "No resources found in default namespace.\n");
     let all = TableOptions {
         all_namespaces: true,
         ..opts()
     };
-    let out = table::render_get(&[empty_pods], &all, "default");
+    let out = table::render_get(&[empty_pods], &all, Some("default"));
     assert_eq!(out.stderr, "No resources found\n");
     let nodes = rows_core::nodes_table(&[], now());
     assert_eq!(
-        table::render_get(&[nodes], &opts(), "default").stderr,
+        table::render_get(&[nodes], &opts(), Some("default")).stderr,
         "No resources found\n"
     );
     let ev = events_cmd::render_events(&[], now(), false, false, "default");

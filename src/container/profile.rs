@@ -166,7 +166,7 @@ impl Profile {
 }
 
 /// The nginx version an `nginx` tag runs.
-fn nginx_version(tag: &str) -> String {
+pub fn nginx_version(tag: &str) -> String {
     let base = tag.split('-').next().unwrap_or(tag);
     if base.split('.').count() == 3 && base.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return base.to_string();

@@ -119,6 +119,10 @@ pub(crate) fn setup(ctx: &mut Ctx<'_>, verb: &str) -> Option<Setup> {
             return None;
         }
     };
+    if let Err(e) = validate(ctx, verb, dry) {
+        ctx.fail(&e);
+        return None;
+    }
     let objects = match read_objects(ctx) {
         Ok(o) => o,
         Err(f) => {
@@ -212,4 +216,70 @@ pub(crate) fn with_last_applied(obj: &Value) -> Value {
         a.insert(LAST_APPLIED.to_string(), Value::String(text));
     }
     bare
+}
+
+/// The flag checks of apply.go's and replace.go's Validate, before any file is read.
+fn validate(ctx: &Ctx<'_>, verb: &str, dry: DryRun) -> Result<(), String> {
+    let flag = |name: &str| ctx.flags.bool(name);
+    let set = |name: &str| ctx.flags.str(name).is_some_and(|s| !s.is_empty());
+    let force = flag("force");
+    if verb == "replace" {
+        if ctx.flags.int("grace-period").unwrap_or(-1) >= 0 && !force {
+            return Err("--grace-period must have --force specified".to_string());
+        }
+        if ctx.flags.duration_ms("timeout").unwrap_or(0) != 0 && !force {
+            return Err("--timeout must have --force specified".to_string());
+        }
+        if force && dry != DryRun::None {
+            return Err("--dry-run can not be used when --force is set".to_string());
+        }
+        return Ok(());
+    }
+    if verb != "apply" {
+        return Ok(());
+    }
+    let server_side = flag("server-side");
+    let checks: [(bool, &str); 5] = [
+        (
+            flag("force-conflicts") && !server_side,
+            "--force-conflicts only works with --server-side",
+        ),
+        (
+            dry == DryRun::Client && server_side,
+            "--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)",
+        ),
+        (
+            server_side && force,
+            "--force cannot be used with --server-side",
+        ),
+        (
+            dry == DryRun::Server && force,
+            "--dry-run=server cannot be used with --force",
+        ),
+        (
+            flag("all") && set("selector"),
+            "cannot set --all and --selector at the same time",
+        ),
+    ];
+    if let Some((_, msg)) = checks.iter().find(|(bad, _)| *bad) {
+        return Err((*msg).to_string());
+    }
+    if set("applyset") && !flag("prune") {
+        return Err("--applyset requires --prune".to_string());
+    }
+    if flag("prune") {
+        if force {
+            return Err("--force cannot be used with --prune".to_string());
+        }
+        if !set("applyset") && !flag("all") && !set("selector") {
+            return Err("all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector".to_string());
+        }
+        if !set("applyset") && server_side {
+            return Err("--prune is in alpha and doesn't currently work on objects created by server-side apply".to_string());
+        }
+    }
+    if set("subresource") && !server_side {
+        return Err("--subresource can only be specified for --server-side".to_string());
+    }
+    Ok(())
 }

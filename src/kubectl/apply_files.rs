@@ -138,7 +138,11 @@ pub(crate) fn read_objects(
             let Some(value) = doc.value.clone() else {
                 continue;
             };
-            items.push(map_object(ctx, &source, value, check_types));
+            let item = map_object(ctx, &source, value, check_types);
+            if let Ok(obj) = &item {
+                ctx.requested(obj.kind);
+            }
+            items.push(item);
         }
         if let Some(diag) = parsed.kubectl_error() {
             let detail = diag.kubectl.clone().unwrap_or_else(|| diag.message.clone());

@@ -251,6 +251,7 @@ pub(crate) fn dispatch(session: &mut Session, cwd: &str, args: &[String], stdin:
         namespace,
         explicit_namespace,
         out: Output::default(),
+        pending: Default::default(),
     };
     match run(&mut ctx) {
         Some(r) => r,

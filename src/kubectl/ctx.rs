@@ -22,32 +22,75 @@ pub(crate) struct Ctx<'a> {
     pub explicit_namespace: bool,
     /// What has been printed so far.
     pub out: Output,
+    /// Server warnings of requests made but not printed yet (see [`Ctx::requested`]).
+    pub pending: ServerWarnings,
 }
 
+/// Warnings the API server sends with its answers, which kubectl prints once each on standard
+/// error as they arrive (client-go's deduplicating warning writer).
+#[derive(Default)]
+pub(crate) struct ServerWarnings(std::cell::RefCell<(Vec<String>, Vec<String>)>);
+
+/// The API's deprecation warning for v1 Endpoints (served since v1.33; the Kubernetes blog
+/// "Continuing the transition from Endpoints to EndpointSlices" shows it).
+const ENDPOINTS_DEPRECATED: &str =
+    "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice";
+
 impl Ctx<'_> {
+    /// Notes a request for objects of `kind`: the server's warning for it is printed before
+    /// whatever the command prints next.
+    pub fn requested(&self, kind: crate::sim::kind::Kind) {
+        if kind != crate::sim::kind::Kind::Endpoints {
+            return;
+        }
+        let mut w = self.pending.0.borrow_mut();
+        let text = ENDPOINTS_DEPRECATED.to_string();
+        if !w.0.contains(&text) && !w.1.contains(&text) {
+            w.0.push(text);
+        }
+    }
+
+    /// Prints the server warnings that arrived since the last output.
+    pub fn flush_warnings(&mut self) {
+        let pending = {
+            let mut w = self.pending.0.borrow_mut();
+            let p = std::mem::take(&mut w.0);
+            w.1.extend(p.iter().cloned());
+            p
+        };
+        for text in pending {
+            self.out.err(&format!("Warning: {text}\n"));
+        }
+    }
+
     /// Prints to standard output.
     pub fn print(&mut self, text: &str) {
+        self.flush_warnings();
         self.out.out(text);
     }
 
     /// Prints to standard error.
     pub fn eprint(&mut self, text: &str) {
+        self.flush_warnings();
         self.out.err(text);
     }
 
     /// Prints a `Warning: …` line on standard error.
     pub fn warn(&mut self, text: &str) {
+        self.flush_warnings();
         self.out.err(&format!("Warning: {text}\n"));
     }
 
     /// Records a failure printed the way kubectl's `CheckErr` prints a plain error.
     pub fn fail(&mut self, msg: &str) {
+        self.flush_warnings();
         self.out.err(&error_text(msg));
         self.out.code = 1;
     }
 
     /// Records an API error.
     pub fn fail_api(&mut self, e: &ApiError) {
+        self.flush_warnings();
         self.out.err(&api_error_text(e));
         self.out.code = 1;
     }
@@ -59,7 +102,8 @@ impl Ctx<'_> {
     }
 
     /// Finishes with what was printed.
-    pub fn done(self) -> Run {
+    pub fn done(mut self) -> Run {
+        self.flush_warnings();
         Run::Done(self.out)
     }
 

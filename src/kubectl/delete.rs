@@ -83,14 +83,22 @@ impl Waiting for UntilGone {
 }
 
 fn selection(ctx: &Ctx<'_>) -> Result<Selected, Vec<Failure>> {
+    // delete.go hands the selectors to the resource builder before `--all`, and the builder's
+    // SelectAllParam refuses a non-empty one (cli-runtime builder.go).
+    let non_empty = |name: &str| ctx.flags.str(name).is_some_and(|s| !s.trim().is_empty());
+    if ctx.flags.bool("all") && (non_empty("selector") || non_empty("field-selector")) {
+        return Err(vec![Failure::Plain(
+            "setting 'all' parameter but found a non empty selector. ".to_string(),
+        )]);
+    }
     if ctx.flags.list("filename").is_empty() && ctx.flags.args.is_empty() {
         return Err(vec![Failure::Plain("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'".to_string())]);
     }
     select_from_flags(ctx, &ctx.flags.args, "deleting")
 }
 
-/// The grace period the flags ask for (`--grace-period`, `--now`, `--force`), as kubectl
-/// settles them; -1 leaves it to the object.
+/// The grace period the flags ask for (`--grace-period`, `--now`, `--force`), as delete.go's
+/// Complete settles them; -1 leaves it to the object.
 fn grace_period(ctx: &Ctx<'_>) -> Result<i64, String> {
     let force = ctx.flags.bool("force");
     let mut grace = ctx.flags.int("grace-period").unwrap_or(-1);
@@ -106,29 +114,33 @@ fn grace_period(ctx: &Ctx<'_>) -> Result<i64, String> {
     if force && grace < 0 {
         grace = 0;
     }
-    if force && grace > 0 {
-        return Err(
-            "--force and --grace-period greater than 0 cannot be specified together".to_string(),
-        );
-    }
     Ok(grace)
 }
 
-/// The flags' checks in kubectl's order: output, selection, grace, cascade, dry run.
-fn options(ctx: &Ctx<'_>) -> Result<(String, i64, Propagation, DryRun), String> {
+/// The checks of delete.go before it selects anything: `--cascade` (ToOptions), then the grace
+/// period and dry run (Complete).
+fn options(ctx: &Ctx<'_>) -> Result<(i64, Propagation, DryRun), String> {
+    let propagation = propagation(ctx)?;
+    let grace = grace_period(ctx)?;
+    let dry = super::apply_common::dry_run(ctx)?;
+    Ok((grace, propagation, dry))
+}
+
+/// delete.go's Validate, after the arguments resolved: the output and `--force` with a grace
+/// period. (Its `--all` checks never fire: the resource builder refused the pair already.)
+fn validate(ctx: &Ctx<'_>, grace: i64) -> Result<String, String> {
     let output = ctx.flags.str("output").unwrap_or("").to_string();
     if !output.is_empty() && output != "name" {
         return Err(format!(
             "unexpected -o output mode: {output}. We only support '-o name'"
         ));
     }
-    if ctx.flags.bool("all") && ctx.flags.has("selector") {
-        return Err("cannot set --all and --selector at the same time".to_string());
+    if grace > 0 && ctx.flags.bool("force") {
+        return Err(
+            "--force and --grace-period greater than 0 cannot be specified together".to_string(),
+        );
     }
-    let grace = grace_period(ctx)?;
-    let propagation = propagation(ctx)?;
-    let dry = super::apply_common::dry_run(ctx)?;
-    Ok((output, grace, propagation, dry))
+    Ok(output)
 }
 
 /// What kubectl prints for one deleted object.
@@ -163,7 +175,21 @@ fn deleted_line(r: &ObjRef, output: &str, grace: i64, dry: DryRun) -> String {
 
 /// `kubectl delete`.
 pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
-    let (output, grace, propagation, dry) = match options(ctx) {
+    let (grace, propagation, dry) = match options(ctx) {
+        Ok(o) => o,
+        Err(e) => {
+            ctx.fail(&e);
+            return None;
+        }
+    };
+    let mut sel = match selection(ctx) {
+        Ok(s) => s,
+        Err(f) => {
+            print_failures(ctx, &f);
+            return None;
+        }
+    };
+    let output = match validate(ctx, grace) {
         Ok(o) => o,
         Err(e) => {
             ctx.fail(&e);
@@ -173,13 +199,6 @@ pub(crate) fn delete(ctx: &mut Ctx<'_>) -> Option<Run> {
     if grace == 0 && ctx.flags.bool("force") {
         ctx.warn("Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.");
     }
-    let mut sel = match selection(ctx) {
-        Ok(s) => s,
-        Err(f) => {
-            print_failures(ctx, &f);
-            return None;
-        }
-    };
     let ignore_not_found = ctx.flags.bool_or(
         "ignore-not-found",
         ctx.flags.bool("all") || ctx.flags.has("selector") || ctx.flags.has("field-selector"),
@@ -230,6 +249,7 @@ fn wait_until_gone(ctx: &mut Ctx<'_>, gone: Vec<(ObjRef, String)>) -> Run {
         timeout.unsigned_abs()
     };
     let deadline = ctx.session.cluster.now_ms() + timeout;
+    ctx.flush_warnings();
     let first = std::mem::take(&mut ctx.out);
     Run::Wait(Box::new(Prefixed {
         first: Some(first),

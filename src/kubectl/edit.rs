@@ -89,6 +89,7 @@ pub fn begin(session: &mut Session, args: &[String]) -> Result<EditRequest, Outp
         namespace,
         explicit_namespace: explicit,
         out: Output::default(),
+        pending: Default::default(),
     };
     let r = resolve(&ctx)?;
     let original = super::targets::value_of(&ctx.session.cluster, &r).unwrap_or(Value::Null);

@@ -160,16 +160,25 @@ pub(crate) fn get(ctx: &mut Ctx<'_>) -> Option<Run> {
             return None;
         }
     };
-    if (ctx.flags.bool("show-labels") || !ctx.flags.list("label-columns").is_empty())
-        && !matches!(mode, Mode::Table(_))
+    // get.go, Validate: --show-labels needs a table, --label-columns anything but custom
+    // columns, and --output-watch-events a watch.
+    let o = ctx.flags.str("output").unwrap_or("").to_string();
+    if ctx.flags.bool("show-labels") && !matches!(mode, Mode::Table(_)) {
+        ctx.fail(&format!(
+            "--show-labels option cannot be used with {o} printer"
+        ));
+        return None;
+    }
+    if !ctx.flags.list("label-columns").is_empty() && o.starts_with("custom-columns") {
+        ctx.fail(&format!(
+            "--label-columns option cannot be used with {o} printer"
+        ));
+        return None;
+    }
+    if ctx.flags.bool("output-watch-events")
+        && !(ctx.flags.bool("watch") || ctx.flags.bool("watch-only"))
     {
-        let o = ctx.flags.str("output").unwrap_or("");
-        let flag = if ctx.flags.bool("show-labels") {
-            "--show-labels"
-        } else {
-            "--label-columns"
-        };
-        ctx.fail(&format!("{flag} option cannot be used with {o} printer"));
+        ctx.fail("--output-watch-events option can only be used with --watch or --watch-only");
         return None;
     }
     let mut sel = match selection(ctx, true) {
@@ -277,7 +286,11 @@ fn print_tables(ctx: &mut Ctx<'_>, sel: &Selected, wide: bool) {
         ctx.fail(&e);
         return;
     }
-    let printed = render_get(&tables, &opts, &ctx.namespace);
+    // kubectl gets one table per listed type even when it is empty, and names the namespace
+    // only when every one of them is namespaced (get.go: allResourcesNamespaced), so an empty
+    // `get pv` or `get pv,pvc` says `No resources found` alone.
+    let namespaced = sel.listed.iter().all(|k| k.namespaced());
+    let printed = render_get(&tables, &opts, namespaced.then_some(ctx.namespace.as_str()));
     ctx.print(&printed.stdout);
     if sel.failures.is_empty() && !(sel.by_name && sel.refs.is_empty()) {
         ctx.eprint(&printed.stderr);
@@ -298,22 +311,46 @@ pub(crate) fn events(ctx: &mut Ctx<'_>) -> Option<Run> {
         })
         .cloned()
         .collect();
-    if let Some(target) = ctx.flags.str("for") {
-        let (kind, name) = match target.split_once('/') {
-            Some((k, n)) => (
-                super::resources::resolve(k).map_or(k.to_string(), |r| r.kind.to_string()),
-                n.to_string(),
-            ),
-            None => ("Pod".to_string(), target.to_string()),
-        };
-        list.retain(|e| {
-            e.involved_object.kind.as_deref() == Some(kind.as_str())
-                && e.involved_object.name.as_deref() == Some(name.as_str())
-        });
+    // events.go: --for names one object as TYPE/NAME (decodeResourceTypeName); Validate then
+    // accepts only the two event types.
+    let target = ctx
+        .flags
+        .str("for")
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
+    if let Some(t) = &target {
+        if !t.contains('/') {
+            ctx.fail("--for must be in resource/name form");
+            return None;
+        }
+        if t.matches('/').count() > 1 {
+            ctx.fail("arguments in resource/name form may not have more than one slash");
+            return None;
+        }
     }
     let types = ctx.flags.list("types");
+    if types
+        .iter()
+        .any(|t| !t.eq_ignore_ascii_case("Normal") && !t.eq_ignore_ascii_case("Warning"))
+    {
+        ctx.fail("valid --types are Normal or Warning");
+        return None;
+    }
+    if let Some((k, name)) = target.as_deref().and_then(|t| t.split_once('/')) {
+        let kind = super::resources::resolve(k).map_or(k.to_string(), |r| r.kind.to_string());
+        list.retain(|e| {
+            e.involved_object.kind.as_deref() == Some(kind.as_str())
+                && e.involved_object.name.as_deref() == Some(name)
+        });
+    }
     if !types.is_empty() {
-        list.retain(|e| types.iter().any(|t| Some(t.as_str()) == e.type_.as_deref()));
+        list.retain(|e| {
+            types.iter().any(|t| {
+                e.type_
+                    .as_deref()
+                    .is_some_and(|x| x.eq_ignore_ascii_case(t))
+            })
+        });
     }
     let now = ctx.now();
     let printed = render_events(

@@ -59,12 +59,95 @@ fn parse_changes(which: MetaMap, word: &str, pairs: &[String]) -> Result<Changes
             remove.push(k.to_string());
         }
     }
-    if remove.iter().any(|k| set.contains_key(k)) {
+    // label.go refuses the pair while parsing; annotate.go after its other checks
+    // (validateAnnotations), naming the keys.
+    if which == MetaMap::Labels && remove.iter().any(|k| set.contains_key(k)) {
         return Err(format!(
             "can not both modify and remove a {word} in the same command"
         ));
     }
     Ok(Changes { set, remove })
+}
+
+/// The checks label.go (Complete, Validate) and annotate.go (Complete) make before any request,
+/// in their order.
+fn validate(
+    ctx: &Ctx<'_>,
+    which: MetaMap,
+    resources: &[String],
+    changes: &Changes,
+    dry: DryRun,
+) -> Result<(), String> {
+    let set = |name: &str| ctx.flags.str(name).is_some_and(|s| !s.is_empty());
+    let list = ctx.flags.bool("list");
+    if list && set("output") {
+        return Err("--list and --output may not be specified together".to_string());
+    }
+    if ctx.flags.bool("all") && set("selector") {
+        return Err("cannot set --all and --selector at the same time".to_string());
+    }
+    if ctx.flags.bool("all") && set("field-selector") {
+        return Err("cannot set --all and --field-selector at the same time".to_string());
+    }
+    let files = !ctx.flags.list("filename").is_empty();
+    let (file, rsrc) = match which {
+        MetaMap::Labels => ("pod.yaml", "pod.json"),
+        MetaMap::Annotations => ("rsrc.yaml", "rsrc.json"),
+    };
+    if ctx.flags.bool("local") {
+        if dry == DryRun::Server {
+            return Err(
+                "cannot specify --local and --dry-run=server - did you mean --dry-run=client?"
+                    .to_string(),
+            );
+        }
+        if !resources.is_empty() {
+            return Err(format!(
+                "can only use local files by -f {file} or --filename={rsrc} when --local=true is set"
+            ));
+        }
+        if !files {
+            return Err(format!(
+                "one or more files must be specified as -f {file} or --filename={rsrc}"
+            ));
+        }
+    } else if resources.is_empty() && !files {
+        return Err(
+            "one or more resources must be specified as <resource> <name> or <resource>/<name>"
+                .to_string(),
+        );
+    }
+    let word = match which {
+        MetaMap::Labels => "label",
+        MetaMap::Annotations => "annotation",
+    };
+    if changes.set.is_empty() && changes.remove.is_empty() && !list {
+        return Err(format!("at least one {word} update is required"));
+    }
+    let both: Vec<&str> = changes
+        .remove
+        .iter()
+        .filter(|k| changes.set.contains_key(*k))
+        .map(String::as_str)
+        .collect();
+    if !both.is_empty() {
+        return Err(format!(
+            "can not both modify and remove the following annotation(s) in the same command: {}",
+            both.join(", ")
+        ));
+    }
+    // Both run commands lock a resource version only on one object the arguments name alone
+    // (the builder's IntoSingleItemImplied).
+    let single = match resources {
+        [one] => one.contains('/'),
+        [ty, _] => !ty.contains('/') && !ty.contains(','),
+        [] => ctx.flags.list("filename").len() == 1,
+        _ => false,
+    };
+    if set("resource-version") && !single {
+        return Err("--resource-version may only be used with a single resource".to_string());
+    }
+    Ok(())
 }
 
 /// Without `--overwrite`, the message for keys that already hold a different value.
@@ -90,7 +173,7 @@ fn clash_message(
         ),
         MetaMap::Annotations => format!(
             "--overwrite is false but found the following declared annotation(s): {}",
-            clashes.join(", ")
+            clashes.join("; ")
         ),
     })
 }
@@ -148,16 +231,6 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
         }
     };
     let list = ctx.flags.bool("list");
-    if resources.is_empty() && ctx.flags.list("filename").is_empty() {
-        ctx.fail(
-            "one or more resources must be specified as <resource> <name> or <resource>/<name>",
-        );
-        return None;
-    }
-    if pairs.is_empty() && !list {
-        ctx.fail(&format!("at least one {word} update is required"));
-        return None;
-    }
     let changes = match parse_changes(which, word, &pairs) {
         Ok(c) => c,
         Err(e) => {
@@ -165,6 +238,10 @@ fn change_meta(ctx: &mut Ctx<'_>, which: MetaMap) -> Option<Run> {
             return None;
         }
     };
+    if let Err(e) = validate(ctx, which, &resources, &changes, dry) {
+        ctx.fail(&e);
+        return None;
+    }
     let sel = match targets(ctx, &resources) {
         Ok(s) => s,
         Err(f) => {

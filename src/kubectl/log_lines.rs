@@ -34,6 +34,12 @@ pub(crate) fn startup(image: &str, spec: &Container, t: u64) -> Vec<Line> {
     match info.behaviour {
         Behaviour::Nginx if info.repository.ends_with("/nginx") => {
             let d = ts("%Y/%m/%d %H:%M:%S");
+            // nginx names its own version at start-up: the one the image's tag ships.
+            let version = [
+                "nginx/",
+                &crate::container::profile::nginx_version(&parse(image).tag),
+            ]
+            .concat();
             let mut lines: Vec<String> = [
                 "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
                 "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
@@ -50,7 +56,7 @@ pub(crate) fn startup(image: &str, spec: &Container, t: u64) -> Vec<Line> {
             .collect();
             for n in [
                 "using the \"epoll\" event method",
-                "nginx/1.29.1",
+                version.as_str(),
                 "built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1) ",
                 "OS: Linux 6.8.0-1021-gcp",
                 "getrlimit(RLIMIT_NOFILE): 1048576:1048576",

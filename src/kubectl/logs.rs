@@ -14,6 +14,8 @@ use crate::sim::kubelet::ContainerState;
 struct Options {
     tail: Option<usize>,
     since_ms: Option<u64>,
+    /// `--since-time`, as virtual milliseconds (lines stamped earlier are left out).
+    since_time: Option<i64>,
     timestamps: bool,
     prefix: Option<String>,
 }
@@ -22,6 +24,10 @@ fn render(lines: &[Line], opts: &Options, now: u64) -> String {
     let mut selected: Vec<&Line> = lines
         .iter()
         .filter(|(t, _)| opts.since_ms.is_none_or(|s| *t + s >= now))
+        .filter(|(t, _)| {
+            opts.since_time
+                .is_none_or(|s| i64::try_from(*t).is_ok_and(|t| t >= s))
+        })
         .collect();
     if let Some(n) = opts.tail {
         let skip = selected.len().saturating_sub(n);
@@ -73,6 +79,7 @@ impl Waiting for Follow {
                 let opts = Options {
                     tail: None,
                     since_ms: None,
+                    since_time: None,
                     ..self.copy_opts()
                 };
                 out.out(&render(fresh, &opts, c.now_ms()));
@@ -102,6 +109,7 @@ impl Follow {
         Options {
             tail: self.opts.tail,
             since_ms: self.opts.since_ms,
+            since_time: self.opts.since_time,
             timestamps: self.opts.timestamps,
             prefix: self.opts.prefix.clone(),
         }
@@ -112,21 +120,44 @@ impl Follow {
 pub(crate) fn logs(ctx: &mut Ctx<'_>) -> Option<Run> {
     let args = ctx.flags.args.clone();
     let selector = ctx.flags.str("selector").map(str::to_string);
+    // logs.go: Complete reads --since-time and finds the pods, then Validate checks the flags.
+    let since_time = match ctx.flags.str("since-time").filter(|t| !t.is_empty()) {
+        Some(text) => match crate::gofmt::rfc3339::parse_rfc3339_ms(text) {
+            Ok(ms) => Some(ms.saturating_sub(crate::sim::clock::EPOCH_UNIX_MS)),
+            Err(e) => {
+                ctx.fail(&e);
+                return None;
+            }
+        },
+        None => None,
+    };
     let pods = target_pods(ctx, &args, selector.as_deref())?;
     let wanted = ctx
         .flags
         .str("container")
         .map(str::to_string)
         .or_else(|| args.get(1).cloned());
+    if let Err(e) = validate(ctx, since_time.is_some(), wanted.as_deref()) {
+        ctx.fail(&e);
+        return None;
+    }
+    if pods.is_empty() {
+        return None;
+    }
     let previous = ctx.flags.bool("previous");
     let follow = ctx.flags.bool("follow");
     let with_prefix = ctx.flags.bool("prefix");
-    let tail = ctx
+    // An unset --tail is 10 lines with a selector; a set one counts, -1 meaning all
+    // (logs.go, ToLogOptions).
+    let tail = match ctx.flags.int("tail") {
+        Some(n) if ctx.flags.has("tail") => usize::try_from(n).ok(),
+        _ => selector.is_some().then_some(10),
+    };
+    let limit_bytes = ctx
         .flags
-        .int("tail")
-        .filter(|n| *n >= 0)
-        .map(|n| usize::try_from(n).unwrap_or(0));
-    let tail = tail.or(if selector.is_some() { Some(10) } else { None });
+        .int("limit-bytes")
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| *n > 0);
     let since_ms = ctx.flags.duration_ms("since").map(|d| d.unsigned_abs());
     let c = &ctx.session.cluster;
     let now = c.now_ms();
@@ -154,13 +185,23 @@ pub(crate) fn logs(ctx: &mut Ctx<'_>) -> Option<Run> {
             let opts = Options {
                 tail,
                 since_ms,
+                since_time,
                 timestamps: ctx.flags.bool("timestamps"),
                 prefix: with_prefix.then(|| format!("[pod/{name}/{container}]")),
             };
             ctx.out.err(&notice);
             match container_log(c, pod, &container, previous) {
                 Ok(lines) => {
-                    text.push_str(&render(&lines, &opts, now));
+                    let mut body = render(&lines, &opts, now);
+                    // The kubelet stops each container's stream after --limit-bytes.
+                    if let Some(n) = limit_bytes {
+                        let mut cut = n.min(body.len());
+                        while !body.is_char_boundary(cut) {
+                            cut -= 1;
+                        }
+                        body.truncate(cut);
+                    }
+                    text.push_str(&body);
                     last = Some((pod.clone(), container, lines.len()));
                 }
                 Err(e) => {
@@ -190,10 +231,12 @@ fn follow_run(ctx: &mut Ctx<'_>, pod: &Pod, container: String, printed: usize) -
         opts: Options {
             tail: None,
             since_ms: None,
+            since_time: None,
             timestamps: ctx.flags.bool("timestamps"),
             prefix: None,
         },
     };
+    ctx.flush_warnings();
     let first = std::mem::take(&mut ctx.out);
     Run::Wait(Box::new(Prefixed {
         first: Some(first),
@@ -210,6 +253,10 @@ fn target_pods(ctx: &mut Ctx<'_>, args: &[String], selector: Option<&str>) -> Op
             ctx.usage("expected POD, TYPE/NAME, or --selector argument");
             return None;
         }
+        ([_], Some(_)) => {
+            ctx.usage("only a selector (-l) or a POD name is allowed");
+            return None;
+        }
         ([], Some(sel)) => {
             let Ok(s) = super::selector::LabelSelector::parse(sel) else {
                 ctx.fail(&format!("unable to parse requirement: {sel}"));
@@ -224,10 +271,10 @@ fn target_pods(ctx: &mut Ctx<'_>, args: &[String], selector: Option<&str>) -> Op
                 .filter(|p| s.matches(p.metadata.labels.as_ref()))
                 .cloned()
                 .collect();
+            // kubectl says so and goes on to check its flags (logs.go, Complete).
             if pods.is_empty() {
                 let ns = ctx.namespace.clone();
                 ctx.eprint(&format!("No resources found in {ns} namespace.\n"));
-                return None;
             }
         }
         ([target], _) | ([target, _], _) => match pod_for(ctx, target) {
@@ -246,7 +293,15 @@ fn target_pods(ctx: &mut Ctx<'_>, args: &[String], selector: Option<&str>) -> Op
                 pods.push(p);
             }
             Err(e) => {
-                ctx.eprint(&format!("{e}\n"));
+                // logs.go wraps a missing object's error and names the namespace.
+                let text = match e.strip_prefix("Error from server (NotFound): ") {
+                    Some(what) => format!(
+                        "error: error from server (NotFound): {what} in namespace {}",
+                        crate::gofmt::quote::quote(&ctx.namespace)
+                    ),
+                    None => e,
+                };
+                ctx.eprint(&format!("{text}\n"));
                 ctx.out.code = 1;
                 return None;
             }
@@ -282,4 +337,33 @@ fn count_pods_like(ctx: &Ctx<'_>, target: &str) -> usize {
             )
         })
         .count()
+}
+
+/// logs.go's Validate, in its order: the flags that cannot go together and the bounds.
+fn validate(ctx: &Ctx<'_>, since_time: bool, container: Option<&str>) -> Result<(), String> {
+    let since_ms = ctx.flags.duration_ms("since").unwrap_or(0);
+    if since_time && since_ms != 0 {
+        return Err("at most one of `sinceTime` or `sinceSeconds` may be specified".to_string());
+    }
+    if ctx.flags.bool("all-containers")
+        && let Some(name) = container.filter(|c| !c.is_empty())
+    {
+        return Err(format!(
+            "--all-containers=true should not be specified with container name {name}"
+        ));
+    }
+    if ctx.flags.has("container") && ctx.flags.args.len() == 2 {
+        return Err("only one of -c or an inline [CONTAINER] arg is allowed".to_string());
+    }
+    if ctx.flags.int("limit-bytes").unwrap_or(0) < 0 {
+        return Err("--limit-bytes must be greater than 0".to_string());
+    }
+    // --since is rounded to whole seconds, half away from zero, before the check.
+    if since_ms <= -500 {
+        return Err("--since must be greater than 0".to_string());
+    }
+    if ctx.flags.int("tail").unwrap_or(-1) < -1 {
+        return Err("--tail must be greater than or equal to -1".to_string());
+    }
+    Ok(())
 }

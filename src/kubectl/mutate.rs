@@ -81,47 +81,65 @@ pub(crate) fn containers_mut(obj: &mut Value, kind: Kind) -> Vec<&mut Value> {
     out
 }
 
-/// The `NAME=IMAGE` pairs of `kubectl set image`, checked in kubectl's order.
+/// The `NAME=IMAGE` pairs of `kubectl set image`, checked as set_image.go does: Complete parses
+/// the pairs, then Validate collects every complaint and reports them together.
 fn image_updates(
     ctx: &Ctx<'_>,
     resources: &[String],
     pairs: &[String],
-) -> Result<BTreeMap<String, String>, String> {
-    if resources.is_empty() && ctx.flags.list("filename").is_empty() {
-        return Err(
-            "one or more resources must be specified as <resource> <name> or <resource>/<name>"
-                .to_string(),
-        );
-    }
-    if pairs.is_empty() {
-        return Err("at least one image update is required".to_string());
-    }
+    dry: DryRun,
+) -> Result<BTreeMap<String, String>, Vec<Failure>> {
     let mut images: BTreeMap<String, String> = BTreeMap::new();
     for p in pairs {
         match p.split_once('=') {
             Some((k, v)) if !k.is_empty() => {
                 images.insert(k.to_string(), v.to_string());
             }
-            _ => return Err(format!("invalid image format: {p}")),
+            _ => return Err(vec![Failure::Plain(format!("invalid image format: {p}"))]),
         }
     }
-    if images.contains_key("*") && images.len() > 1 {
-        return Err("all containers are already specified by *, but saw more than one container_name=container_image pairs".to_string());
+    let mut errors = Vec::new();
+    if ctx.flags.bool("all") && ctx.flags.str("selector").is_some_and(|s| !s.is_empty()) {
+        errors.push("cannot set --all and --selector at the same time");
     }
-    Ok(images)
+    if resources.is_empty() && ctx.flags.list("filename").is_empty() {
+        errors.push(
+            "one or more resources must be specified as <resource> <name> or <resource>/<name>",
+        );
+    }
+    if images.is_empty() {
+        errors.push("at least one image update is required");
+    } else if images.contains_key("*") && images.len() > 1 {
+        errors.push("all containers are already specified by *, but saw more than one container_name=container_image pairs");
+    }
+    if ctx.flags.bool("local") && dry == DryRun::Server {
+        errors.push("cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
+    }
+    if errors.is_empty() {
+        Ok(images)
+    } else {
+        Err(errors
+            .into_iter()
+            .map(|e| Failure::Plain(e.to_string()))
+            .collect())
+    }
 }
 
 /// `kubectl set image`.
 pub(crate) fn set_image(ctx: &mut Ctx<'_>) -> Option<Run> {
     let (dry, out_mode) = setup(ctx)?;
     let args = ctx.flags.args.clone();
-    let checked = resources_and_pairs(&args, "image").and_then(|(resources, pairs)| {
-        image_updates(ctx, &resources, &pairs).map(|images| (resources, images))
-    });
-    let (resources, images) = match checked {
+    let (resources, pairs) = match resources_and_pairs(&args, "image") {
         Ok(x) => x,
         Err(e) => {
             ctx.fail(&e);
+            return None;
+        }
+    };
+    let images = match image_updates(ctx, &resources, &pairs, dry) {
+        Ok(x) => x,
+        Err(f) => {
+            print_failures(ctx, &f);
             return None;
         }
     };

@@ -13,6 +13,23 @@ use crate::sim::apiserver::requests::{self, PatchType, WriteOptions};
 use crate::sim::kind::Kind;
 
 fn node_names(ctx: &mut Ctx<'_>) -> Option<Vec<String>> {
+    // drain.go's Complete, shared by cordon and uncordon: a node or a selector, not both, and a
+    // --pod-selector that parses.
+    if ctx.flags.args.is_empty() && !ctx.flags.has("selector") {
+        let verb = ctx.path.rsplit(' ').next().unwrap_or("drain").to_string();
+        ctx.usage(&format!("USAGE: {verb} NODE [flags]"));
+        return None;
+    }
+    if !ctx.flags.args.is_empty() && ctx.flags.str("selector").is_some_and(|s| !s.is_empty()) {
+        ctx.usage("error: cannot specify both a node name and a --selector option");
+        return None;
+    }
+    if let Some(p) = ctx.flags.str("pod-selector").filter(|p| !p.is_empty())
+        && super::selector::LabelSelector::parse(p).is_err()
+    {
+        ctx.fail("--pod-selector=<pod_selector> must be a valid label selector");
+        return None;
+    }
     let c = &ctx.session.cluster;
     if let Some(sel) = ctx.flags.str("selector") {
         let Ok(s) = super::selector::LabelSelector::parse(sel) else {
@@ -27,10 +44,6 @@ fn node_names(ctx: &mut Ctx<'_>) -> Option<Vec<String>> {
                 .filter_map(|n| n.metadata.name.clone())
                 .collect(),
         );
-    }
-    if ctx.flags.args.is_empty() {
-        ctx.usage("USAGE: cordon NODE [flags]");
-        return None;
     }
     let mut out = Vec::new();
     for a in ctx.flags.args.clone() {
@@ -218,6 +231,7 @@ pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
         return None;
     }
     ctx.print(&text);
+    ctx.flush_warnings();
     let first = std::mem::take(&mut ctx.out);
     Some(Run::Wait(Box::new(Prefixed {
         first: Some(first),

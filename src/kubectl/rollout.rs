@@ -21,6 +21,13 @@ pub(crate) fn rollout_targets(ctx: &mut Ctx<'_>) -> Option<Vec<ObjRef>> {
         ctx.fail("required resource not specified");
         return None;
     }
+    // history and status check `--revision` right after the resource, before any request
+    // (rollout_history.go and rollout_status.go, Validate).
+    let revision = ctx.flags.int("revision").unwrap_or(0);
+    if revision < 0 {
+        ctx.fail(&format!("revision must be a positive integer: {revision}"));
+        return None;
+    }
     // The rollout commands take `-f` and `-l` only: no `-A`, `--field-selector` or `--all`.
     let q = Query::from_flags(ctx).listing_bare_types();
     let sel = select_with(ctx, &ctx.flags.args, "getting", &q);

@@ -198,6 +198,7 @@ pub(crate) fn status(ctx: &mut Ctx<'_>) -> Option<Run> {
         }
         Some(Step::Printed(m)) => {
             ctx.print(&m);
+            ctx.flush_warnings();
             let first = std::mem::take(&mut ctx.out);
             Some(Run::Wait(Box::new(Prefixed {
                 first: Some(first),

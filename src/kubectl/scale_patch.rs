@@ -44,6 +44,12 @@ pub(crate) fn scale(ctx: &mut Ctx<'_>) -> Option<Run> {
         }
         return None;
     }
+    // scale.go, RunScale: a resource version only locks one object.
+    let version = ctx.flags.str("resource-version").unwrap_or("").to_string();
+    if !version.is_empty() && sel.refs.len() > 1 {
+        ctx.fail("cannot use --resource-version with multiple resources");
+        return None;
+    }
     let replicas = i32::try_from(replicas).unwrap_or(i32::MAX);
     for r in &sel.refs {
         if r.kind != Kind::StatefulSet {
@@ -61,6 +67,23 @@ pub(crate) fn scale(ctx: &mut Ctx<'_>) -> Option<Run> {
                 .unwrap_or(0);
             if now != current {
                 ctx.fail(&format!("Expected replicas to be {current}, was {now}"));
+                return None;
+            }
+        }
+        // The scaler's precondition compares the scale subresource's version (pkg/scale).
+        if !version.is_empty() {
+            let now = requests::get_scale(c, &r.namespace, &r.name)
+                .ok()
+                .and_then(|s| {
+                    s.pointer("/metadata/resourceVersion")
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                })
+                .unwrap_or_default();
+            if now != version {
+                ctx.fail(&format!(
+                    "Expected resource version to be {version}, was {now}"
+                ));
                 return None;
             }
         }
@@ -143,6 +166,15 @@ fn patch_flags(ctx: &mut Ctx<'_>) -> Option<(PatchType, PatchBody)> {
     }
     if text.is_empty() && file.is_empty() {
         ctx.fail("must specify --patch or --patch-file containing the contents of the patch");
+        return None;
+    }
+    // patch.go, Validate: --local works on files only, and never against the server.
+    if ctx.flags.bool("local") && !ctx.flags.args.is_empty() {
+        ctx.fail("cannot specify --local and server resources");
+        return None;
+    }
+    if ctx.flags.bool("local") && ctx.flags.str("dry-run") == Some("server") {
+        ctx.fail("cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
         return None;
     }
     let patch_type = match ctx.flags.str("type").map(str::to_lowercase).as_deref() {

@@ -257,7 +257,10 @@ pub(crate) fn select(ctx: &Ctx<'_>, args: &[String], q: &Query) -> Result<Select
     let c = &ctx.session.cluster;
     for (t, name) in pairs {
         let kind = match t {
-            Type::Sim(k) => k,
+            Type::Sim(k) => {
+                ctx.requested(k);
+                k
+            }
             Type::Other(res) => {
                 out.failures.push(Failure::Plain(
                     resources::not_simulated(res)

@@ -267,6 +267,7 @@ pub(crate) fn wait(ctx: &mut Ctx<'_>) -> Option<Run> {
         return None;
     }
     ctx.out.append(out);
+    ctx.flush_warnings();
     let first = std::mem::take(&mut ctx.out);
     Some(Run::Wait(Box::new(Prefixed {
         first: Some(first),

@@ -243,7 +243,17 @@ pub(crate) fn start(ctx: &mut Ctx<'_>, sel: Selected, mode: Mode) -> Option<Run>
     }
     w.store_version = c.world.store.resource_version;
     ctx.print(&text);
+    // Each name is its own source and a watch takes one (cli-runtime's Result.Watch): kubectl
+    // prints the objects, then refuses to watch them (get.go, watch).
+    if sel.by_name && sel.refs.len() > 1 {
+        ctx.fail(&format!(
+            "watch is only supported on individual resources and resource collections, but {} resources were found",
+            sel.refs.len()
+        ));
+        return None;
+    }
     print_failures(ctx, &sel.failures);
+    ctx.flush_warnings();
     let mut first = Some(std::mem::take(&mut ctx.out));
     Some(Run::Wait(Box::new(Prefixed {
         first: first.take(),

@@ -167,6 +167,7 @@ pub fn app() -> Html {
                     history={model.history.clone()}
                     prompt={model.term.prompt()}
                     running={model.running}
+                    queued={model.queued.clone()}
                     paused={!model.clock.playing}
                     holding={model.lesson.as_ref().is_some_and(|r| r.awaiting_prediction())}
                     names={callbacks.names}

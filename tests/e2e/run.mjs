@@ -20,6 +20,7 @@ import { security } from "./scenarios/security.mjs";
 import { accessibility } from "./scenarios/accessibility.mjs";
 import { performance } from "./scenarios/performance.mjs";
 import { lessons } from "./scenarios/lessons.mjs";
+import { typeahead } from "./scenarios/typeahead.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(here, "../../target/e2e");
@@ -102,7 +103,7 @@ const ctx = {
   },
 };
 
-const scenarios = { basics, story, terminal, editing, sharing, security, accessibility, performance, lessons };
+const scenarios = { basics, story, terminal, editing, sharing, security, accessibility, performance, lessons, typeahead };
 try {
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && !only.includes(name)) continue;

@@ -14,3 +14,4 @@ mod lesson_view;
 mod persist;
 mod replay;
 mod state;
+mod type_ahead;

@@ -206,3 +206,28 @@ fn typed_blank_lines_and_tab_listings_do_not_enter_the_history() {
     model.update(Msg::RunLine("clear".into()));
     assert!(model.lines.is_empty());
 }
+
+#[test]
+fn a_cut_claim_name_keeps_its_ordinal_in_view() {
+    use sts_playground::session::view::types::DiskView;
+    let disk = |name: &str| DiskView {
+        namespace: "default".into(),
+        name: name.into(),
+        status: "Bound".into(),
+        volume: None,
+        capacity: "1Gi".into(),
+        pod: None,
+        files: 0,
+    };
+    let long = disk("data-stateful-app-2");
+    assert_eq!(long.name_parts(), ("data-stateful", "-app-2"));
+    assert_eq!(disk("www-web-10").name_parts(), ("www", "-web-10"));
+    assert_eq!(disk("data").name_parts(), ("", "data"));
+    assert_eq!(disk("scratchvolume").name_parts(), ("scratchvo", "lume"));
+    // The parts always join back into the whole name.
+    for name in ["a-1", "-0", "é-é-3", "x"] {
+        let d = disk(name);
+        let (head, tail) = d.name_parts();
+        assert_eq!(format!("{head}{tail}"), name);
+    }
+}

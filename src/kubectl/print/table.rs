@@ -261,8 +261,9 @@ pub fn render_table(table: &Table, opts: &TableOptions) -> String {
 
 /// `kubectl get` of one or more kinds: one table per kind (with `kind.group/name` names when
 /// several kinds are shown), a blank line between non-empty tables, and the
-/// `No resources found` message on stderr when nothing was printed.
-pub fn render_get(tables: &[Table], opts: &TableOptions, namespace: &str) -> Printed {
+/// `No resources found` message on stderr when nothing was printed: `in <namespace> namespace`
+/// only when `namespace` is given and every table is of a namespaced kind.
+pub fn render_get(tables: &[Table], opts: &TableOptions, namespace: Option<&str>) -> Printed {
     let with_kind = opts.show_kind
         || tables
             .windows(2)
@@ -292,7 +293,7 @@ pub fn render_get(tables: &[Table], opts: &TableOptions, namespace: &str) -> Pri
     emit(&mut out, &mut ready, tw.take_output());
     if out.stdout.is_empty() {
         let all_namespaced = !opts.all_namespaces && tables.iter().all(|t| t.kind.namespaced);
-        out.stderr = no_resources_found(all_namespaced.then_some(namespace));
+        out.stderr = no_resources_found(namespace.filter(|_| all_namespaced));
     }
     out
 }

@@ -90,3 +90,14 @@ pub fn welcome() -> Vec<TermLine> {
         ),
     ]
 }
+
+impl super::Model {
+    /// Shows the typed line and the completions Tab found for it, as a shell lists them.
+    pub(super) fn show_options(&mut self, line: &str, options: &[String]) {
+        let prompt = self.term.prompt();
+        let lines = self.lines.make_mut();
+        lines.push(TermLine::new(LineKind::Input(prompt), line));
+        lines.push(TermLine::output(options.join("  ")));
+        trim(lines);
+    }
+}

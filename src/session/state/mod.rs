@@ -26,6 +26,8 @@ use super::view::timeline::Timeline;
 
 /// Real milliseconds one clock tick may spend advancing the cluster (ticks come every 100 ms).
 pub const TICK_BUDGET_MS: f64 = 25.0;
+/// Most lines kept while a command runs; more are dropped, as a full terminal buffer would.
+pub const MAX_QUEUED: usize = 100;
 /// Real milliseconds one press of Settle may take before it stops and says so.
 pub const SETTLE_BUDGET_MS: f64 = 2_000.0;
 
@@ -116,6 +118,9 @@ pub struct Model {
     pub history: Shared<Vec<String>>,
     /// Whether a command (a watch or a wait) is running.
     pub running: bool,
+    /// Lines typed while a command runs, oldest first: they run when it ends, as a terminal
+    /// keeps type-ahead (Ctrl+C drops them with the command).
+    pub queued: Vec<String>,
     /// Time controls.
     pub clock: ClockState,
     /// The file in the editor.
@@ -154,6 +159,7 @@ impl Model {
             lines: Shared::new(lines::welcome()),
             history: Shared::new(Vec::new()),
             running: false,
+            queued: Vec::new(),
             clock: ClockState::default(),
             open: None,
             view: Shared::default(),
@@ -236,9 +242,6 @@ impl Model {
                 self.dirty = true;
             }
             Msg::RunLine(line) => {
-                if self.running {
-                    return false;
-                }
                 self.remember(&line);
                 // Blank lines count too: they end up in here-documents and on the screen.
                 self.log.sync_files(&self.term.session.files);
@@ -328,17 +331,14 @@ impl Model {
         move || clock() > end
     }
 
-    /// Shows the typed line and the completions Tab found for it, as a shell lists them.
-    fn show_options(&mut self, line: &str, options: &[String]) {
-        let prompt = self.term.prompt();
-        let lines = self.lines.make_mut();
-        lines.push(TermLine::new(LineKind::Input(prompt), line));
-        lines.push(TermLine::output(options.join("  ")));
-        lines::trim(lines);
-    }
-
-    /// Echoes a line at the prompt and runs it.
+    /// Echoes a line at the prompt and runs it; while a command runs, keeps it for later.
     fn run_line(&mut self, line: &str) {
+        if self.running {
+            if self.queued.len() < MAX_QUEUED {
+                self.queued.push(line.to_string());
+            }
+            return;
+        }
         let prompt = self.term.prompt();
         let step = self.term.feed_line(line);
         let lines = self.lines.make_mut();
@@ -358,6 +358,7 @@ impl Model {
     fn interrupt(&mut self, draft: &str) {
         let prompt = self.term.prompt();
         let running = self.running;
+        self.queued.clear();
         let step = self.term.interrupt();
         self.running = step.running;
         let lines = self.lines.make_mut();

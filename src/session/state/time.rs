@@ -43,6 +43,20 @@ impl Model {
         let step = self.term.poll(until.saturating_sub(now));
         lines::push_output(self.lines.make_mut(), &step.output);
         self.running = step.running;
+        // Lines typed while it ran run now, at the instant it ended, until one of them waits
+        // in turn; the rest of the slice then passes through that one. They read the files as
+        // they are now, so those are recorded first (a replay writes them a little earlier,
+        // which only the queued lines can see).
+        if !self.running && !self.queued.is_empty() {
+            self.log.sync_files(&self.term.session.files);
+        }
+        while !self.running && !self.queued.is_empty() {
+            let line = self.queued.remove(0);
+            self.run_line(&line);
+        }
+        if self.running && self.term.session.cluster.now_ms() < until {
+            return;
+        }
         // A command that finished early leaves the rest of the slice to the cluster.
         let now = self.term.session.cluster.now_ms();
         self.advance_cluster(until.saturating_sub(now));
@@ -65,7 +79,9 @@ impl Model {
             }
             let until = slice_end(now, end);
             self.pass_slice(until);
-            self.log.advance(until.saturating_sub(now));
+            // A queued line that waits in turn may have stopped the slice early.
+            let reached = self.term.session.cluster.now_ms().min(until);
+            self.log.advance(reached.saturating_sub(now));
             if until < end && over() {
                 self.clock.behind = true;
                 return;

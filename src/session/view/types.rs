@@ -32,6 +32,39 @@ pub struct DiskView {
     pub files: usize,
 }
 
+/// Characters kept before a claim name's ordinal when a narrow tile cuts the name.
+const TAIL_CONTEXT: usize = 4;
+
+impl DiskView {
+    /// The claim name as a head that a narrow tile may cut short and a tail it always shows:
+    /// the ordinal (the part after the last `-`) with a few characters before it, so that
+    /// `data-stateful-app-2` reads `data-stat…app-2` rather than losing which pod it belongs to.
+    pub fn name_parts(&self) -> (&str, &str) {
+        let name = self.name.as_str();
+        let last = name.rfind('-').unwrap_or(name.len());
+        let mut start = last;
+        for _ in 0..TAIL_CONTEXT {
+            match name.get(..start).and_then(|h| h.chars().next_back()) {
+                Some(c) => start -= c.len_utf8(),
+                None => break,
+            }
+        }
+        let start = if last == name.len() {
+            // No ordinal: keep the last few characters.
+            name.char_indices()
+                .rev()
+                .nth(TAIL_CONTEXT - 1)
+                .map_or(0, |(i, _)| i)
+        } else {
+            start
+        };
+        (
+            name.get(..start).unwrap_or(""),
+            name.get(start..).unwrap_or(name),
+        )
+    }
+}
+
 /// A pod tile.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PodView {

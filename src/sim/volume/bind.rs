@@ -9,6 +9,16 @@ use k8s_openapi::api::core::v1::{
 };
 
 use super::{BIND_COMPLETED, quantity_bytes, request};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+/// Annotation the volume controller sets on the objects it binds (pv.kubernetes.io/...).
+const BOUND_BY_CONTROLLER: &str = "pv.kubernetes.io/bound-by-controller";
+
+fn has_annotation(meta: &ObjectMeta, key: &str) -> bool {
+    meta.annotations
+        .as_ref()
+        .is_some_and(|a| a.contains_key(key))
+}
 use crate::sim::world::World;
 
 /// findBestMatchForClaim: of the volumes still available, the smallest that fits the claim (same
@@ -90,13 +100,33 @@ pub(super) fn bind(w: &mut World, claim_ref: ObjectReference, pv_name: &str) {
         phase: Some("Bound".into()),
         ..Default::default()
     });
+    // A volume the controller points at the claim itself (not one a provisioner created for it
+    // or a user pre-bound) is marked bound-by-controller (GetBindVolumeToClaim in
+    // pkg/controller/volume/persistentvolume/util/util.go, IsVolumeBoundToClaim).
+    let bound_already = pv
+        .spec
+        .as_ref()
+        .and_then(|s| s.claim_ref.as_ref())
+        .is_some_and(|r| {
+            let want = claim_ref.as_ref();
+            r.name == want.and_then(|c| c.name.clone())
+                && r.namespace == want.and_then(|c| c.namespace.clone())
+                && (r.uid.as_deref().unwrap_or_default().is_empty()
+                    || r.uid == want.and_then(|c| c.uid.clone()))
+        });
+    let mark_pv = !bound_already && !has_annotation(&pv.metadata, BOUND_BY_CONTROLLER);
     // Each object is written (and copied, if shared) only when the binding changes it.
-    let pv_changed =
-        pv.spec.as_ref().is_none_or(|s| s.claim_ref != claim_ref) || pv.status != pv_status;
+    let pv_changed = mark_pv
+        || pv.spec.as_ref().is_none_or(|s| s.claim_ref != claim_ref)
+        || pv.status != pv_status;
     if pv_changed {
         w.store.edit::<PersistentVolume>("", pv_name, |v| {
             v.spec.get_or_insert_with(Default::default).claim_ref = claim_ref;
             v.status = pv_status;
+            if mark_pv {
+                let ann = v.metadata.annotations.get_or_insert_with(BTreeMap::new);
+                ann.insert(BOUND_BY_CONTROLLER.into(), "yes".into());
+            }
             true
         });
     }
@@ -106,6 +136,17 @@ pub(super) fn bind(w: &mut World, claim_ref: ObjectReference, pv_name: &str) {
         capacity,
         ..Default::default()
     });
+    // bindClaimToVolume (pv_controller.go): the controller that fills in spec.volumeName says so
+    // with bound-by-controller, and bind-completed once the binding is whole.
+    let mark_claim = w
+        .store
+        .get::<PersistentVolumeClaim>(&ns, &name)
+        .is_some_and(|p| {
+            p.spec
+                .as_ref()
+                .is_none_or(|s| s.volume_name.as_deref() != Some(pv_name))
+                && !has_annotation(&p.metadata, BOUND_BY_CONTROLLER)
+        });
     let claim_changed = w
         .store
         .get::<PersistentVolumeClaim>(&ns, &name)
@@ -125,6 +166,9 @@ pub(super) fn bind(w: &mut World, claim_ref: ObjectReference, pv_name: &str) {
         w.store.edit::<PersistentVolumeClaim>(&ns, &name, |p| {
             p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
             let ann = p.metadata.annotations.get_or_insert_with(BTreeMap::new);
+            if mark_claim {
+                ann.insert(BOUND_BY_CONTROLLER.into(), "yes".into());
+            }
             ann.insert(BIND_COMPLETED.into(), "yes".into());
             p.status = claim_status;
             true

@@ -155,6 +155,9 @@ pub fn finish_provisioning(c: &mut Cluster, key: &str) {
             ),
             storage_class_name: Some(class.clone()),
             volume_mode: Some("Filesystem".into()),
+            // The provisioner creates the volume already pointing at its claim (the external
+            // provisioner library's ProvisionVolume), so the binder does not mark it.
+            claim_ref: Some(claim_reference(&claim)),
             csi: (!local).then(|| CSIPersistentVolumeSource {
                 driver: sc.provisioner.clone(),
                 volume_handle: pv_name.clone(),

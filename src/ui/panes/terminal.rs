@@ -21,6 +21,9 @@ pub struct TerminalPaneProps {
     pub prompt: AttrValue,
     /// Whether a command is running.
     pub running: bool,
+    /// Lines typed while it runs, waiting their turn.
+    #[prop_or_default]
+    pub queued: Vec<String>,
     /// Whether virtual time is paused (a running command then waits too).
     pub paused: bool,
     /// Whether time holds for the lesson's question (a running command waits for the answer).
@@ -34,11 +37,11 @@ pub struct TerminalPaneProps {
 
 /// Follows the newest output, unless the learner scrolled up to read.
 #[hook]
-fn use_follow_output(lines: &Shared<Vec<TermLine>>) -> NodeRef {
+fn use_follow_output(lines: &Shared<Vec<TermLine>>, queued: usize) -> NodeRef {
     let log_ref = use_node_ref();
     {
         let log_ref = log_ref.clone();
-        use_effect_with(lines.clone(), move |_| {
+        use_effect_with((lines.clone(), queued), move |_| {
             if let Some(log) = log_ref.cast::<Element>() {
                 log.set_scroll_top(log.scroll_height());
             }
@@ -81,7 +84,7 @@ fn status(running: bool, paused: bool, holding: bool) -> &'static str {
     } else if running && paused {
         "Running, but time is paused: press Play (or Space) to let it continue. Ctrl+C stops it."
     } else if running {
-        "Running… Ctrl+C stops it."
+        "Running… Lines you type now run when it ends. Ctrl+C stops it."
     } else {
         ""
     }
@@ -90,7 +93,7 @@ fn status(running: bool, paused: bool, holding: bool) -> &'static str {
 /// The terminal pane.
 #[function_component(TerminalPane)]
 pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
-    let log_ref = use_follow_output(&props.lines);
+    let log_ref = use_follow_output(&props.lines, props.queued.len());
     let input_ref = use_node_ref();
     let prompt = use_prompt(props);
     let draft = prompt.draft.clone();
@@ -116,6 +119,11 @@ pub fn terminal_pane(props: &TerminalPaneProps) -> Html {
                 <div class="terminal__log" role="log" aria-live="polite" aria-label="Terminal output"
                     data-testid="terminal-output" tabindex="0" ref={log_ref}>
                     { for props.lines.iter().map(line) }
+                    // Type-ahead shows after the output, dimmed, as a terminal echoes it.
+                    { for props.queued.iter().enumerate().map(|(i, text)| html! {
+                        <div key={format!("queued-{i}")} class="terminal__line terminal__line--queued"
+                            data-testid="terminal-queued" title="Runs when the current command ends">{text.clone()}</div>
+                    }) }
                 </div>
                 if !status.is_empty() {
                     <p class="terminal__status" role="status">{status}</p>

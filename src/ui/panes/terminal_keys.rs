@@ -39,12 +39,12 @@ pub fn on_keydown(prompt: Prompt) -> Callback<KeyboardEvent> {
         let ctrl = e.ctrl_key() || e.meta_key();
         let was_escaped = std::mem::replace(&mut *prompt.escaped.borrow_mut(), false);
         match e.key().as_str() {
-            "Enter" if !prompt.running => {
+            // While a command runs the line is kept and runs when it ends (type-ahead).
+            "Enter" => {
                 e.prevent_default();
                 prompt.dispatch.emit(Msg::RunLine(input.value()));
                 prompt.clear(&input);
             }
-            "Enter" => e.prevent_default(),
             "c" | "C" if e.ctrl_key() => prompt.interrupt(&e, &input),
             "l" | "L" if e.ctrl_key() => {
                 e.prevent_default();

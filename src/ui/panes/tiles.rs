@@ -44,6 +44,7 @@ pub fn disk(disk: &DiskView, selected: bool, dispatch: &Callback<Msg>) -> Html {
         n => format!(" · {n} files"),
     };
     let status_class = format!("disk--{}", disk.status.to_ascii_lowercase());
+    let (head, tail) = disk.name_parts();
     html! {
         <button type="button"
             class={classes!("disk", status_class, disk.pod.is_none().then_some("disk--detached"), selected.then_some("is-selected"))}
@@ -57,7 +58,11 @@ pub fn disk(disk: &DiskView, selected: bool, dispatch: &Callback<Msg>) -> Html {
                 <ellipse cx="8" cy="4" rx="6" ry="2.5" />
                 <path d="M2 4v8c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V4" />
             </svg>
-            <span class="disk__name">{disk.name.clone()}</span>
+            // The head gives way first, so the ordinal at the end stays in view; the whole
+            // name is in the tooltip and the inspector.
+            <span class="disk__name" title={disk.name.clone()}>
+                <span class="disk__name-head">{head}</span><span class="disk__name-tail">{tail}</span>
+            </span>
             <span class="disk__meta">{format!("{} · {}{}", disk.status, disk.capacity, files)}</span>
             <span class="disk__volume" title={disk.volume.clone().unwrap_or_default()}>{volume}</span>
             if disk.pod.is_none() { <span class="visually-hidden">{" (not attached to a pod)"}</span> }
