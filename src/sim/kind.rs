@@ -2,7 +2,8 @@
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{
-    Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service,
+    ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
+    Secret, Service,
 };
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
@@ -35,11 +36,15 @@ pub enum Kind {
     ControllerRevision,
     /// v1 Event.
     Event,
+    /// v1 ConfigMap.
+    ConfigMap,
+    /// v1 Secret.
+    Secret,
 }
 
 impl Kind {
     /// Every simulated kind.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Namespace,
         Kind::Node,
         Kind::StorageClass,
@@ -51,6 +56,8 @@ impl Kind {
         Kind::StatefulSet,
         Kind::ControllerRevision,
         Kind::Event,
+        Kind::ConfigMap,
+        Kind::Secret,
     ];
 
     /// The kind's name as it appears in `kind:`.
@@ -67,6 +74,8 @@ impl Kind {
             Kind::StatefulSet => "StatefulSet",
             Kind::ControllerRevision => "ControllerRevision",
             Kind::Event => "Event",
+            Kind::ConfigMap => "ConfigMap",
+            Kind::Secret => "Secret",
         }
     }
 
@@ -102,6 +111,8 @@ impl Kind {
             Kind::StatefulSet => "statefulsets",
             Kind::ControllerRevision => "controllerrevisions",
             Kind::Event => "events",
+            Kind::ConfigMap => "configmaps",
+            Kind::Secret => "secrets",
         }
     }
 
@@ -171,3 +182,5 @@ stored!(Pod, Pod, pods);
 stored!(StatefulSet, StatefulSet, stateful_sets);
 stored!(ControllerRevision, ControllerRevision, revisions);
 stored!(Event, Event, events);
+stored!(ConfigMap, ConfigMap, config_maps);
+stored!(Secret, Secret, secrets);

@@ -178,7 +178,13 @@ impl Cluster {
             Kind::StorageClass => {
                 self.enqueue(5, 15, Work::Volumes);
             }
-            Kind::Namespace | Kind::Endpoints | Kind::ControllerRevision | Kind::Event => {}
+            // The kubelet reads ConfigMaps and Secrets when it next syncs a pod that uses them.
+            Kind::Namespace
+            | Kind::Endpoints
+            | Kind::ControllerRevision
+            | Kind::Event
+            | Kind::ConfigMap
+            | Kind::Secret => {}
         }
     }
 

@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{
-    Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service,
+    ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
+    Secret, Service,
 };
 use k8s_openapi::api::storage::v1::StorageClass;
 use serde::{Deserialize, Serialize};
@@ -135,6 +136,12 @@ pub struct Store {
     pub revisions: Table<ControllerRevision>,
     /// Events.
     pub events: Table<Event>,
+    /// ConfigMaps (absent from states saved before they were simulated).
+    #[serde(default)]
+    pub config_maps: Table<ConfigMap>,
+    /// Secrets (absent from states saved before they were simulated).
+    #[serde(default)]
+    pub secrets: Table<Secret>,
     /// Changes not yet handed to the controllers.
     #[serde(default)]
     pub pending: Vec<Change>,
@@ -307,6 +314,8 @@ impl Store {
             Kind::StatefulSet => self.stateful_sets.len(),
             Kind::ControllerRevision => self.revisions.len(),
             Kind::Event => self.events.len(),
+            Kind::ConfigMap => self.config_maps.len(),
+            Kind::Secret => self.secrets.len(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Output goes through a tabwriter with minwidth 0, tabwidth 8, padding 2; each nesting level adds
 //! two spaces; a line without a tab ends an alignment block. Timestamps are RFC1123Z in UTC.
 
+mod config;
 mod env_probe;
 mod network;
 mod node;
@@ -12,6 +13,7 @@ mod template;
 mod volumes;
 mod workloads;
 
+pub use config::{describe_config_map, describe_secret};
 pub use env_probe::describe_probe;
 pub use network::describe_service;
 pub use node::describe_node;
