@@ -16,6 +16,7 @@ pub mod kubelet;
 pub mod manager;
 pub mod queue;
 pub mod rng;
+pub mod rootca;
 mod run;
 mod scheduler;
 pub mod statefulset;
