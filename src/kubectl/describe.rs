@@ -7,6 +7,7 @@ use k8s_openapi::api::core::v1::{
     ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
     Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::MicroTime;
 use k8s_openapi::jiff::Timestamp;
@@ -14,9 +15,9 @@ use k8s_openapi::jiff::Timestamp;
 use super::Run;
 use super::ctx::{Ctx, Failure, print_failures};
 use super::print::describe::{
-    PrefixWriter, describe_config_map, describe_events, describe_node, describe_pod, describe_pv,
-    describe_pvc, describe_secret, describe_service, describe_stateful_set, events_for,
-    print_annotations_multiline, print_labels_multiline,
+    PrefixWriter, describe_config_map, describe_endpoint_slice, describe_events, describe_node,
+    describe_pod, describe_pv, describe_pvc, describe_secret, describe_service,
+    describe_stateful_set, events_for, print_annotations_multiline, print_labels_multiline,
 };
 use super::targets::{ObjRef, list_matching};
 use crate::sim::Cluster;
@@ -236,6 +237,15 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
                 .get::<Secret>(&r.namespace, &r.name)
                 .ok_or_else(missing)?;
             Ok(describe_secret(s))
+        }
+        Kind::EndpointSlice => {
+            let s = c
+                .world
+                .store
+                .get::<EndpointSlice>(&r.namespace, &r.name)
+                .ok_or_else(missing)?;
+            let ev = events_about(c, r, s.metadata.uid.as_deref(), show);
+            Ok(describe_endpoint_slice(s, ev.as_deref(), now))
         }
         other => Ok(describe_generic(c, other, r)),
     }

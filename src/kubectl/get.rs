@@ -5,6 +5,7 @@ use k8s_openapi::api::core::v1::{
     ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
     Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::jiff::Timestamp;
 
@@ -64,6 +65,7 @@ printable!(StorageClass, storage_class_columns(), storage_class_row);
 printable!(Event, event_columns(), event_row);
 printable!(ConfigMap, config_map_columns(), config_map_row);
 printable!(Secret, secret_columns(), secret_row);
+printable!(EndpointSlice, endpoint_slice_columns(), endpoint_slice_row);
 
 fn table_typed<'a, T: Printable + 'a>(objs: impl Iterator<Item = &'a T>, now: Timestamp) -> Table {
     Table {

@@ -5,6 +5,7 @@ use k8s_openapi::api::core::v1::{
     ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
     Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -40,11 +41,13 @@ pub enum Kind {
     ConfigMap,
     /// v1 Secret.
     Secret,
+    /// discovery.k8s.io/v1 EndpointSlice.
+    EndpointSlice,
 }
 
 impl Kind {
     /// Every simulated kind.
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Namespace,
         Kind::Node,
         Kind::StorageClass,
@@ -58,6 +61,7 @@ impl Kind {
         Kind::Event,
         Kind::ConfigMap,
         Kind::Secret,
+        Kind::EndpointSlice,
     ];
 
     /// The kind's name as it appears in `kind:`.
@@ -76,6 +80,7 @@ impl Kind {
             Kind::Event => "Event",
             Kind::ConfigMap => "ConfigMap",
             Kind::Secret => "Secret",
+            Kind::EndpointSlice => "EndpointSlice",
         }
     }
 
@@ -84,6 +89,7 @@ impl Kind {
         match self {
             Kind::StatefulSet | Kind::ControllerRevision => "apps/v1",
             Kind::StorageClass => "storage.k8s.io/v1",
+            Kind::EndpointSlice => "discovery.k8s.io/v1",
             _ => "v1",
         }
     }
@@ -93,6 +99,7 @@ impl Kind {
         match self {
             Kind::StatefulSet | Kind::ControllerRevision => "apps",
             Kind::StorageClass => "storage.k8s.io",
+            Kind::EndpointSlice => "discovery.k8s.io",
             _ => "",
         }
     }
@@ -113,6 +120,7 @@ impl Kind {
             Kind::Event => "events",
             Kind::ConfigMap => "configmaps",
             Kind::Secret => "secrets",
+            Kind::EndpointSlice => "endpointslices",
         }
     }
 
@@ -184,3 +192,4 @@ stored!(ControllerRevision, ControllerRevision, revisions);
 stored!(Event, Event, events);
 stored!(ConfigMap, ConfigMap, config_maps);
 stored!(Secret, Secret, secrets);
+stored!(EndpointSlice, EndpointSlice, endpoint_slices);

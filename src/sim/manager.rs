@@ -187,7 +187,8 @@ impl Cluster {
             | Kind::ControllerRevision
             | Kind::Event
             | Kind::ConfigMap
-            | Kind::Secret => {}
+            | Kind::Secret
+            | Kind::EndpointSlice => {}
         }
     }
 

@@ -6,6 +6,7 @@ pub mod apiserver;
 mod bootstrap;
 pub mod clock;
 pub mod endpoints;
+pub mod endpointslice;
 pub mod events;
 pub mod faults;
 pub mod fs;

@@ -21,14 +21,8 @@ const CA_CRT: &str = "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIQ2x1c3Rlc
 fn desired(w: &World, namespace: &str) -> ConfigMap {
     // A uid from the namespace and the moment, without drawing on the seeded randomness that
     // the rest of the cluster's names and addresses come from.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in namespace
-        .bytes()
-        .chain(w.store.resource_version.to_le_bytes())
-    {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    let uid = super::rng::uuid_text(h, h.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15);
+    let seed = format!("{NAME}/{namespace}/{}", w.store.resource_version);
+    let uid = super::rng::uuid_from(seed.as_bytes());
     ConfigMap {
         metadata: ObjectMeta {
             name: Some(NAME.to_string()),

@@ -7,6 +7,7 @@ use k8s_openapi::api::core::v1::{
     ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
     Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use serde::{Deserialize, Serialize};
 
@@ -142,6 +143,9 @@ pub struct Store {
     /// Secrets (absent from states saved before they were simulated).
     #[serde(default)]
     pub secrets: Table<Secret>,
+    /// EndpointSlices (absent from states saved before they were simulated).
+    #[serde(default)]
+    pub endpoint_slices: Table<EndpointSlice>,
     /// Changes not yet handed to the controllers.
     #[serde(default)]
     pub pending: Vec<Change>,
@@ -316,6 +320,7 @@ impl Store {
             Kind::Event => self.events.len(),
             Kind::ConfigMap => self.config_maps.len(),
             Kind::Secret => self.secrets.len(),
+            Kind::EndpointSlice => self.endpoint_slices.len(),
         }
     }
 }

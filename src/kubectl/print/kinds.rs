@@ -46,6 +46,8 @@ pub const NAMESPACE: ResourceKind = kind("Namespace", "", false);
 pub const CONFIG_MAP: ResourceKind = kind("ConfigMap", "", true);
 /// `v1 Secret`.
 pub const SECRET: ResourceKind = kind("Secret", "", true);
+/// `discovery.k8s.io/v1 EndpointSlice`.
+pub const ENDPOINT_SLICE: ResourceKind = kind("EndpointSlice", "discovery.k8s.io", true);
 /// `v1 Event`.
 pub const EVENT: ResourceKind = kind("Event", "", true);
 /// `apps/v1 StatefulSet`.

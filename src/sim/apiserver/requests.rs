@@ -75,6 +75,10 @@ macro_rules! with_kind {
                 type $T = k8s_openapi::api::core::v1::Secret;
                 $body
             }
+            $crate::sim::kind::Kind::EndpointSlice => {
+                type $T = k8s_openapi::api::discovery::v1::EndpointSlice;
+                $body
+            }
         }
     };
 }

@@ -6,6 +6,7 @@ use k8s_openapi::api::core::v1::{
     ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
     PodStatus, Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use serde_json::Value;
 
@@ -284,3 +285,5 @@ impl Rules for Secret {
         validate_secret_update(new, old)
     }
 }
+
+impl Rules for EndpointSlice {}
