@@ -80,24 +80,7 @@ impl<C: Deref<Target = Cluster>> ContainerFiles<C> {
 
     /// The read-only volume mount `path` lies in, if any.
     fn read_only_mount(&self, path: &str) -> Option<&str> {
-        self.read_only
-            .iter()
-            .find(|m| path == m.as_str() || path.starts_with(&format!("{m}/")))
-            .map(String::as_str)
-    }
-
-    /// What a read-only volume shows at `path`: its files and the folders they sit in.
-    fn read_only_entry(&self, path: &str) -> Option<Entry> {
-        if let Some((_, text)) = self.virtual_files.iter().find(|(p, _)| p == path) {
-            return Some(Entry::File(text.clone()));
-        }
-        let prefix = format!("{path}/");
-        let is_dir = self.read_only.iter().any(|m| m == path)
-            || self
-                .virtual_files
-                .iter()
-                .any(|(p, _)| p.starts_with(&prefix));
-        is_dir.then_some(Entry::Dir)
+        super::projected::mount_of(&self.read_only, path)
     }
 
     /// The mounted volumes: (mount path, volume name), longest path first.
@@ -160,7 +143,7 @@ impl<C: Deref<Target = Cluster>> ContainerFiles<C> {
 
     fn layer_entry(&self, path: &str) -> Option<Entry> {
         if self.read_only_mount(path).is_some() {
-            return self.read_only_entry(path);
+            return super::projected::entry(&self.read_only, &self.virtual_files, path);
         }
         if let Some(e) = self.layer().and_then(|l| l.get(path)) {
             return Some(e.clone());
@@ -363,11 +346,7 @@ impl<C: DerefMut<Target = Cluster>> Files for ContainerFiles<C> {
         let read_only = self.read_only_mount(dir).is_some();
         match self.place(dir) {
             Place::Layer if read_only => {
-                let prefix = format!("{dir}/");
-                names.extend(self.virtual_files.iter().filter_map(|(p, _)| {
-                    let rest = p.strip_prefix(&prefix)?;
-                    Some(rest.split('/').next().unwrap_or("").to_string())
-                }));
+                names.extend(super::projected::names(&self.virtual_files, dir));
             }
             Place::Volume(pv, inner) => {
                 if let Some(fs) = self.cluster.world.volumes.get(&pv) {

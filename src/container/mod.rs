@@ -8,6 +8,7 @@ mod host;
 mod http;
 mod net;
 pub mod profile;
+mod projected;
 mod signals;
 mod system;
 
