@@ -28,6 +28,8 @@ pub struct ContainerFiles<C> {
     image: Fs,
     /// Files the kubelet provides (`/etc/hosts`, `/etc/hostname`, `/etc/resolv.conf` …).
     virtual_files: Vec<(String, String)>,
+    /// ConfigMap and Secret volumes: read-only, and they hide what the image has below them.
+    read_only: Vec<String>,
 }
 
 fn whiteout(path: &str) -> String {
@@ -42,22 +44,28 @@ impl<C: Deref<Target = Cluster>> ContainerFiles<C> {
         index: usize,
         virtual_files: Vec<(String, String)>,
     ) -> ContainerFiles<C> {
-        let (mounts, image) = match cluster.world.runtime.get(uid) {
+        let (mounts, image, read_only) = match cluster.world.runtime.get(uid) {
             Some(rt) => {
-                let mounts = cluster
+                let pod = cluster
                     .world
                     .store
-                    .get::<k8s_openapi::api::core::v1::Pod>(&rt.namespace, &rt.name)
+                    .get::<k8s_openapi::api::core::v1::Pod>(&rt.namespace, &rt.name);
+                let mounts = pod
                     .map(|pod| crate::sim::kubelet::files::mounts(&cluster.world, pod, index))
+                    .unwrap_or_default();
+                let read_only = pod
+                    .map(|pod| {
+                        crate::sim::kubelet::config::mounted_files(&cluster.world, pod, index).1
+                    })
                     .unwrap_or_default();
                 let image = rt
                     .containers
                     .get(index)
                     .map(|k| crate::sim::kubelet::files::image_fs(&k.image))
                     .unwrap_or_default();
-                (mounts, image)
+                (mounts, image, read_only)
             }
-            None => (Vec::new(), Fs::default()),
+            None => (Vec::new(), Fs::default(), Vec::new()),
         };
         ContainerFiles {
             cluster,
@@ -66,7 +74,13 @@ impl<C: Deref<Target = Cluster>> ContainerFiles<C> {
             mounts,
             image,
             virtual_files,
+            read_only,
         }
+    }
+
+    /// The read-only volume mount `path` lies in, if any.
+    fn read_only_mount(&self, path: &str) -> Option<&str> {
+        super::projected::mount_of(&self.read_only, path)
     }
 
     /// The mounted volumes: (mount path, volume name), longest path first.
@@ -128,6 +142,9 @@ impl<C: Deref<Target = Cluster>> ContainerFiles<C> {
     }
 
     fn layer_entry(&self, path: &str) -> Option<Entry> {
+        if self.read_only_mount(path).is_some() {
+            return super::projected::entry(&self.read_only, &self.virtual_files, path);
+        }
         if let Some(e) = self.layer().and_then(|l| l.get(path)) {
             return Some(e.clone());
         }
@@ -211,6 +228,9 @@ impl<C: DerefMut<Target = Cluster>> Files for ContainerFiles<C> {
 
     fn write(&mut self, path: &str, text: &str, append: bool) -> Result<(), FsError> {
         self.parent_is_dir(path)?;
+        if self.read_only_mount(path).is_some() {
+            return Err(FsError::ReadOnly);
+        }
         let old = match self.entry(path) {
             Some(Entry::Dir) => return Err(FsError::IsDir),
             Some(Entry::File(t)) => Some(t),
@@ -243,6 +263,9 @@ impl<C: DerefMut<Target = Cluster>> Files for ContainerFiles<C> {
 
     fn mkdir(&mut self, path: &str) -> Result<(), FsError> {
         self.parent_is_dir(path)?;
+        if self.read_only_mount(path).is_some() {
+            return Err(FsError::ReadOnly);
+        }
         if self.entry(path).is_some() {
             return Err(FsError::Exists);
         }
@@ -265,6 +288,11 @@ impl<C: DerefMut<Target = Cluster>> Files for ContainerFiles<C> {
     }
 
     fn remove(&mut self, path: &str) -> Result<(), FsError> {
+        match self.read_only_mount(path) {
+            Some(m) if m == path => return Err(FsError::Busy),
+            Some(_) => return Err(FsError::ReadOnly),
+            None => {}
+        }
         if self.mounts.iter().any(|(m, _)| m == path) || self.holds_mount(path) {
             // The mount point cannot go; what is inside the volume can.
             if let Place::Volume(pv, _) = self.place(path)
@@ -315,7 +343,11 @@ impl<C: DerefMut<Target = Cluster>> Files for ContainerFiles<C> {
             None => return Err(FsError::NotFound),
         }
         let mut names: Vec<String> = Vec::new();
+        let read_only = self.read_only_mount(dir).is_some();
         match self.place(dir) {
+            Place::Layer if read_only => {
+                names.extend(super::projected::names(&self.virtual_files, dir));
+            }
             Place::Volume(pv, inner) => {
                 if let Some(fs) = self.cluster.world.volumes.get(&pv) {
                     names.extend(fs.list(&inner).into_iter().map(|(n, _)| n));

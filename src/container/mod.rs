@@ -9,6 +9,7 @@ mod host;
 mod http;
 mod net;
 pub mod profile;
+mod projected;
 mod signals;
 mod system;
 mod writeout;

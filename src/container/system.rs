@@ -76,6 +76,9 @@ pub fn kubelet_files(c: &Cluster, t: &Target) -> Vec<(String, String)> {
     if mounted {
         files.push((format!("{sa}/namespace"), t.namespace.clone()));
     }
+    if let Some(p) = pod(c, t) {
+        files.extend(crate::sim::kubelet::config::mounted_files(&c.world, p, t.index).0);
+    }
     files
 }
 
@@ -91,30 +94,23 @@ pub fn environment(c: &Cluster, t: &Target, profile: &Profile, tty: bool) -> Vec
         env.push(("TERM".into(), "xterm".into()));
     }
     env.extend(profile.env.iter().cloned());
-    let spec_env = pod(c, t)
-        .and_then(|p| p.spec.as_ref())
-        .and_then(|s| s.containers.get(t.index))
-        .and_then(|k| k.env.clone())
+    let container = pod(c, t).and_then(|p| Some((p, p.spec.as_ref()?.containers.get(t.index)?)));
+    // envFrom first, then env in order; ConfigMap and Secret values come resolved (the container
+    // runs only when they could be).
+    let resolved = container
+        .and_then(|(p, k)| crate::sim::kubelet::config::environment(&c.world, p, k).ok())
         .unwrap_or_default();
-    for e in spec_env {
-        let value = match (&e.value, &e.value_from) {
-            (Some(v), _) => v.clone(),
-            (None, Some(from)) => match from.field_ref.as_ref().map(|f| f.field_path.as_str()) {
-                Some("metadata.name") => t.pod.clone(),
-                Some("metadata.namespace") => t.namespace.clone(),
-                Some("status.podIP") => pod_ip(c, t),
-                Some("spec.nodeName") => c
-                    .world
-                    .runtime
-                    .get(&t.uid)
-                    .map(|r| r.node.clone())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            },
-            (None, None) => String::new(),
+    let spec_env = container.and_then(|(_, k)| k.env.as_ref());
+    for (name, value) in resolved {
+        let value = match value {
+            Some(v) => v,
+            None => spec_env
+                .and_then(|list| list.iter().find(|e| e.name == name))
+                .map(|e| plain_value(c, t, e))
+                .unwrap_or_default(),
         };
-        env.retain(|(k, _)| *k != e.name);
-        env.push((e.name.clone(), value));
+        env.retain(|(k, _)| *k != name);
+        env.push((name, value));
     }
     let links = pod(c, t)
         .and_then(|p| p.spec.as_ref())
@@ -176,6 +172,26 @@ pub fn environment(c: &Cluster, t: &Target, profile: &Profile, tty: bool) -> Vec
         env.push(("HOME".into(), "/root".into()));
     }
     env
+}
+
+/// An `env` entry's own value or field reference.
+fn plain_value(c: &Cluster, t: &Target, e: &k8s_openapi::api::core::v1::EnvVar) -> String {
+    match (&e.value, &e.value_from) {
+        (Some(v), _) => v.clone(),
+        (None, Some(from)) => match from.field_ref.as_ref().map(|f| f.field_path.as_str()) {
+            Some("metadata.name") => t.pod.clone(),
+            Some("metadata.namespace") => t.namespace.clone(),
+            Some("status.podIP") => pod_ip(c, t),
+            Some("spec.nodeName") => c
+                .world
+                .runtime
+                .get(&t.uid)
+                .map(|r| r.node.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
+        (None, None) => String::new(),
+    }
 }
 
 pub(super) fn hostname_cmd(h: &mut ContainerHost, p: &mut Proc) -> i32 {

@@ -51,8 +51,8 @@ const fn group(name: &'static str, subs: &'static [Command]) -> Command {
 }
 
 use super::{
-    apply, cmd_misc, create_replace, delete, describe, edit, exec, explain, get, labels, logs,
-    mutate, nodes, rollout, rollout_status, scale_patch, wait,
+    apply, cmd_misc, create_config, create_replace, delete, describe, edit, exec, explain, get,
+    labels, logs, mutate, nodes, rollout, rollout_status, scale_patch, wait,
 };
 
 const ROLLOUT: &[Command] = &[
@@ -100,7 +100,11 @@ const CREATE_SUBS: &[Command] = &[
         &[NONE],
         cmd_misc::not_simulated_create,
     ),
-    cmd("configmap", &[NONE], cmd_misc::not_simulated_create),
+    cmd(
+        "configmap",
+        &[CREATE_CONFIG, VALIDATE, DRY_RUN, MANAGER, PRINT],
+        create_config::create_configmap,
+    ),
     cmd("cronjob", &[NONE], cmd_misc::not_simulated_create),
     cmd("deployment", &[NONE], cmd_misc::not_simulated_create),
     cmd("ingress", &[NONE], cmd_misc::not_simulated_create),
@@ -119,10 +123,27 @@ const CREATE_SUBS: &[Command] = &[
     cmd("quota", &[NONE], cmd_misc::not_simulated_create),
     cmd("role", &[NONE], cmd_misc::not_simulated_create),
     cmd("rolebinding", &[NONE], cmd_misc::not_simulated_create),
-    cmd("secret", &[NONE], cmd_misc::not_simulated_create),
+    group("secret", CREATE_SECRET),
     cmd("service", &[NONE], cmd_misc::not_simulated_create),
     cmd("serviceaccount", &[NONE], cmd_misc::not_simulated_create),
     cmd("token", &[NONE], cmd_misc::not_simulated_create),
+];
+
+const CREATE_SECRET: &[Command] = &[
+    absent("docker-registry"),
+    cmd(
+        "generic",
+        &[
+            CREATE_CONFIG,
+            SECRET_TYPE,
+            VALIDATE,
+            DRY_RUN,
+            MANAGER,
+            PRINT,
+        ],
+        create_config::create_secret_generic,
+    ),
+    absent("tls"),
 ];
 
 const CONFIG: &[Command] = &[

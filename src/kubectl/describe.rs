@@ -4,8 +4,10 @@ use k8s_openapi::Metadata as _;
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::coordination::v1::{Lease, LeaseSpec};
 use k8s_openapi::api::core::v1::{
-    Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service,
+    ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
+    Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::MicroTime;
 use k8s_openapi::jiff::Timestamp;
@@ -13,9 +15,9 @@ use k8s_openapi::jiff::Timestamp;
 use super::Run;
 use super::ctx::{Ctx, Failure, print_failures};
 use super::print::describe::{
-    PrefixWriter, describe_events, describe_node, describe_pod, describe_pv, describe_pvc,
-    describe_service, describe_stateful_set, events_for, print_annotations_multiline,
-    print_labels_multiline,
+    PrefixWriter, describe_config_map, describe_endpoint_slice, describe_events, describe_node,
+    describe_pod, describe_pv, describe_pvc, describe_secret, describe_service,
+    describe_stateful_set, events_for, print_annotations_multiline, print_labels_multiline,
 };
 use super::targets::{ObjRef, list_matching};
 use crate::sim::Cluster;
@@ -218,6 +220,32 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
                 .ok_or_else(missing)?;
             let ev = events_about(c, r, sc.metadata.uid.as_deref(), show);
             Ok(describe_storage_class(sc, ev.as_deref(), now))
+        }
+        Kind::ConfigMap => {
+            let cm = c
+                .world
+                .store
+                .get::<ConfigMap>(&r.namespace, &r.name)
+                .ok_or_else(missing)?;
+            let ev = events_about(c, r, cm.metadata.uid.as_deref(), show);
+            Ok(describe_config_map(cm, ev.as_deref(), now))
+        }
+        Kind::Secret => {
+            let s = c
+                .world
+                .store
+                .get::<Secret>(&r.namespace, &r.name)
+                .ok_or_else(missing)?;
+            Ok(describe_secret(s))
+        }
+        Kind::EndpointSlice => {
+            let s = c
+                .world
+                .store
+                .get::<EndpointSlice>(&r.namespace, &r.name)
+                .ok_or_else(missing)?;
+            let ev = events_about(c, r, s.metadata.uid.as_deref(), show);
+            Ok(describe_endpoint_slice(s, ev.as_deref(), now))
         }
         other => Ok(describe_generic(c, other, r)),
     }

@@ -103,6 +103,16 @@ pub(crate) const CREATE: &[Flag] = &[
     long("raw", Ty::Str),
     long("record", Ty::Bool).deprecated(),
 ];
+/// `create configmap` and `create secret generic` (create_configmap.go, create_secret.go).
+pub(crate) const CREATE_CONFIG: &[Flag] = &[
+    long("from-file", Ty::Strings),
+    long("from-literal", Ty::Array),
+    long("from-env-file", Ty::Strings),
+    long("append-hash", Ty::Bool),
+    long("save-config", Ty::Bool),
+];
+/// `create secret generic --type`.
+pub(crate) const SECRET_TYPE: &[Flag] = &[long("type", Ty::Str)];
 /// The `replace` flag group.
 pub(crate) const REPLACE: &[Flag] = &[
     long("force", Ty::Bool),

@@ -2,8 +2,10 @@
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{
-    Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service,
+    ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
+    Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::jiff::Timestamp;
 
@@ -11,6 +13,7 @@ use super::Run;
 use super::ctx::{Ctx, Failure, print_failures};
 use super::get_output::{Mode, mode, print_values};
 use super::print::events_cmd::render_events;
+use super::print::rows_config::*;
 use super::print::rows_core::*;
 use super::print::rows_events::{event_columns, event_row};
 use super::print::rows_storage::*;
@@ -60,6 +63,9 @@ printable!(PersistentVolumeClaim, pvc_columns(), pvc_row);
 printable!(PersistentVolume, pv_columns(), pv_row);
 printable!(StorageClass, storage_class_columns(), storage_class_row);
 printable!(Event, event_columns(), event_row);
+printable!(ConfigMap, config_map_columns(), config_map_row);
+printable!(Secret, secret_columns(), secret_row);
+printable!(EndpointSlice, endpoint_slice_columns(), endpoint_slice_row);
 
 fn table_typed<'a, T: Printable + 'a>(objs: impl Iterator<Item = &'a T>, now: Timestamp) -> Table {
     Table {

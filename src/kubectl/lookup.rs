@@ -42,9 +42,14 @@ pub fn inputs(cwd: &str, args: &[String]) -> Inputs {
     let stdin = names.iter().any(|n| n == "-")
         || (found.command.name == "exec" && found.parsed.bool("stdin"));
     let patch_file = found.parsed.str("patch-file").map(str::to_string);
+    let sources = super::create_config::source_paths(
+        &found.parsed.list("from-file"),
+        &found.parsed.list("from-env-file"),
+    );
     let files = names
         .iter()
         .chain(patch_file.iter())
+        .chain(sources.iter())
         .filter(|n| *n != "-" && !n.is_empty() && !is_url(n))
         .map(|n| file_path(cwd, n))
         .collect();
@@ -150,6 +155,7 @@ fn find_command(args: &[String]) -> Result<(&'static Command, String, Vec<usize>
             break;
         };
         let word = rest.get(next).map_or("", String::as_str);
+        let word = sub_alias(word);
         match command.subs.iter().find(|c| c.name == word) {
             Some(sub) => {
                 command = sub;
@@ -175,6 +181,16 @@ fn find_command(args: &[String]) -> Result<(&'static Command, String, Vec<usize>
 fn canonical(name: &str) -> &str {
     match name {
         "ev" => "events",
+        _ => name,
+    }
+}
+
+/// Aliases of subcommands (`kubectl create cm`).
+fn sub_alias(name: &str) -> &str {
+    match name {
+        "cm" => "configmap",
+        "ns" => "namespace",
+        "pdb" => "poddisruptionbudget",
         _ => name,
     }
 }

@@ -21,6 +21,7 @@ mod apply_common;
 mod apply_files;
 mod cmd_misc;
 mod commands;
+mod create_config;
 mod create_replace;
 mod ctx;
 mod delete;

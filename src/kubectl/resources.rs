@@ -191,6 +191,9 @@ pub fn print_kind(kind: Kind) -> super::print::kinds::ResourceKind {
         Kind::StatefulSet => kinds::STATEFUL_SET,
         Kind::ControllerRevision => kinds::CONTROLLER_REVISION,
         Kind::Event => kinds::EVENT,
+        Kind::ConfigMap => kinds::CONFIG_MAP,
+        Kind::Secret => kinds::SECRET,
+        Kind::EndpointSlice => kinds::ENDPOINT_SLICE,
     }
 }
 
@@ -202,7 +205,7 @@ pub fn name_prefix(kind: Kind) -> String {
 /// What the playground says for a kind Kubernetes has but the playground does not simulate.
 pub fn not_simulated(res: &ApiResource) -> String {
     format!(
-        "error: the playground does not simulate {} ({}); it simulates statefulsets, pods, services, persistentvolumeclaims, persistentvolumes, storageclasses, controllerrevisions, endpoints, events, nodes and namespaces",
+        "error: the playground does not simulate {} ({}); it simulates statefulsets, pods, services, configmaps, secrets, persistentvolumeclaims, persistentvolumes, storageclasses, controllerrevisions, endpoints, endpointslices, events, nodes and namespaces",
         res.qualified(),
         res.kind
     )

@@ -107,6 +107,9 @@ pub fn populate(c: &mut Cluster) {
     };
     c.world.stamp(&mut kubernetes);
     c.world.store.put(kubernetes);
+    for ns in ["default", "kube-node-lease", "kube-public", "kube-system"] {
+        super::rootca::sync(&mut c.world, ns);
+    }
 }
 
 /// A kind node as `kubectl get node -o yaml` shows it; the control plane carries its role label

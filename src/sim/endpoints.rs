@@ -20,7 +20,8 @@ fn pod_ready(p: &Pod) -> bool {
         .is_some_and(|c| c.status == "True")
 }
 
-fn selects(svc: &Service, pod: &Pod) -> bool {
+/// Whether the Service's selector picks the pod (an empty selector picks none).
+pub(super) fn selects(svc: &Service, pod: &Pod) -> bool {
     let Some(sel) = svc.spec.as_ref().and_then(|s| s.selector.as_ref()) else {
         return false;
     };
@@ -56,7 +57,9 @@ pub fn reconcile(c: &mut Cluster, namespace: &str) {
         let subsets = subsets(svc, &name, &pods);
         let labels = svc.metadata.labels.clone();
         write(c, namespace, name, subsets, labels);
+        super::endpointslice::sync(c, namespace, svc, &pods);
     }
+    super::endpointslice::remove_orphans(c, namespace);
 }
 
 /// The service's one subset: the addresses of the pods it selects (ready or not, unless it

@@ -2,8 +2,10 @@
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{
-    Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service,
+    ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
+    Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -35,11 +37,17 @@ pub enum Kind {
     ControllerRevision,
     /// v1 Event.
     Event,
+    /// v1 ConfigMap.
+    ConfigMap,
+    /// v1 Secret.
+    Secret,
+    /// discovery.k8s.io/v1 EndpointSlice.
+    EndpointSlice,
 }
 
 impl Kind {
     /// Every simulated kind.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Namespace,
         Kind::Node,
         Kind::StorageClass,
@@ -51,6 +59,9 @@ impl Kind {
         Kind::StatefulSet,
         Kind::ControllerRevision,
         Kind::Event,
+        Kind::ConfigMap,
+        Kind::Secret,
+        Kind::EndpointSlice,
     ];
 
     /// The kind's name as it appears in `kind:`.
@@ -67,6 +78,9 @@ impl Kind {
             Kind::StatefulSet => "StatefulSet",
             Kind::ControllerRevision => "ControllerRevision",
             Kind::Event => "Event",
+            Kind::ConfigMap => "ConfigMap",
+            Kind::Secret => "Secret",
+            Kind::EndpointSlice => "EndpointSlice",
         }
     }
 
@@ -75,6 +89,7 @@ impl Kind {
         match self {
             Kind::StatefulSet | Kind::ControllerRevision => "apps/v1",
             Kind::StorageClass => "storage.k8s.io/v1",
+            Kind::EndpointSlice => "discovery.k8s.io/v1",
             _ => "v1",
         }
     }
@@ -84,6 +99,7 @@ impl Kind {
         match self {
             Kind::StatefulSet | Kind::ControllerRevision => "apps",
             Kind::StorageClass => "storage.k8s.io",
+            Kind::EndpointSlice => "discovery.k8s.io",
             _ => "",
         }
     }
@@ -102,6 +118,9 @@ impl Kind {
             Kind::StatefulSet => "statefulsets",
             Kind::ControllerRevision => "controllerrevisions",
             Kind::Event => "events",
+            Kind::ConfigMap => "configmaps",
+            Kind::Secret => "secrets",
+            Kind::EndpointSlice => "endpointslices",
         }
     }
 
@@ -171,3 +190,6 @@ stored!(Pod, Pod, pods);
 stored!(StatefulSet, StatefulSet, stateful_sets);
 stored!(ControllerRevision, ControllerRevision, revisions);
 stored!(Event, Event, events);
+stored!(ConfigMap, ConfigMap, config_maps);
+stored!(Secret, Secret, secrets);
+stored!(EndpointSlice, EndpointSlice, endpoint_slices);

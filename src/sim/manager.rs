@@ -178,7 +178,17 @@ impl Cluster {
             Kind::StorageClass => {
                 self.enqueue(5, 15, Work::Volumes);
             }
-            Kind::Namespace | Kind::Endpoints | Kind::ControllerRevision | Kind::Event => {}
+            Kind::Namespace => super::rootca::sync(&mut self.world, name),
+            Kind::ConfigMap if name == super::rootca::NAME && change != ChangeType::Added => {
+                super::rootca::sync(&mut self.world, namespace);
+            }
+            // The kubelet reads ConfigMaps and Secrets when it next syncs a pod that uses them.
+            Kind::Endpoints
+            | Kind::ControllerRevision
+            | Kind::Event
+            | Kind::ConfigMap
+            | Kind::Secret
+            | Kind::EndpointSlice => {}
         }
     }
 

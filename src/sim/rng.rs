@@ -57,6 +57,16 @@ impl Rng {
     }
 }
 
+/// A UUID made from `seed` (FNV-1a), for objects a controller writes without drawing on the
+/// seeded random sequence, so that adding them leaves every other name and address as it was.
+pub fn uuid_from(seed: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in seed {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    uuid_text(h, h.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15)
+}
+
 /// The RFC 4122 version-4 UUID string of the random bits `a` then `b`.
 pub fn uuid_text(a: u64, b: u64) -> String {
     // The 32 hex digits of `a` then `b`, with the version digit (the 13th) set to 4 and the

@@ -4,8 +4,10 @@ use std::rc::Rc;
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet};
 use k8s_openapi::api::core::v1::{
-    Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service,
+    ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
+    Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use serde::{Deserialize, Serialize};
 
@@ -135,6 +137,15 @@ pub struct Store {
     pub revisions: Table<ControllerRevision>,
     /// Events.
     pub events: Table<Event>,
+    /// ConfigMaps (absent from states saved before they were simulated).
+    #[serde(default)]
+    pub config_maps: Table<ConfigMap>,
+    /// Secrets (absent from states saved before they were simulated).
+    #[serde(default)]
+    pub secrets: Table<Secret>,
+    /// EndpointSlices (absent from states saved before they were simulated).
+    #[serde(default)]
+    pub endpoint_slices: Table<EndpointSlice>,
     /// Changes not yet handed to the controllers.
     #[serde(default)]
     pub pending: Vec<Change>,
@@ -307,6 +318,9 @@ impl Store {
             Kind::StatefulSet => self.stateful_sets.len(),
             Kind::ControllerRevision => self.revisions.len(),
             Kind::Event => self.events.len(),
+            Kind::ConfigMap => self.config_maps.len(),
+            Kind::Secret => self.secrets.len(),
+            Kind::EndpointSlice => self.endpoint_slices.len(),
         }
     }
 }

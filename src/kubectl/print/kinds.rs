@@ -42,6 +42,12 @@ pub const PERSISTENT_VOLUME: ResourceKind = kind("PersistentVolume", "", false);
 pub const NODE: ResourceKind = kind("Node", "", false);
 /// `v1 Namespace` (cluster-scoped).
 pub const NAMESPACE: ResourceKind = kind("Namespace", "", false);
+/// `v1 ConfigMap`.
+pub const CONFIG_MAP: ResourceKind = kind("ConfigMap", "", true);
+/// `v1 Secret`.
+pub const SECRET: ResourceKind = kind("Secret", "", true);
+/// `discovery.k8s.io/v1 EndpointSlice`.
+pub const ENDPOINT_SLICE: ResourceKind = kind("EndpointSlice", "discovery.k8s.io", true);
 /// `v1 Event`.
 pub const EVENT: ResourceKind = kind("Event", "", true);
 /// `apps/v1 StatefulSet`.

@@ -13,6 +13,7 @@ pub mod jsonpath;
 pub mod kinds;
 pub mod labels;
 pub mod pod_status;
+pub mod rows_config;
 pub mod rows_core;
 pub mod rows_events;
 pub mod rows_storage;

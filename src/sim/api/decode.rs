@@ -285,6 +285,9 @@ pub fn decode<T: Resource + DeserializeOwned + Serialize>(
                 go_quote(&text),
                 go_quote(&text)
             )
+        } else if let Some(at) = base64_offset(&loc.message, node_mut(&mut work, &loc.path)) {
+            // []byte fields (a Secret's data) decode with encoding/base64.
+            format!("illegal base64 data at input byte {at}")
         } else {
             format!("json: {}", loc.message)
         };
@@ -342,4 +345,20 @@ fn walk_unknown(input: &Value, output: &Value, prefix: &str, found: &mut Vec<Str
         }
         _ => {}
     }
+}
+
+/// Where Go's `base64.StdEncoding` gives up on a value the base64 decoder refused: the offset of
+/// the bad symbol, or the end of a value whose length or padding is wrong.
+fn base64_offset(message: &str, node: Option<&mut Value>) -> Option<usize> {
+    if let Some(rest) = message.strip_prefix("Invalid symbol ") {
+        let (_, offset) = rest.split_once(", offset ")?;
+        return offset.trim_end_matches('.').parse().ok();
+    }
+    let len = node.and_then(|v| v.as_str().map(str::len))?;
+    let known = [
+        "Invalid input length",
+        "Invalid padding",
+        "Invalid last symbol",
+    ];
+    known.iter().any(|k| message.starts_with(k)).then_some(len)
 }

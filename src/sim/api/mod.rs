@@ -17,6 +17,7 @@ pub mod strategic_diff;
 pub mod strategic_order;
 pub mod tracked;
 pub mod validation;
+pub mod validation_config;
 pub mod validation_container;
 pub mod validation_meta;
 pub mod validation_pod;

@@ -62,6 +62,24 @@ impl ApiError {
         }
     }
 
+    /// The Status message as the server sends it. An Invalid error is kept in the form kubectl
+    /// prints (`The Pod "x" is invalid: ` and one `* cause` line each); the wire form is
+    /// `Pod "x" is invalid: cause` or `… is invalid: [a, b]`, which commands that wrap the error
+    /// in their own words show (create_configmap.go: `failed to create configmap: %v`).
+    pub fn status_message(&self) -> String {
+        if self.reason != "Invalid" {
+            return self.message.clone();
+        }
+        let text = self.message.strip_prefix("The ").unwrap_or(&self.message);
+        match text.split_once(": \n* ") {
+            Some((head, causes)) => format!(
+                "{head}: [{}]",
+                causes.split("\n* ").collect::<Vec<_>>().join(", ")
+            ),
+            None => text.to_string(),
+        }
+    }
+
     /// A 400 BadRequest error.
     pub fn bad_request(message: String) -> ApiError {
         ApiError {

@@ -67,6 +67,18 @@ macro_rules! with_kind {
                 type $T = k8s_openapi::api::core::v1::Event;
                 $body
             }
+            $crate::sim::kind::Kind::ConfigMap => {
+                type $T = k8s_openapi::api::core::v1::ConfigMap;
+                $body
+            }
+            $crate::sim::kind::Kind::Secret => {
+                type $T = k8s_openapi::api::core::v1::Secret;
+                $body
+            }
+            $crate::sim::kind::Kind::EndpointSlice => {
+                type $T = k8s_openapi::api::discovery::v1::EndpointSlice;
+                $body
+            }
         }
     };
 }

@@ -217,6 +217,35 @@ fn restart(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) {
     start_container(c, at.uid, at.i, at.now);
 }
 
+/// The waiting reason of a container whose environment cannot be built.
+pub(super) const CONFIG_ERROR: &str = "CreateContainerConfigError";
+
+/// generateContainerConfig failed (a ConfigMap or Secret the environment names is missing): the
+/// Failed event, CreateContainerConfigError, and another try when the pod worker syncs again
+/// (its back-off after a failed sync is about ten seconds), image check included.
+fn config_failed(c: &mut Cluster, uid: &str, i: usize, name: &str, message: String) {
+    event(
+        &mut c.world,
+        uid,
+        Some(name),
+        EventType::Warning,
+        "Failed",
+        &["Error: ", message.as_str()].concat(),
+    );
+    let retry = c.world.after(10_000, 15_000);
+    if let Some(kc) = c
+        .world
+        .runtime
+        .get_mut(uid)
+        .and_then(|r| r.containers.get_mut(i))
+    {
+        kc.state = ContainerState::Waiting(CONFIG_ERROR.into());
+        kc.config_error = Some(message);
+        kc.pulled = false;
+        kc.retry_pull_at = Some(retry);
+    }
+}
+
 /// Create container and start container (startContainer in
 /// pkg/kubelet/kuberuntime/kuberuntime_container.go): the Created and Started events, then the
 /// container runs until its plan's exit and its first probes are scheduled.
@@ -230,6 +259,19 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
     else {
         return;
     };
+    let env_error = c
+        .world
+        .runtime
+        .get(uid)
+        .and_then(|rt| c.world.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|p| {
+            let k = p.spec.as_ref()?.containers.get(i)?;
+            super::config::environment(&c.world, p, k).err()
+        });
+    if let Some(message) = env_error {
+        config_failed(c, uid, i, &name, message);
+        return;
+    }
     event(
         &mut c.world,
         uid,
@@ -264,6 +306,7 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         .and_then(|r| r.containers.get_mut(i))
     {
         kc.state = ContainerState::Running(now);
+        kc.config_error = None;
         kc.ready = !has_readiness;
         kc.streaks = (0, 0, 0);
         kc.exit_at = plan.map(|(after, code)| (now + after, code));

@@ -121,8 +121,44 @@ fn report_admitted(c: &mut Cluster, pod: &PodStep<'_>) {
     status::write(&mut c.world, pod.uid);
 }
 
+/// WaitForAttachAndMount: a ConfigMap or Secret volume whose object is missing fails its SetUp;
+/// the pod stays ContainerCreating and the volume manager tries again, backing off from half a
+/// second and doubling up to about two minutes (nestedpendingoperations). True when it failed.
+fn mount_failed(c: &mut Cluster, pod: &PodStep<'_>) -> bool {
+    let failure = c
+        .world
+        .store
+        .get::<Pod>(&pod.namespace, &pod.name)
+        .and_then(|p| super::config::mount_error(&c.world, p));
+    let Some((volume, reason)) = failure else {
+        return false;
+    };
+    let message = format!("MountVolume.SetUp failed for volume \"{volume}\" : {reason}");
+    super::report::event(
+        &mut c.world,
+        pod.uid,
+        None,
+        crate::sim::events::EventType::Warning,
+        "FailedMount",
+        &message,
+    );
+    // Waiting as long again as the pod has waited so far doubles the delay each time.
+    let now = c.world.clock.now_ms;
+    let waited = c
+        .world
+        .runtime
+        .get(pod.uid)
+        .map_or(0, |r| now.saturating_sub(r.started_ms));
+    let at = now + waited.clamp(500, 122_000);
+    c.manager.queue.push(at, Work::Kubelet(pod.uid.to_string()));
+    true
+}
+
 /// createPodSandbox: the pod gets an IP from its node's range; its containers start at once.
 fn create_sandbox(c: &mut Cluster, pod: &PodStep<'_>) {
+    if mount_failed(c, pod) {
+        return;
+    }
     let node = c
         .world
         .runtime

@@ -1,6 +1,7 @@
 //! The kubelet, played as data: each pod moves through stages (admitted, sandbox, image pull, running,
 //! terminating) on the virtual clock, and containers are probed against their simulated files.
 
+pub mod config;
 mod containers;
 pub mod files;
 pub mod images;
@@ -95,6 +96,9 @@ pub struct ContainerRuntime {
     /// pod is recreated.
     #[serde(default)]
     pub layer: Fs,
+    /// Why the container could not be created (CreateContainerConfigError's message).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_error: Option<String>,
 }
 
 /// The kubelet's record of one pod.
@@ -214,6 +218,7 @@ fn new_container(k: &k8s_openapi::api::core::v1::Container) -> ContainerRuntime 
         restart_at: None,
         retry_pull_at: None,
         layer: Fs::default(),
+        config_error: None,
     }
 }
 

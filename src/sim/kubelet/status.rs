@@ -43,6 +43,16 @@ fn api_state(state: &ContainerState) -> ApiState {
     }
 }
 
+/// A waiting state carries the reason a container could not be created as its message.
+fn with_message(mut state: ApiState, message: Option<&str>) -> ApiState {
+    if let Some(w) = state.waiting.as_mut()
+        && w.reason.as_deref() == Some(super::containers::CONFIG_ERROR)
+    {
+        w.message = message.map(str::to_string);
+    }
+    state
+}
+
 fn hex_id(seed: &str) -> String {
     hex_id_of(&[seed.as_bytes()])
 }
@@ -154,7 +164,7 @@ fn container_status(uid: &str, k: &ContainerRuntime) -> ContainerStatus {
         ready: k.ready && started,
         restart_count: k.restarts,
         started: Some(started),
-        state: Some(api_state(&k.state)),
+        state: Some(with_message(api_state(&k.state), k.config_error.as_deref())),
         last_state: Some(k.last.as_ref().map(api_state).unwrap_or_default()),
         ..Default::default()
     }

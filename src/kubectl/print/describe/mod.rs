@@ -3,19 +3,23 @@
 //! Output goes through a tabwriter with minwidth 0, tabwidth 8, padding 2; each nesting level adds
 //! two spaces; a line without a tab ends an alignment block. Timestamps are RFC1123Z in UTC.
 
+mod config;
 mod env_probe;
 mod network;
 mod node;
 mod pod;
+mod slice;
 mod storage;
 mod template;
 mod volumes;
 mod workloads;
 
+pub use config::{describe_config_map, describe_secret};
 pub use env_probe::describe_probe;
 pub use network::describe_service;
 pub use node::describe_node;
 pub use pod::{describe_pod, pod_qos};
+pub use slice::describe_endpoint_slice;
 pub use storage::{describe_pv, describe_pvc};
 pub use template::describe_pod_template;
 pub use workloads::describe_stateful_set;

@@ -3,9 +3,10 @@
 
 use k8s_openapi::api::apps::v1::{ControllerRevision, StatefulSet, StatefulSetStatus};
 use k8s_openapi::api::core::v1::{
-    Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, PodStatus,
-    Service,
+    ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod,
+    PodStatus, Secret, Service,
 };
+use k8s_openapi::api::discovery::v1::EndpointSlice;
 use k8s_openapi::api::storage::v1::StorageClass;
 use serde_json::Value;
 
@@ -19,6 +20,10 @@ use crate::sim::api::defaults_pod::default_pod;
 use crate::sim::api::field_error::FieldError;
 use crate::sim::api::field_path::FieldPath;
 use crate::sim::api::validation::{validate_statefulset, validate_statefulset_update};
+use crate::sim::api::validation_config::{
+    default_secret, validate_config_map, validate_config_map_update, validate_secret,
+    validate_secret_update,
+};
 use crate::sim::api::validation_meta::{
     NameRule, validate_object_meta, validate_object_meta_update,
 };
@@ -259,3 +264,26 @@ impl Rules for Endpoints {
 impl Rules for ControllerRevision {}
 
 impl Rules for Event {}
+
+impl Rules for ConfigMap {
+    fn validate(obj: &Self, _raw: &Value) -> Vec<FieldError> {
+        validate_config_map(obj)
+    }
+    fn validate_update(new: &Self, old: &Self) -> Vec<FieldError> {
+        validate_config_map_update(new, old)
+    }
+}
+
+impl Rules for Secret {
+    fn default(obj: &mut Self) {
+        default_secret(obj);
+    }
+    fn validate(obj: &Self, _raw: &Value) -> Vec<FieldError> {
+        validate_secret(obj)
+    }
+    fn validate_update(new: &Self, old: &Self) -> Vec<FieldError> {
+        validate_secret_update(new, old)
+    }
+}
+
+impl Rules for EndpointSlice {}
