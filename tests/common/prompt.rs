@@ -12,8 +12,8 @@ use sts_playground::sim::queue::Work;
 /// command takes to reach the server, so the next command always sees it.
 pub const REACTION_BOUND_MS: u64 = REQUEST_MS / 2;
 
-/// What the reacting controllers own, as a comparable picture: each Service's endpoint subsets,
-/// each volume's phase and each claim's phase and volume.
+/// What the reacting controllers own, as a comparable picture: each Service's endpoint subsets
+/// and EndpointSlice endpoints, each volume's phase and each claim's phase and volume.
 fn picture(c: &Cluster) -> BTreeMap<String, Value> {
     let store = &c.world.store;
     let mut out = BTreeMap::new();
@@ -22,6 +22,13 @@ fn picture(c: &Cluster) -> BTreeMap<String, Value> {
         out.insert(
             format!("endpoints/{name}"),
             serde_json::to_value(&e.subsets).unwrap_or(Value::Null),
+        );
+    }
+    for slice in store.list::<k8s_openapi::api::discovery::v1::EndpointSlice>(None) {
+        let name = slice.metadata.name.clone().unwrap_or_default();
+        out.insert(
+            format!("endpointslice/{name}"),
+            serde_json::to_value(&slice.endpoints).unwrap_or(Value::Null),
         );
     }
     for pv in store.list::<k8s_openapi::api::core::v1::PersistentVolume>(None) {
