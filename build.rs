@@ -35,6 +35,9 @@ const ROOTS: &[&str] = &[
     "api::core::v1::Node",
     "api::core::v1::Namespace",
     "api::core::v1::Event",
+    "api::core::v1::ConfigMap",
+    "api::core::v1::Secret",
+    "api::discovery::v1::EndpointSlice",
     "api::storage::v1::StorageClass",
 ];
 
@@ -189,7 +192,7 @@ fn guess(v: &Value, all: &BTreeMap<String, TypeSchema>) -> (String, Option<Strin
                 None | Some("object") => t.name.clone(),
                 Some(primitive) => primitive.to_string(),
             };
-            (shown, Some(t.name.clone()))
+            (shown, Some(path.clone()))
         }
         _ => {
             let ty = v.get("type").and_then(Value::str);
@@ -256,11 +259,30 @@ fn emit(
     reached: &BTreeSet<String>,
     enums: &BTreeMap<String, Vec<(String, String)>>,
 ) -> String {
+    // A type is keyed by its short name (`EndpointPort`); when two groups share a name (core/v1
+    // and discovery/v1 both have EndpointPort), the one outside core/v1 is keyed by its path.
+    let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
+    for path in reached {
+        *shared.entry(all[path].name.as_str()).or_default() += 1;
+    }
+    let keys: BTreeMap<&String, String> = reached
+        .iter()
+        .map(|path| {
+            let name = &all[path].name;
+            let unique =
+                shared.get(name.as_str()) == Some(&1) || path.starts_with("api::core::v1::");
+            let key = if unique {
+                name.clone()
+            } else {
+                path.replace("::", ".")
+            };
+            (path, key)
+        })
+        .collect();
     let mut by_name: BTreeMap<&str, &TypeSchema> = BTreeMap::new();
     for path in reached {
-        let t = &all[path];
-        if by_name.insert(&t.name, t).is_some() {
-            panic!("two simulated types are named {}", t.name);
+        if by_name.insert(&keys[path], &all[path]).is_some() {
+            panic!("two simulated types are keyed {}", keys[path]);
         }
     }
     let mut used = 0;
@@ -282,6 +304,7 @@ fn emit(
         props.sort_by(|a, b| a.0.cmp(b.0));
         for (field, v) in props {
             let (ty, of) = guess(v, all);
+            let of = of.map(|path| keys.get(&path).cloned().unwrap_or(path));
             let items: Vec<&String> = enums
                 .get(&format!("{name}.{field}[]"))
                 .map(|l| l.iter().map(|(v, _)| v).collect())
