@@ -7,6 +7,7 @@
 
 pub mod float;
 pub mod json;
+pub mod printf;
 pub mod quantity;
 pub mod quote;
 pub mod value;
