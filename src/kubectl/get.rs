@@ -9,7 +9,7 @@ use k8s_openapi::jiff::Timestamp;
 
 use super::Run;
 use super::ctx::{Ctx, Failure, print_failures};
-use super::get_output::{Mode, mode, print_values};
+use super::get_output::{Mode, emit, mode, print_values};
 use super::print::events_cmd::render_events;
 use super::print::rows_core::*;
 use super::print::rows_events::{event_columns, event_row};
@@ -204,10 +204,7 @@ pub(crate) fn get(ctx: &mut Ctx<'_>) -> Option<Run> {
             }
             let c = &ctx.session.cluster;
             let values: Vec<_> = sel.refs.iter().filter_map(|r| value_of(c, r)).collect();
-            match print_values(other, values, single) {
-                Ok(text) => ctx.print(&text),
-                Err(e) => ctx.fail(&e),
-            }
+            emit(ctx, print_values(other, values, single));
         }
     }
     print_failures(ctx, &sel.failures);

@@ -186,16 +186,16 @@ impl<'t, 'a> State<'t, 'a> {
             V::Invalid => false,
             _ => return self.errorf(format!("range can't iterate over {}", val.print())),
         };
-        if !ran {
-            if let Some(e) = &b.else_list {
-                self.walk_list(dot, e)?;
-            }
+        if !ran && let Some(e) = &b.else_list {
+            self.walk_list(dot, e)?;
         }
         self.vars.truncate(outer);
         Ok(())
     }
 
     /// Ranges over a list (index, element) or a map (key, element) in sorted key order.
+    // The Cow tells borrowed data, whose elements keep its lifetime, from an owned slice.
+    #[allow(clippy::ptr_arg)]
     fn range_json(&mut self, b: &'t Branch, mark: usize, j: &Cow<'a, Value>) -> R<bool> {
         let pairs: Vec<(Val<'a>, Val<'a>)> = match j {
             Cow::Borrowed(Value::Array(list)) => list
