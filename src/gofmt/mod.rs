@@ -1,6 +1,7 @@
 //! Go-compatible text formatting, the one owner of these rules: `strconv.Quote` and `%q`
 //! (`quote`), `encoding/json` output (`json`), Go's float printing (`float`), `%v` and `%#v` of
-//! decoded values (`value`), and `resource.Quantity` from k8s.io/apimachinery (`quantity`).
+//! decoded values (`value`), `fmt.Sprintf` and friends (`printf`), and `resource.Quantity` from
+//! k8s.io/apimachinery (`quantity`).
 //!
 //! It sits below the simulation, the manifest layer, kubectl and the shells, and names nothing
 //! else of the crate: every layer that prints what Go would print asks this module.

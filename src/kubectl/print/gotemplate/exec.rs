@@ -14,6 +14,8 @@ pub(super) const MAX_EXEC_DEPTH: usize = 100;
 /// Go has no such bound; the playground stops a template after this many steps, or once it has
 /// written this much, so that a runaway `range` cannot hang the page.
 const MAX_STEPS: usize = 5_000_000;
+/// Blocks and template calls nested at run time, across templates (the parser bounds each body).
+const MAX_NESTING: usize = 200;
 const MAX_OUTPUT: usize = 32 << 20;
 
 /// Why a walk stopped early.
@@ -36,6 +38,7 @@ pub(super) struct State<'t, 'a> {
     pub name: String,
     pub missing_error: bool,
     depth: usize,
+    nesting: usize,
     steps: usize,
 }
 
@@ -50,6 +53,7 @@ impl<'t, 'a> State<'t, 'a> {
             name: NAME.to_string(),
             missing_error,
             depth: 0,
+            nesting: 0,
             steps: 0,
         }
     }
@@ -92,6 +96,20 @@ impl<'t, 'a> State<'t, 'a> {
     fn walk(&mut self, dot: &Val<'a>, node: &'t Node) -> R<()> {
         self.at(At::Node(node));
         self.step()?;
+        if matches!(
+            node,
+            Node::If(_) | Node::With(_) | Node::Range(_) | Node::Template { .. }
+        ) {
+            if self.nesting >= MAX_NESTING {
+                return Err(Flow::Err(format!(
+                    "template: {NAME}: the playground stops templates nested more than {MAX_NESTING} deep"
+                )));
+            }
+            self.nesting += 1;
+            let res = self.walk_block(dot, node);
+            self.nesting -= 1;
+            return res;
+        }
         match node {
             Node::Text(t) => self.out.push_str(t),
             Node::Action(pipe) => {
@@ -101,16 +119,21 @@ impl<'t, 'a> State<'t, 'a> {
                     self.out.push_str(&text);
                 }
             }
-            Node::If(b) => self.walk_if_or_with(false, dot, b)?,
-            Node::With(b) => self.walk_if_or_with(true, dot, b)?,
-            Node::Range(b) => self.walk_range(dot, node, b)?,
             Node::Break { .. } => return Err(Flow::Break),
             Node::Continue { .. } => return Err(Flow::Continue),
-            Node::Template { name, pipe, .. } => {
-                self.walk_template(dot, node, name, pipe.as_ref())?
-            }
+            _ => {}
         }
         Ok(())
+    }
+
+    fn walk_block(&mut self, dot: &Val<'a>, node: &'t Node) -> R<()> {
+        match node {
+            Node::If(b) => self.walk_if_or_with(false, dot, b),
+            Node::With(b) => self.walk_if_or_with(true, dot, b),
+            Node::Range(b) => self.walk_range(dot, node, b),
+            Node::Template { name, pipe, .. } => self.walk_template(dot, node, name, pipe.as_ref()),
+            _ => Ok(()),
+        }
     }
 
     fn walk_if_or_with(&mut self, with: bool, dot: &Val<'a>, b: &'t Branch) -> R<()> {

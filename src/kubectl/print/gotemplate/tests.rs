@@ -223,6 +223,20 @@ fn deep_nesting_is_bounded() {
     assert!(run(&t).starts_with("PARSE: template: output:1: max expression depth exceeded"));
     let r = run("{{define \"a\"}}{{template \"a\" .}}{{end}}{{template \"a\" .}}");
     assert!(r.ends_with("exceeded maximum template depth (100)"), "{r}");
+    // Deep bodies called recursively stop at the run-time nesting bound, without overflowing.
+    let deep = format!("{}{}", "{{if 1}}".repeat(190), "{{end}}".repeat(190));
+    let inner = deep.replacen(
+        "{{end}}",
+        "{{template \"a\" .}}{{(((((((((1)))))))))}}{{end}}",
+        1,
+    );
+    let r = run(&format!(
+        "{{{{define \"a\"}}}}{inner}{{{{end}}}}{{{{template \"a\" .}}}}"
+    ));
+    assert!(
+        r.ends_with("the playground stops templates nested more than 200 deep"),
+        "{r}"
+    );
 }
 
 #[test]
