@@ -5,9 +5,10 @@
 //! kubectl's `exists` and `base64decode`, and Go's parse and execution errors.
 //!
 //! `lex` scans, `parse` and `parse_expr` build the tree of `node`, `exec` and `eval` walk it
-//! over `value`s, calling `funcs` and `compare`.
+//! over `value`s, calling `funcs`, `compare` and `escape`.
 
 mod compare;
+mod escape;
 mod eval;
 mod exec;
 mod funcs;
