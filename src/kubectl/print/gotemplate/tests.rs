@@ -264,3 +264,19 @@ fn kubectl_printer_messages() {
     );
     assert!(r.out.ends_with("\traw data was:\n\t\t{\"kind\":\"Pod\"}\n\tobject given to template engine was:\n\t\tmap[kind:Pod]\n\n"));
 }
+
+#[test]
+fn cut_templates_never_panic() {
+    // Every prefix of templates that use each part of the language parses or fails cleanly.
+    let samples = [
+        "{{range $i, $c := .spec.containers}}{{$c.image}}{{else}}é{{end}}",
+        "{{- if and (eq .spec.replicas 3) (not .x) -}} {{printf \"%5.2f %q\" 1.5 'x'}} {{else if .y}}{{end}}",
+        "{{with $x := index .metadata.labels \"app\"}}{{$x | len}}{{end}}{{/* ü */}}{{`raw`}}",
+        "{{define \"t\"}}{{.}}{{end}}{{template \"t\" .metadata}}{{block \"b\" .}}x{{end}}{{0x1F}} {{1e3}} {{-2}}",
+    ];
+    for s in samples {
+        for (i, _) in s.char_indices() {
+            let _ = run(&s[..i]);
+        }
+    }
+}
