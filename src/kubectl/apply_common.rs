@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::apply_files::{FileObject, read_objects};
 use super::ctx::{Ctx, Failure, print_failures};
-use super::get_output::{Mode, mode, print_values};
+use super::get_output::{Mode, emit, mode, print_values};
 use super::resources::name_prefix;
 use crate::gofmt::json::marshal as go_json;
 use crate::sim::apiserver::requests::{FieldValidation, Response, WriteOptions};
@@ -75,10 +75,7 @@ pub(crate) fn print_result(
     match (out_mode, object) {
         (Mode::Table(_), _) => ctx.print(&format!("{}/{name} {op}\n", name_prefix(kind))),
         (Mode::Name, _) | (_, None) => ctx.print(&format!("{}/{name}\n", name_prefix(kind))),
-        (m, Some(obj)) => match print_values(m, vec![obj], true) {
-            Ok(text) => ctx.print(&text),
-            Err(e) => ctx.fail(&e),
-        },
+        (m, Some(obj)) => emit(ctx, print_values(m, vec![obj], true)),
     }
 }
 

@@ -11,7 +11,7 @@ use k8s_openapi::jiff::Timestamp;
 
 use super::Run;
 use super::ctx::{Ctx, Failure, print_failures};
-use super::get_output::{Mode, mode, print_values};
+use super::get_output::{Mode, emit, mode, print_values};
 use super::print::events_cmd::render_events;
 use super::print::rows_config::*;
 use super::print::rows_core::*;
@@ -237,10 +237,7 @@ pub(crate) fn get(ctx: &mut Ctx<'_>) -> Option<Run> {
                     }
                 }
             }
-            match print_values(other, values, single) {
-                Ok(text) => ctx.print(&text),
-                Err(e) => ctx.fail(&e),
-            }
+            emit(ctx, print_values(other, values, single));
         }
     }
     print_failures(ctx, &sel.failures);

@@ -146,9 +146,9 @@ const PAGES: &[Page] = &[
     (
         "get",
         "List one or more objects of a resource type, as a table or in another output format.",
-        "kubectl get [(-o|--output=)json|yaml|name|wide|custom-columns=...|jsonpath=...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]",
-        "  # Every pod in the current namespace, with node and IP\n  kubectl get pods -o wide\n\n  # A stateful set and its pods together\n  kubectl get sts,pods -l app=nginx\n\n  # Watch pods change while a rollout runs\n  kubectl get pods -w",
-        "    -A, --all-namespaces=false:\n\tList objects of every namespace.\n\n    -o, --output='':\n\tOutput format: json, yaml, name, wide, custom-columns=..., jsonpath=...\n\n    -l, --selector='':\n\tLabel selector, e.g. -l app=nginx.\n\n    --show-labels=false:\n\tAdd a LABELS column.\n\n    --sort-by='':\n\tSort by a JSONPath expression, e.g. .metadata.name.\n\n    -w, --watch=false:\n\tKeep printing changes after the list.\n",
+        "kubectl get [(-o|--output=)json|yaml|name|wide|custom-columns=...|jsonpath=...|go-template=...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]",
+        "  # Every pod in the current namespace, with node and IP\n  kubectl get pods -o wide\n\n  # A stateful set and its pods together\n  kubectl get sts,pods -l app=nginx\n\n  # Watch pods change while a rollout runs\n  kubectl get pods -w\n\n  # The image of each container of a pod, with a Go template\n  kubectl get pod web-0 --template '{{range $i, $c := .spec.containers}}{{$c.image}}{{end}}'",
+        "    -A, --all-namespaces=false:\n\tList objects of every namespace.\n\n    -o, --output='':\n\tOutput format: json, yaml, name, wide, custom-columns=..., jsonpath=..., go-template=...\n\n    -l, --selector='':\n\tLabel selector, e.g. -l app=nginx.\n\n    --show-labels=false:\n\tAdd a LABELS column.\n\n    --sort-by='':\n\tSort by a JSONPath expression, e.g. .metadata.name.\n\n    --template='':\n\tA Go template, or a template file with -o go-template-file; alone it means -o go-template.\n\n    -w, --watch=false:\n\tKeep printing changes after the list.\n",
     ),
     (
         "apply",

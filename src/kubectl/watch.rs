@@ -75,7 +75,7 @@ impl GetWatch {
                 self.printer.print_event(&t, ev)
             }
             other => {
-                let mut text = print_values(other, vec![value.clone()], true).unwrap_or_default();
+                let mut text = print_values(other, vec![value.clone()], true).out;
                 if matches!(other, Mode::Yaml) && self.printed_objects > 0 {
                     text.insert_str(0, "---\n");
                 }

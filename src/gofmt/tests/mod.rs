@@ -3,6 +3,7 @@
 
 mod float;
 mod json;
+mod printf;
 mod quantity;
 mod quote;
 mod value;

@@ -1,7 +1,7 @@
 //! kubectl's output formats as pure functions: objects and the simulation clock in, text out.
 //!
 //! Tables (`kubectl get`, `-o wide`, `--show-labels`, `-A`, `get all`, `-w`), `-o name`,
-//! `-o custom-columns`, `-o jsonpath`, `--sort-by`, `kubectl events`, and `kubectl describe`
+//! `-o custom-columns`, `-o jsonpath`, `-o go-template`, `--sort-by`, `kubectl events`, and `kubectl describe`
 //! reproduce kubectl v1.37 byte for byte. Nothing here reads the wall clock: every age is computed
 //! from the `now` the caller passes.
 
@@ -9,6 +9,7 @@ pub mod custom_columns;
 pub mod describe;
 pub mod duration;
 pub mod events_cmd;
+pub mod gotemplate;
 pub mod jsonpath;
 pub mod kinds;
 pub mod labels;
