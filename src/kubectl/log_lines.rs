@@ -192,7 +192,7 @@ pub(crate) fn run_lines(
     let spec = pod
         .spec
         .as_ref()
-        .and_then(|s| s.containers.get(index))
+        .and_then(|s| crate::sim::kubelet::container_spec(s, index))
         .cloned()
         .unwrap_or_default();
     let mut lines = startup(&rt.image, &spec, start);

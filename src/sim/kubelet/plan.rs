@@ -5,7 +5,8 @@ use k8s_openapi::api::core::v1::Container;
 use super::images::{self, Behaviour, Pull};
 
 /// How long a started container with `spec` runs by itself and its exit code (None: until stopped).
-pub(super) fn run_plan(spec: &Container) -> Option<(u64, i32)> {
+/// An init container whose command is not a known endless loop does its job and exits 0.
+pub(super) fn run_plan(spec: &Container, init: bool) -> Option<(u64, i32)> {
     let image = spec.image.as_deref().unwrap_or_default();
     let Pull::Ok(_, behaviour, _) = images::pull(image) else {
         return None;
@@ -71,7 +72,7 @@ pub(super) fn run_plan(spec: &Container) -> Option<(u64, i32)> {
     if behaviour == Behaviour::Shell {
         return Some((50, 0));
     }
-    None
+    init.then_some((400, 0))
 }
 
 pub(super) fn back_off(failures: u32) -> u64 {
