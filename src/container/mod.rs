@@ -77,7 +77,15 @@ pub fn target(
     let spec_containers: Vec<String> = p
         .spec
         .as_ref()
-        .map(|s| s.containers.iter().map(|k| k.name.clone()).collect())
+        .map(|s| {
+            // Runtime order: app containers, then init containers.
+            let inits = s.init_containers.iter().flatten();
+            s.containers
+                .iter()
+                .chain(inits)
+                .map(|k| k.name.clone())
+                .collect()
+        })
         .unwrap_or_default();
     let name = container
         .map(str::to_string)
@@ -239,7 +247,7 @@ fn new_shell(
         .store
         .get::<Pod>(&t.namespace, &t.pod)
         .and_then(|p| p.spec.as_ref())
-        .and_then(|s| s.containers.get(t.index))
+        .and_then(|s| crate::sim::kubelet::container_spec(s, t.index))
         .and_then(|k| k.working_dir.clone());
     if let Some(w) = workdir {
         sh.cwd = crate::paths::normalize("/", &w);

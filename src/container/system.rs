@@ -71,7 +71,7 @@ pub fn kubelet_files(c: &Cluster, t: &Target) -> Vec<(String, String)> {
     let sa = crate::sim::api::admission::SERVICE_ACCOUNT_MOUNT;
     let mounted = pod(c, t)
         .and_then(|p| p.spec.as_ref())
-        .and_then(|s| s.containers.get(t.index))
+        .and_then(|s| crate::sim::kubelet::container_spec(s, t.index))
         .is_some_and(|k| k.volume_mounts.iter().flatten().any(|m| m.mount_path == sa));
     if mounted {
         files.push((format!("{sa}/namespace"), t.namespace.clone()));
@@ -223,7 +223,7 @@ pub(super) fn main_process(h: &ContainerHost) -> String {
     let c = &*h.files.cluster;
     let k = pod(c, &h.target)
         .and_then(|p| p.spec.as_ref())
-        .and_then(|s| s.containers.get(h.target.index))
+        .and_then(|s| crate::sim::kubelet::container_spec(s, h.target.index))
         .cloned();
     let words: Vec<String> = k
         .map(|k| {

@@ -64,6 +64,8 @@ pub(crate) fn pod_for(ctx: &Ctx<'_>, arg: &str) -> Result<Pod, String> {
 }
 
 /// The container to use: `-c`, the default-container annotation, or the first (with a notice).
+/// Init containers may be named too; they close the list, marked `(init)` (FindContainerByName
+/// and AllContainerNames in kubectl pkg/cmd/util/podcmd/podcmd.go).
 pub(crate) fn container_for(
     pod: &Pod,
     wanted: Option<&str>,
@@ -71,10 +73,19 @@ pub(crate) fn container_for(
 ) -> Result<(String, String), String> {
     let spec = pod.spec.clone().unwrap_or_default();
     let names: Vec<String> = spec.containers.iter().map(|c| c.name.clone()).collect();
-    let all = names.join(", ");
+    let inits: Vec<String> = spec
+        .init_containers
+        .iter()
+        .flatten()
+        .map(|c| c.name.clone())
+        .collect();
+    let mut listed = names.clone();
+    listed.extend(inits.iter().map(|n| format!("{n} (init)")));
+    let all = listed.join(", ");
     let pod_name = pod.metadata.name.clone().unwrap_or_default();
+    let known = |n: &String| names.contains(n) || inits.contains(n);
     if let Some(w) = wanted {
-        if names.iter().any(|n| n == w) {
+        if known(&w.to_string()) {
             return Ok((w.to_string(), String::new()));
         }
         return Err(format!(
@@ -86,13 +97,13 @@ pub(crate) fn container_for(
         .annotations
         .as_ref()
         .and_then(|a| a.get("kubectl.kubernetes.io/default-container"))
-        .filter(|d| names.contains(d))
+        .filter(|d| known(d))
         .cloned();
     if let Some(d) = annotated {
         return Ok((d, String::new()));
     }
     let first = names.first().cloned().unwrap_or_default();
-    let notice = if names.len() > 1 && !quiet {
+    let notice = if (names.len() > 1 || !inits.is_empty()) && !quiet {
         format!("Defaulted container \"{first}\" out of: {all}\n")
     } else {
         String::new()

@@ -29,6 +29,10 @@ pub(crate) fn startup(image: &str, spec: &Container, t: u64) -> Vec<Line> {
     let Some(info) = info_of(image) else {
         return Vec::new();
     };
+    // A command replaces the image's entrypoint, so the server never starts to log.
+    if spec.command.as_ref().is_some_and(|c| !c.is_empty()) {
+        return Vec::new();
+    }
     let env = |k: &str| spec.env.iter().flatten().any(|e| e.name == k);
     let ts = |layout: &str| go_time(t, layout);
     match info.behaviour {
@@ -192,7 +196,7 @@ pub(crate) fn run_lines(
     let spec = pod
         .spec
         .as_ref()
-        .and_then(|s| s.containers.get(index))
+        .and_then(|s| crate::sim::kubelet::container_spec(s, index))
         .cloned()
         .unwrap_or_default();
     let mut lines = startup(&rt.image, &spec, start);

@@ -168,7 +168,8 @@ pub(crate) fn logs(ctx: &mut Ctx<'_>) -> Option<Run> {
         let containers: Vec<(String, String)> = if all_containers {
             pod.spec
                 .iter()
-                .flat_map(|s| s.containers.iter())
+                // Init containers first, as logsforobject.go walks them.
+                .flat_map(|s| s.init_containers.iter().flatten().chain(&s.containers))
                 .map(|k| (k.name.clone(), String::new()))
                 .collect()
         } else {

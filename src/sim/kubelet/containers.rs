@@ -32,6 +32,9 @@ pub(super) struct At<'a> {
     pub now: u64,
     /// The node the pod runs on.
     pub node: String,
+    /// An init container that runs to completion, and whether it stays exited after a failure
+    /// (the pod's `restartPolicy: Never`).
+    pub init: Option<bool>,
 }
 
 /// One container step: when it applies, and the kubelet work that performs it.
@@ -103,7 +106,21 @@ pub(super) fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) 
     else {
         return Walk::Hold;
     };
-    let at = At { uid, i, now, node };
+    let init = c
+        .world
+        .runtime
+        .get(uid)
+        .and_then(|rt| c.world.store.get::<Pod>(&rt.namespace, &rt.name))
+        .and_then(|p| p.spec.as_ref())
+        .filter(|s| super::runs_to_completion(s, i))
+        .map(|s| s.restart_policy.as_deref() == Some("Never"));
+    let at = At {
+        uid,
+        i,
+        now,
+        node,
+        init,
+    };
     STEPS
         .iter()
         .find(|s| (s.applies)(&k))
@@ -112,6 +129,8 @@ pub(super) fn advance_container(c: &mut Cluster, uid: &str, i: usize, now: u64) 
 
 /// The main process exits when its plan says: Completed or Error, with the restart after the
 /// back-off (at least a second; doubling from the second restart, as in kuberuntime's doBackOff).
+/// An init container that completed, or failed under `restartPolicy: Never`, is not restarted
+/// (computeInitContainerActions in pkg/kubelet/kuberuntime/kuberuntime_container.go).
 fn observe_exit(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
     let ContainerState::Running(started) = k.state else {
         return Walk::Next;
@@ -141,7 +160,8 @@ fn observe_exit(c: &mut Cluster, at: &At<'_>, k: &ContainerRuntime) -> Walk {
             };
             kc.ready = false;
             kc.exit_at = None;
-            kc.restart_at = Some(now + delay.max(1_000));
+            let stays = at.init.is_some_and(|never| code == 0 || never);
+            kc.restart_at = (!stays).then_some(now + delay.max(1_000));
         }
     }
     Walk::Next
@@ -265,7 +285,7 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         .get(uid)
         .and_then(|rt| c.world.store.get::<Pod>(&rt.namespace, &rt.name))
         .and_then(|p| {
-            let k = p.spec.as_ref()?.containers.get(i)?;
+            let k = super::container_spec(p.spec.as_ref()?, i)?;
             super::config::environment(&c.world, p, k).err()
         });
     if let Some(message) = env_error {
@@ -294,10 +314,10 @@ pub(super) fn start_container(c: &mut Cluster, uid: &str, i: usize, now: u64) {
         .runtime
         .get(uid)
         .and_then(|rt| c.world.store.snapshot_one::<Pod>(&rt.namespace, &rt.name));
-    let spec = pod
-        .as_deref()
-        .and_then(|p| p.spec.as_ref()?.containers.get(i));
-    let plan = spec.and_then(run_plan);
+    let pod_spec = pod.as_deref().and_then(|p| p.spec.as_ref());
+    let spec = pod_spec.and_then(|s| super::container_spec(s, i));
+    let init = pod_spec.is_some_and(|s| super::runs_to_completion(s, i));
+    let plan = spec.and_then(|s| run_plan(s, init));
     let has_readiness = spec.is_some_and(|s| s.readiness_probe.is_some());
     if let Some(kc) = c
         .world

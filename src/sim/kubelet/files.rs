@@ -61,7 +61,7 @@ pub fn mounts(w: &World, pod: &Pod, container: usize) -> Vec<(String, String)> {
     let Some(spec) = pod.spec.as_ref() else {
         return Vec::new();
     };
-    let Some(k) = spec.containers.get(container) else {
+    let Some(k) = super::container_spec(spec, container) else {
         return Vec::new();
     };
     let mut out = Vec::new();

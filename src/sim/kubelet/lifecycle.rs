@@ -193,18 +193,17 @@ fn next_ip(w: &mut World, node: &str) -> String {
 fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
     let uid = pod.uid;
     let now = c.world.clock.now_ms;
-    let count = c.world.runtime.get(uid).map_or(0, |r| r.containers.len());
-    for i in 0..count {
-        if advance_container(c, uid, i, now) == Walk::Hold {
-            break;
+    if sync_init_containers(c, pod) {
+        let count = c.world.runtime.get(uid).map_or(0, |r| r.app_count());
+        for i in 0..count {
+            if advance_container(c, uid, i, now) == Walk::Hold {
+                break;
+            }
         }
     }
     if let Some(rt) = c.world.runtime.get_mut(uid)
         && rt.stage == Stage::Containers
-        && rt
-            .containers
-            .iter()
-            .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)))
+        && status::all_started(rt)
     {
         rt.stage = Stage::Running;
     }
@@ -214,6 +213,45 @@ fn sync_containers(c: &mut Cluster, pod: &PodStep<'_>) {
             .queue
             .reschedule(at, Work::Kubelet(uid.to_string()));
     }
+}
+
+/// Init containers one at a time in spec order, each to a zero exit before the next is pulled;
+/// a sidecar only has to be running. True once all are done and the app containers may start
+/// (computeInitContainerActions in pkg/kubelet/kuberuntime/kuberuntime_container.go).
+fn sync_init_containers(c: &mut Cluster, pod: &PodStep<'_>) -> bool {
+    let (uid, now) = (pod.uid, c.world.clock.now_ms);
+    let Some(rt) = c.world.runtime.get(uid) else {
+        return false;
+    };
+    let (first, count) = (rt.app_count(), rt.init);
+    let sidecars: Vec<bool> = c
+        .world
+        .store
+        .get::<Pod>(&pod.namespace, &pod.name)
+        .and_then(|p| p.spec.as_ref())
+        .map(|s| {
+            (first..first + count)
+                .map(|i| !super::runs_to_completion(s, i))
+                .collect()
+        })
+        .unwrap_or_default();
+    for (j, sidecar) in sidecars.into_iter().enumerate() {
+        let i = first + j;
+        // A sidecar keeps being restarted after it has let the next init container start.
+        advance_container(c, uid, i, now);
+        let Some(k) = c.world.runtime.get(uid).and_then(|r| r.containers.get(i)) else {
+            return false;
+        };
+        let done = if sidecar {
+            matches!(k.state, ContainerState::Running(_)) || k.restarts > 0
+        } else {
+            status::completed(k)
+        };
+        if !done {
+            return false;
+        }
+    }
+    true
 }
 
 /// The earliest container timer after `now`: a pull ending, an exit, a restart, a pull retry.

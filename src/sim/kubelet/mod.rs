@@ -14,6 +14,7 @@ mod pull;
 mod report;
 mod status;
 
+use k8s_openapi::api::core::v1::{Container, PodSpec};
 use serde::{Deserialize, Serialize};
 
 use super::Cluster;
@@ -116,8 +117,48 @@ pub struct PodRuntime {
     pub ip: Option<String>,
     /// When the pod started on the node.
     pub started_ms: u64,
-    /// Containers in spec order.
+    /// The app containers in spec order, then the init containers in spec order.
     pub containers: Vec<ContainerRuntime>,
+    /// How many init containers close the list above.
+    #[serde(default)]
+    pub init: usize,
+}
+
+impl PodRuntime {
+    /// How many app containers open the container list.
+    pub fn app_count(&self) -> usize {
+        self.containers.len().saturating_sub(self.init)
+    }
+
+    /// The app containers, in spec order.
+    pub fn apps(&self) -> &[ContainerRuntime] {
+        self.containers.get(..self.app_count()).unwrap_or_default()
+    }
+
+    /// The init containers, in spec order.
+    pub fn inits(&self) -> &[ContainerRuntime] {
+        self.containers.get(self.app_count()..).unwrap_or_default()
+    }
+}
+
+/// The spec of the container at runtime index `i`: app containers first, then init containers.
+pub fn container_spec(spec: &PodSpec, i: usize) -> Option<&Container> {
+    spec.containers.get(i).or_else(|| {
+        let j = i.checked_sub(spec.containers.len())?;
+        spec.init_containers.as_ref()?.get(j)
+    })
+}
+
+/// Whether the container at runtime index `i` is an init container that must run to completion
+/// before the next one starts (every init container but a sidecar).
+pub fn runs_to_completion(spec: &PodSpec, i: usize) -> bool {
+    i >= spec.containers.len() && !container_spec(spec, i).is_some_and(is_sidecar)
+}
+
+/// Whether an init container is restartable (a sidecar: `restartPolicy: Always`), which the
+/// kubelet keeps running beside the app containers instead of running to completion.
+pub fn is_sidecar(k: &Container) -> bool {
+    k.restart_policy.as_deref() == Some("Always")
 }
 
 /// Reacts to a pod change: a newly bound pod is admitted; a deleted one is stopped.
@@ -142,11 +183,24 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
     let terminating = pod.metadata.deletion_timestamp.is_some();
     match c.world.runtime.get(uid).map(|r| r.stage) {
         None if !terminating => {
-            let containers = pod
-                .spec
-                .as_ref()
-                .map(|s| s.containers.iter().map(new_container).collect())
+            let spec = pod.spec.as_ref();
+            let inits = spec
+                .and_then(|s| s.init_containers.as_deref())
                 .unwrap_or_default();
+            // kubelet_pods.go: with init containers, a container not yet created waits as
+            // PodInitializing rather than ContainerCreating.
+            let waiting = if inits.is_empty() {
+                "ContainerCreating"
+            } else {
+                "PodInitializing"
+            };
+            let containers = spec
+                .map(|s| {
+                    let all = s.containers.iter().chain(inits);
+                    all.map(|k| new_container(k, waiting)).collect()
+                })
+                .unwrap_or_default();
+            let init = inits.len();
             let (uid, node) = (uid.to_string(), node.to_string());
             c.world.runtime.insert(
                 uid.clone(),
@@ -158,6 +212,7 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                     ip: None,
                     started_ms: c.world.clock.now_ms,
                     containers,
+                    init,
                 },
             );
             let at = c.world.after(100, 400);
@@ -177,6 +232,7 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
                     ip: None,
                     started_ms: c.world.clock.now_ms,
                     containers: Vec::new(),
+                    init: 0,
                 },
             );
             c.manager.queue.reschedule(at, Work::Kubelet(uid));
@@ -202,11 +258,11 @@ pub fn on_pod_change(c: &mut Cluster, namespace: &str, name: &str) {
 }
 
 /// The kubelet's first record of a container of a pod it admits.
-fn new_container(k: &k8s_openapi::api::core::v1::Container) -> ContainerRuntime {
+fn new_container(k: &Container, waiting: &str) -> ContainerRuntime {
     ContainerRuntime {
         name: k.name.clone(),
         image: k.image.clone().unwrap_or_default(),
-        state: ContainerState::Waiting("ContainerCreating".into()),
+        state: ContainerState::Waiting(waiting.into()),
         last: None,
         restarts: 0,
         ready: false,

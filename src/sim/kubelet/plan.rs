@@ -5,7 +5,8 @@ use k8s_openapi::api::core::v1::Container;
 use super::images::{self, Behaviour, Pull};
 
 /// How long a started container with `spec` runs by itself and its exit code (None: until stopped).
-pub(super) fn run_plan(spec: &Container) -> Option<(u64, i32)> {
+/// An init container whose command is not a known endless loop does its job and exits 0.
+pub(super) fn run_plan(spec: &Container, init: bool) -> Option<(u64, i32)> {
     let image = spec.image.as_deref().unwrap_or_default();
     let Pull::Ok(_, behaviour, _) = images::pull(image) else {
         return None;
@@ -52,12 +53,7 @@ pub(super) fn run_plan(spec: &Container) -> Option<(u64, i32)> {
     {
         return None;
     }
-    if let Some(rest) = line.split("exit ").nth(1) {
-        let code: i32 = rest
-            .split(|ch: char| !ch.is_ascii_digit())
-            .next()
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(0);
+    if let Some(code) = unconditional_exit(&line) {
         return Some((100, code));
     }
     if let Some(rest) = line.split("sleep ").nth(1)
@@ -70,6 +66,21 @@ pub(super) fn run_plan(spec: &Container) -> Option<(u64, i32)> {
     }
     if behaviour == Behaviour::Shell {
         return Some((50, 0));
+    }
+    init.then_some((400, 0))
+}
+
+/// The code of the first `exit N` the script always reaches: one after `||` or `&&` (the MySQL
+/// tutorial's `[[ $HOSTNAME =~ -([0-9]+)$ ]] || exit 1`) only runs when a test fails.
+fn unconditional_exit(line: &str) -> Option<i32> {
+    let mut before = "";
+    for (n, rest) in line.split("exit ").enumerate() {
+        let guarded = before.trim_end().ends_with("||") || before.trim_end().ends_with("&&");
+        if n > 0 && !guarded {
+            let digits = rest.split(|ch: char| !ch.is_ascii_digit()).next();
+            return Some(digits.and_then(|d| d.parse().ok()).unwrap_or(0));
+        }
+        before = rest;
     }
     None
 }
@@ -101,6 +112,19 @@ pub(super) fn seconds(ms: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_an_exit_the_script_always_reaches_ends_it() {
+        use super::unconditional_exit as exit;
+        assert_eq!(exit("sh -c exit 3"), Some(3));
+        assert_eq!(exit("sh -c echo starting; exit 1"), Some(1));
+        assert_eq!(
+            exit("bash -c [[ $HOSTNAME =~ -([0-9]+)$ ]] || exit 1\nordinal=1"),
+            None
+        );
+        assert_eq!(exit("sh -c test -f /x && exit 0; exit 4"), Some(4));
+        assert_eq!(exit("sh -c echo hi"), None);
+    }
+
     #[test]
     fn seconds_print_as_the_formatter_prints_them() {
         for ms in [

@@ -16,7 +16,7 @@ use crate::sim::world::World;
 fn probe_of(w: &World, uid: &str, container: usize, readiness: bool) -> Option<(Container, Probe)> {
     let rt = w.runtime.get(uid)?;
     let pod = w.store.get::<Pod>(&rt.namespace, &rt.name)?;
-    let k = pod.spec.as_ref()?.containers.get(container)?.clone();
+    let k = super::container_spec(pod.spec.as_ref()?, container)?.clone();
     let p = if readiness {
         k.readiness_probe.clone()
     } else {

@@ -187,10 +187,7 @@ pub(super) fn pull_policy(w: &World, uid: &str, i: usize, reference: &images::Im
         .get(uid)
         .and_then(|rt| w.store.get::<Pod>(&rt.namespace, &rt.name))
         .and_then(|p| {
-            p.spec
-                .as_ref()?
-                .containers
-                .get(i)?
+            super::container_spec(p.spec.as_ref()?, i)?
                 .image_pull_policy
                 .clone()
         })

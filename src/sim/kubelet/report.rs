@@ -5,10 +5,20 @@ use k8s_openapi::api::core::v1::Pod;
 use crate::sim::events::{EventType, Facts};
 use crate::sim::world::World;
 
-/// The field path that names one container of a pod in events (`spec.containers{nginx}`).
-pub(super) fn container_field_path(container: &str) -> String {
-    let mut path = String::with_capacity(container.len() + 17);
-    path.push_str("spec.containers{");
+/// The field path that names one container of a pod in events (`spec.containers{nginx}`,
+/// `spec.initContainers{setup}`).
+pub(super) fn container_field_path(pod: &Pod, container: &str) -> String {
+    let init = pod
+        .spec
+        .as_ref()
+        .and_then(|s| s.init_containers.as_ref())
+        .is_some_and(|l| l.iter().any(|k| k.name == container));
+    let mut path = String::with_capacity(container.len() + 21);
+    path.push_str(if init {
+        "spec.initContainers{"
+    } else {
+        "spec.containers{"
+    });
     path.push_str(container);
     path.push('}');
     path
@@ -29,7 +39,7 @@ pub(super) fn event(
     let Some(pod) = w.store.get::<Pod>(&rt.namespace, &rt.name) else {
         return;
     };
-    let path = container.map(container_field_path);
+    let path = container.map(|k| container_field_path(pod, k));
     let facts = Facts::new(
         pod,
         path.as_deref(),

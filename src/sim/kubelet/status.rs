@@ -105,15 +105,39 @@ fn build(w: &World, uid: &str) -> Option<PodStatus> {
         .map(|a| a.address.clone());
     let empty = PodStatus::default();
     let old = pod.status.as_ref().unwrap_or(&empty);
-    let statuses: Vec<ContainerStatus> = rt
-        .containers
+    let statuses: Vec<ContainerStatus> =
+        rt.apps().iter().map(|k| container_status(uid, k)).collect();
+    let init_statuses: Vec<ContainerStatus> = rt
+        .inits()
         .iter()
-        .map(|k| container_status(uid, k))
+        .map(|k| {
+            // A completed init container counts as ready (convertToAPIContainerStatuses).
+            let mut s = container_status(uid, k);
+            s.ready = s.ready || completed(k);
+            s
+        })
         .collect();
-    let conditions = conditions(rt, old, &statuses, w.clock.now_ms);
+    let spec = pod.spec.as_ref();
+    let incomplete: Vec<&str> = rt
+        .inits()
+        .iter()
+        .enumerate()
+        .filter(|(j, k)| {
+            let sidecar = spec.is_some_and(|s| !super::runs_to_completion(s, rt.app_count() + j));
+            !(completed(k) || sidecar && matches!(k.state, ContainerState::Running(_)))
+        })
+        .map(|(_, k)| k.name.as_str())
+        .collect();
+    let phase = phase(
+        rt,
+        &incomplete,
+        spec.and_then(|s| s.restart_policy.as_deref()),
+    );
+    let conditions = conditions(rt, old, &statuses, &incomplete, w.clock.now_ms);
     let ip = rt.ip.clone();
     let status = PodStatus {
-        phase: Some(phase(rt).to_string()),
+        phase: Some(phase.to_string()),
+        init_container_statuses: (rt.init > 0).then_some(init_statuses),
         conditions: Some(conditions),
         host_ip: host_ip.clone(),
         host_ips: host_ip.map(|ip| vec![HostIP { ip }]),
@@ -133,8 +157,9 @@ fn container_status(uid: &str, k: &ContainerRuntime) -> ContainerStatus {
     let reference = images::parse(&k.image);
     let canonical = reference.canonical();
     let started = matches!(k.state, ContainerState::Running(_));
-    let ever_ran =
-        k.pulled && !matches!(k.state, ContainerState::Waiting(ref r) if r == "ContainerCreating");
+    let ever_ran = k.pulled
+        && !matches!(k.state, ContainerState::Waiting(ref r)
+            if r == "ContainerCreating" || r == "PodInitializing");
     ContainerStatus {
         name: k.name.clone(),
         image_id: if ever_ran {
@@ -170,14 +195,35 @@ fn container_status(uid: &str, k: &ContainerRuntime) -> ContainerStatus {
     }
 }
 
-/// The pod's phase (getPhase in pkg/kubelet/kubelet_pods.go): Running once every container has
-/// started at least once, Pending before.
-fn phase(rt: &PodRuntime) -> &'static str {
-    let running = matches!(rt.stage, Stage::Running | Stage::Killing | Stage::Stopped)
-        || rt
-            .containers
-            .iter()
-            .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)));
+/// Whether a container exited 0 and stays so: an init container that has done its job.
+pub(super) fn completed(k: &ContainerRuntime) -> bool {
+    k.restart_at.is_none() && matches!(k.state, ContainerState::Terminated { code: 0, .. })
+}
+
+/// Whether every app container has started at least once.
+pub(super) fn all_started(rt: &PodRuntime) -> bool {
+    rt.apps()
+        .iter()
+        .all(|k| k.restarts > 0 || matches!(k.state, ContainerState::Running(_)))
+}
+
+/// The pod's phase (getPhase in pkg/kubelet/kubelet_pods.go): Pending while an init container
+/// has not completed (Failed when one failed and `restartPolicy` is Never), Running once every
+/// app container has started at least once.
+fn phase(rt: &PodRuntime, incomplete: &[&str], restart_policy: Option<&str>) -> &'static str {
+    if !incomplete.is_empty() {
+        let failed = rt.inits().iter().any(|k| {
+            k.restart_at.is_none()
+                && matches!(k.state, ContainerState::Terminated { code, .. } if code != 0)
+        });
+        return if failed && restart_policy == Some("Never") {
+            "Failed"
+        } else {
+            "Pending"
+        };
+    }
+    let running =
+        matches!(rt.stage, Stage::Running | Stage::Killing | Stage::Stopped) || all_started(rt);
     if running && rt.stage != Stage::Admitted {
         "Running"
     } else {
@@ -191,8 +237,18 @@ fn conditions(
     rt: &PodRuntime,
     old: &PodStatus,
     statuses: &[ContainerStatus],
+    incomplete: &[&str],
     now: u64,
 ) -> Vec<PodCondition> {
+    // GeneratePodInitializedCondition: names print as Go prints a string slice.
+    let initialized = incomplete.is_empty()
+        || statuses
+            .iter()
+            .any(|s| s.started == Some(true) || s.restart_count > 0);
+    let init_msg = format!(
+        "containers with incomplete status: [{}]",
+        incomplete.join(" ")
+    );
     let all_ready = !statuses.is_empty() && statuses.iter().all(|s| s.ready);
     let mut unready_msg = String::from("containers with unready status: [");
     for (n, s) in statuses.iter().filter(|s| !s.ready).enumerate() {
@@ -224,7 +280,12 @@ fn conditions(
     };
     vec![
         cond("PodReadyToStartContainers", sandbox, None, None),
-        cond("Initialized", true, None, None),
+        cond(
+            "Initialized",
+            initialized,
+            Some("ContainersNotInitialized"),
+            Some(init_msg),
+        ),
         cond(
             "Ready",
             all_ready,
