@@ -22,6 +22,7 @@ mod apply_files;
 mod cmd_misc;
 mod commands;
 mod create_config;
+mod create_pdb;
 mod create_replace;
 mod ctx;
 mod delete;
