@@ -104,3 +104,32 @@ fn a_terminating_pod_stops_counting_within_milliseconds() {
     c.advance(50);
     assert_eq!(status(&c, "min"), (1, 1, 2, 0, "InsufficientPods".into()));
 }
+
+/// eviction.go: an eviction takes one allowed disruption and records the pod in disruptedPods;
+/// with none left it is refused with 429 and the pod stays.
+#[test]
+fn evictions_spend_the_budget_and_then_are_refused() {
+    use sts_playground::sim::apiserver::eviction::{VIOLATES_BUDGET, evict};
+    let mut c = Cluster::new(9);
+    c.create(web(3, "Parallel", "registry.k8s.io/nginx-slim:0.24"))
+        .expect("set");
+    budget(&mut c, "min", json!({"minAvailable": 2}));
+    c.settle_within(300_000);
+    assert_eq!(status(&c, "min").3, 1);
+    evict(&mut c, "default", "web-0", DeleteOptions::default()).expect("allowed");
+    let b = c
+        .world
+        .store
+        .get::<PodDisruptionBudget>("default", "min")
+        .expect("stored");
+    let s = b.status.clone().unwrap_or_default();
+    assert_eq!(s.disruptions_allowed, Some(0));
+    assert!(s.disrupted_pods.unwrap_or_default().contains_key("web-0"));
+    let err = evict(&mut c, "default", "web-1", DeleteOptions::default()).expect_err("refused");
+    assert_eq!((err.code, err.message.as_str()), (429, VIOLATES_BUDGET));
+    let web1 = c
+        .world
+        .store
+        .get::<k8s_openapi::api::core::v1::Pod>("default", "web-1");
+    assert!(web1.is_some_and(|p| p.metadata.deletion_timestamp.is_none()));
+}

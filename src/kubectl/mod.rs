@@ -27,6 +27,7 @@ mod create_replace;
 mod ctx;
 mod delete;
 mod describe;
+mod drain;
 /// Go durations (`--timeout=30s`).
 pub mod duration;
 /// `kubectl edit` for the page: open an object, save the edited text.

@@ -3,6 +3,7 @@
 
 pub mod admission;
 mod error;
+pub mod eviction;
 pub mod requests;
 
 pub use error::ApiError;
