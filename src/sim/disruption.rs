@@ -13,6 +13,7 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::Cluster;
 use super::api::validation_meta::selector_matches;
+use super::events::{EventType, Facts};
 
 /// How long an eviction's entry in `disruptedPods` holds a pod out of the count (DeletionTimeout).
 const DELETION_TIMEOUT_MS: i64 = 2 * 60 * 1000;
@@ -192,6 +193,18 @@ pub fn reconcile(c: &mut Cluster, namespace: &str) {
         let status = compute(c, &pdb, &selected);
         if pdb.status.as_ref() == Some(&status) {
             continue;
+        }
+        if selected.is_empty() {
+            let facts = Facts::new(
+                &pdb,
+                None,
+                EventType::Normal,
+                "NoPods",
+                "No matching pods found",
+                "controllermanager",
+                None,
+            );
+            c.world.record_event(facts);
         }
         pdb.status = Some(status);
         c.world.store.put(pdb);
