@@ -36,6 +36,7 @@ const ROOTS: &[&str] = &[
     "api::core::v1::Namespace",
     "api::core::v1::Event",
     "api::storage::v1::StorageClass",
+    "api::policy::v1::PodDisruptionBudget",
 ];
 
 /// Fields k8s-openapi lists as required that the API does not (k8s.io/api types.go marks them
