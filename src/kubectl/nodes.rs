@@ -218,6 +218,22 @@ pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
             unmanaged.join(", ")
         ));
     }
+    // deleteOrEvictPodsSimple and evictPods: a dry run names each pod and drains nothing.
+    let dry = super::apply_common::dry_run(ctx).unwrap_or(super::apply_common::DryRun::None);
+    let suffix = match dry {
+        super::apply_common::DryRun::None => None,
+        super::apply_common::DryRun::Client => Some(" (dry run)"),
+        super::apply_common::DryRun::Server => Some(" (server dry run)"),
+    };
+    if let Some(suffix) = suffix {
+        for p in &pods {
+            let ns = p.metadata.namespace.as_deref().unwrap_or("");
+            let name = p.metadata.name.as_deref().unwrap_or("");
+            ctx.print(&format!("evicting pod {ns}/{name}{suffix}\n"));
+        }
+        ctx.print(&format!("node/{node} drained{suffix}\n"));
+        return None;
+    }
     let timeout = ctx.flags.duration_ms("timeout").filter(|t| *t > 0);
     if !ctx.flags.bool("disable-eviction") && !pods.is_empty() {
         let grace = ctx.flags.int("grace-period").filter(|g| *g >= 0);
