@@ -110,8 +110,15 @@ pub fn evict(
                 status.current_healthy.unwrap_or(0),
                 status.desired_healthy.unwrap_or(0),
             );
-            // An unready pod does not count as healthy, so taking it costs the budget nothing.
-            let free = !pod_ready(&pod) && current >= desired && desired > 0;
+            // An unready pod does not count as healthy, so taking it costs the budget nothing:
+            // always under AlwaysAllow, while the budget is met under IfHealthyBudget (the
+            // default).
+            let always = pdb
+                .spec
+                .as_ref()
+                .and_then(|s| s.unhealthy_pod_eviction_policy.as_deref())
+                == Some("AlwaysAllow");
+            let free = !pod_ready(&pod) && (always || (current >= desired && desired > 0));
             if !free {
                 check_and_decrement(c, name, pdb)?;
             }
