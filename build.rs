@@ -39,6 +39,7 @@ const ROOTS: &[&str] = &[
     "api::core::v1::Secret",
     "api::discovery::v1::EndpointSlice",
     "api::storage::v1::StorageClass",
+    "api::policy::v1::PodDisruptionBudget",
 ];
 
 /// Fields k8s-openapi lists as required that the API does not (k8s.io/api types.go marks them

@@ -51,8 +51,8 @@ const fn group(name: &'static str, subs: &'static [Command]) -> Command {
 }
 
 use super::{
-    apply, cmd_misc, create_config, create_replace, delete, describe, edit, exec, explain, get,
-    labels, logs, mutate, nodes, rollout, rollout_status, scale_patch, wait,
+    apply, cmd_misc, create_config, create_pdb, create_replace, delete, describe, edit, exec,
+    explain, get, labels, logs, mutate, nodes, rollout, rollout_status, scale_patch, wait,
 };
 
 const ROLLOUT: &[Command] = &[
@@ -116,8 +116,8 @@ const CREATE_SUBS: &[Command] = &[
     ),
     cmd(
         "poddisruptionbudget",
-        &[NONE],
-        cmd_misc::not_simulated_create,
+        &[CREATE_PDB, VALIDATE, DRY_RUN, MANAGER, PRINT],
+        create_pdb::create_pdb,
     ),
     cmd("priorityclass", &[NONE], cmd_misc::not_simulated_create),
     cmd("quota", &[NONE], cmd_misc::not_simulated_create),

@@ -8,6 +8,7 @@ use k8s_openapi::api::core::v1::{
     Secret, Service,
 };
 use k8s_openapi::api::discovery::v1::EndpointSlice;
+use k8s_openapi::api::policy::v1::PodDisruptionBudget;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::MicroTime;
 use k8s_openapi::jiff::Timestamp;
@@ -246,6 +247,15 @@ fn describe_one(c: &Cluster, r: &ObjRef, show: bool, now: Timestamp) -> Result<S
                 .ok_or_else(missing)?;
             let ev = events_about(c, r, s.metadata.uid.as_deref(), show);
             Ok(describe_endpoint_slice(s, ev.as_deref(), now))
+        }
+        Kind::PodDisruptionBudget => {
+            let b = c
+                .world
+                .store
+                .get::<PodDisruptionBudget>(&r.namespace, &r.name)
+                .ok_or_else(missing)?;
+            let ev = events_about(c, r, b.metadata.uid.as_deref(), show);
+            Ok(super::print::describe::describe_pdb(b, ev.as_deref(), now))
         }
         other => Ok(describe_generic(c, other, r)),
     }

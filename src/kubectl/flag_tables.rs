@@ -111,6 +111,13 @@ pub(crate) const CREATE_CONFIG: &[Flag] = &[
     long("append-hash", Ty::Bool),
     long("save-config", Ty::Bool),
 ];
+/// `create poddisruptionbudget` (create_pdb.go).
+pub(crate) const CREATE_PDB: &[Flag] = &[
+    long("min-available", Ty::Str),
+    long("max-unavailable", Ty::Str),
+    long("selector", Ty::Str),
+    long("save-config", Ty::Bool),
+];
 /// `create secret generic --type`.
 pub(crate) const SECRET_TYPE: &[Flag] = &[long("type", Ty::Str)];
 /// The `replace` flag group.

@@ -6,6 +6,7 @@ use k8s_openapi::api::core::v1::{
     Secret, Service,
 };
 use k8s_openapi::api::discovery::v1::EndpointSlice;
+use k8s_openapi::api::policy::v1::PodDisruptionBudget;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::jiff::Timestamp;
 
@@ -66,6 +67,11 @@ printable!(Event, event_columns(), event_row);
 printable!(ConfigMap, config_map_columns(), config_map_row);
 printable!(Secret, secret_columns(), secret_row);
 printable!(EndpointSlice, endpoint_slice_columns(), endpoint_slice_row);
+printable!(
+    PodDisruptionBudget,
+    super::print::rows_policy::pdb_columns(),
+    super::print::rows_policy::pdb_row
+);
 
 fn table_typed<'a, T: Printable + 'a>(objs: impl Iterator<Item = &'a T>, now: Timestamp) -> Table {
     Table {

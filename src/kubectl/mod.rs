@@ -22,10 +22,12 @@ mod apply_files;
 mod cmd_misc;
 mod commands;
 mod create_config;
+mod create_pdb;
 mod create_replace;
 mod ctx;
 mod delete;
 mod describe;
+mod drain;
 /// Go durations (`--timeout=30s`).
 pub mod duration;
 /// `kubectl edit` for the page: open an object, save the edited text.

@@ -121,7 +121,7 @@ pub(crate) fn uncordon(ctx: &mut Ctx<'_>) -> Option<Run> {
     None
 }
 
-/// Waits for evicted pods to be gone, printing each, then the node.
+/// Waits for deleted pods to be gone, printing each, then the node.
 struct Drain {
     node: String,
     pods: Vec<(ObjRef, String, bool)>,
@@ -141,7 +141,7 @@ impl Drain {
                 .and_then(|p| p.metadata.uid.clone());
             if live.as_deref() != Some(uid.as_str()) {
                 *done = true;
-                out.push_str(&format!("pod/{} evicted\n", r.name));
+                out.push_str(&format!("pod/{} deleted\n", r.name));
             }
         }
         let all = self.pods.iter().all(|(_, _, d)| *d);
@@ -218,8 +218,35 @@ pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
             unmanaged.join(", ")
         ));
     }
-    let waiting = evict(ctx, &pods);
+    // deleteOrEvictPodsSimple and evictPods: a dry run names each pod and drains nothing.
+    let dry = super::apply_common::dry_run(ctx).unwrap_or(super::apply_common::DryRun::None);
+    let suffix = match dry {
+        super::apply_common::DryRun::None => None,
+        super::apply_common::DryRun::Client => Some(" (dry run)"),
+        super::apply_common::DryRun::Server => Some(" (server dry run)"),
+    };
+    if let Some(suffix) = suffix {
+        for p in &pods {
+            let ns = p.metadata.namespace.as_deref().unwrap_or("");
+            let name = p.metadata.name.as_deref().unwrap_or("");
+            ctx.print(&format!("evicting pod {ns}/{name}{suffix}\n"));
+        }
+        ctx.print(&format!("node/{node} drained{suffix}\n"));
+        return None;
+    }
     let timeout = ctx.flags.duration_ms("timeout").filter(|t| *t > 0);
+    if !ctx.flags.bool("disable-eviction") && !pods.is_empty() {
+        let grace = ctx.flags.int("grace-period").filter(|g| *g >= 0);
+        let ms = timeout.map_or(0, i64::unsigned_abs);
+        let inner = super::drain::Evicting::new(&ctx.session.cluster, &node, &pods, grace, ms);
+        ctx.flush_warnings();
+        let first = std::mem::take(&mut ctx.out);
+        return Some(Run::Wait(Box::new(Prefixed {
+            first: Some(first),
+            inner,
+        })));
+    }
+    let waiting = delete_pods(ctx, &pods);
     let mut d = Drain {
         node,
         pods: waiting,
@@ -240,7 +267,7 @@ pub(crate) fn drain(ctx: &mut Ctx<'_>) -> Option<Run> {
 }
 
 /// The pods bound to a node that have not finished.
-fn pods_on(c: &Cluster, node: &str) -> Vec<Pod> {
+pub(crate) fn pods_on(c: &Cluster, node: &str) -> Vec<Pod> {
     c.world
         .store
         .list::<Pod>(None)
@@ -302,14 +329,14 @@ fn drain_problems(pods: &[Pod], force: bool, empty_dir_ok: bool) -> (Vec<String>
     (problems, unmanaged)
 }
 
-/// Deletes each pod with the requested grace period; returns what the drain waits on.
-fn evict(ctx: &mut Ctx<'_>, pods: &[Pod]) -> Vec<(ObjRef, String, bool)> {
+/// `--disable-eviction`: deletes each pod with the requested grace period (deletePods); returns
+/// what the drain waits on.
+fn delete_pods(ctx: &mut Ctx<'_>, pods: &[Pod]) -> Vec<(ObjRef, String, bool)> {
     let grace = ctx.flags.int("grace-period").filter(|g| *g >= 0);
     let mut waiting = Vec::new();
     for p in pods {
         let ns = p.metadata.namespace.clone().unwrap_or_default();
         let name = p.metadata.name.clone().unwrap_or_default();
-        ctx.print(&format!("evicting pod {ns}/{name}\n"));
         let opts = DeleteOptions {
             grace_period_seconds: grace,
             ..DeleteOptions::default()

@@ -194,6 +194,7 @@ pub fn print_kind(kind: Kind) -> super::print::kinds::ResourceKind {
         Kind::ConfigMap => kinds::CONFIG_MAP,
         Kind::Secret => kinds::SECRET,
         Kind::EndpointSlice => kinds::ENDPOINT_SLICE,
+        Kind::PodDisruptionBudget => kinds::POD_DISRUPTION_BUDGET,
     }
 }
 
@@ -205,7 +206,7 @@ pub fn name_prefix(kind: Kind) -> String {
 /// What the playground says for a kind Kubernetes has but the playground does not simulate.
 pub fn not_simulated(res: &ApiResource) -> String {
     format!(
-        "error: the playground does not simulate {} ({}); it simulates statefulsets, pods, services, configmaps, secrets, persistentvolumeclaims, persistentvolumes, storageclasses, controllerrevisions, endpoints, endpointslices, events, nodes and namespaces",
+        "error: the playground does not simulate {} ({}); it simulates statefulsets, pods, services, configmaps, secrets, persistentvolumeclaims, persistentvolumes, storageclasses, controllerrevisions, endpoints, endpointslices, poddisruptionbudgets, events, nodes and namespaces",
         res.qualified(),
         res.kind
     )

@@ -117,6 +117,40 @@ impl LabelSelector {
         })
     }
 
+    /// The selector as an API `LabelSelector` (metav1.ParseToLabelSelector): equalities go to
+    /// `matchLabels`, the rest to `matchExpressions` (`!=` reads as `NotIn` one value).
+    pub fn to_api(&self) -> Value {
+        let mut labels = serde_json::Map::new();
+        let mut exprs = Vec::new();
+        let expr = |k: &str, op: &str, vs: Option<&[String]>| {
+            let mut e = serde_json::json!({"key": k, "operator": op});
+            if let (Some(vs), Value::Object(m)) = (vs, &mut e) {
+                m.insert("values".into(), Value::from(vs.to_vec()));
+            }
+            e
+        };
+        for r in &self.reqs {
+            match r {
+                Req::Eq(k, v) => {
+                    labels.insert(k.clone(), Value::from(v.clone()));
+                }
+                Req::Ne(k, v) => exprs.push(expr(k, "NotIn", Some(std::slice::from_ref(v)))),
+                Req::In(k, vs) => exprs.push(expr(k, "In", Some(vs))),
+                Req::NotIn(k, vs) => exprs.push(expr(k, "NotIn", Some(vs))),
+                Req::Exists(k) => exprs.push(expr(k, "Exists", None)),
+                Req::NotExists(k) => exprs.push(expr(k, "DoesNotExist", None)),
+            }
+        }
+        let mut out = serde_json::Map::new();
+        if !labels.is_empty() {
+            out.insert("matchLabels".into(), Value::Object(labels));
+        }
+        if !exprs.is_empty() {
+            out.insert("matchExpressions".into(), Value::from(exprs));
+        }
+        Value::Object(out)
+    }
+
     /// Whether labels held in a JSON object satisfy the selector.
     pub fn matches_value(&self, obj: &Value) -> bool {
         if self.reqs.is_empty() {

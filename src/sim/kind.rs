@@ -6,6 +6,7 @@ use k8s_openapi::api::core::v1::{
     Secret, Service,
 };
 use k8s_openapi::api::discovery::v1::EndpointSlice;
+use k8s_openapi::api::policy::v1::PodDisruptionBudget;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -43,11 +44,13 @@ pub enum Kind {
     Secret,
     /// discovery.k8s.io/v1 EndpointSlice.
     EndpointSlice,
+    /// policy/v1 PodDisruptionBudget.
+    PodDisruptionBudget,
 }
 
 impl Kind {
     /// Every simulated kind.
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Namespace,
         Kind::Node,
         Kind::StorageClass,
@@ -62,6 +65,7 @@ impl Kind {
         Kind::ConfigMap,
         Kind::Secret,
         Kind::EndpointSlice,
+        Kind::PodDisruptionBudget,
     ];
 
     /// The kind's name as it appears in `kind:`.
@@ -81,6 +85,7 @@ impl Kind {
             Kind::ConfigMap => "ConfigMap",
             Kind::Secret => "Secret",
             Kind::EndpointSlice => "EndpointSlice",
+            Kind::PodDisruptionBudget => "PodDisruptionBudget",
         }
     }
 
@@ -90,6 +95,7 @@ impl Kind {
             Kind::StatefulSet | Kind::ControllerRevision => "apps/v1",
             Kind::StorageClass => "storage.k8s.io/v1",
             Kind::EndpointSlice => "discovery.k8s.io/v1",
+            Kind::PodDisruptionBudget => "policy/v1",
             _ => "v1",
         }
     }
@@ -100,6 +106,7 @@ impl Kind {
             Kind::StatefulSet | Kind::ControllerRevision => "apps",
             Kind::StorageClass => "storage.k8s.io",
             Kind::EndpointSlice => "discovery.k8s.io",
+            Kind::PodDisruptionBudget => "policy",
             _ => "",
         }
     }
@@ -121,6 +128,7 @@ impl Kind {
             Kind::ConfigMap => "configmaps",
             Kind::Secret => "secrets",
             Kind::EndpointSlice => "endpointslices",
+            Kind::PodDisruptionBudget => "poddisruptionbudgets",
         }
     }
 
@@ -193,3 +201,4 @@ stored!(Event, Event, events);
 stored!(ConfigMap, ConfigMap, config_maps);
 stored!(Secret, Secret, secrets);
 stored!(EndpointSlice, EndpointSlice, endpoint_slices);
+stored!(PodDisruptionBudget, PodDisruptionBudget, disruption_budgets);

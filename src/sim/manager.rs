@@ -189,6 +189,22 @@ impl Cluster {
             | Kind::ConfigMap
             | Kind::Secret
             | Kind::EndpointSlice => {}
+            // The disruption controller runs with the endpoints pass, which every pod change
+            // queues; a budget queues it when it is new or its spec changed.
+            Kind::PodDisruptionBudget => {
+                let stale = self
+                    .world
+                    .store
+                    .disruption_budgets
+                    .get(key)
+                    .is_some_and(|b| {
+                        b.status.as_ref().and_then(|s| s.observed_generation)
+                            != b.metadata.generation
+                    });
+                if change == ChangeType::Added || stale {
+                    self.enqueue(5, 20, Work::Endpoints(namespace.to_string()));
+                }
+            }
         }
     }
 
@@ -204,7 +220,10 @@ impl Cluster {
             Work::Schedule => scheduler::schedule(self),
             Work::Volumes | Work::VolumeResync => volume::reconcile(self),
             Work::Provisioned(key) => volume::finish_provisioning(self, &key),
-            Work::Endpoints(ns) => endpoints::reconcile(self, &ns),
+            Work::Endpoints(ns) => {
+                endpoints::reconcile(self, &ns);
+                super::disruption::reconcile(self, &ns);
+            }
             Work::Collect => gc::collect(self),
             Work::Kubelet(uid) => kubelet::step(self, &uid),
             Work::Probe(uid, container, readiness) => {

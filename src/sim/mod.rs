@@ -5,6 +5,7 @@ pub mod api;
 pub mod apiserver;
 mod bootstrap;
 pub mod clock;
+pub mod disruption;
 pub mod endpoints;
 pub mod endpointslice;
 pub mod events;

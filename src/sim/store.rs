@@ -8,6 +8,7 @@ use k8s_openapi::api::core::v1::{
     Secret, Service,
 };
 use k8s_openapi::api::discovery::v1::EndpointSlice;
+use k8s_openapi::api::policy::v1::PodDisruptionBudget;
 use k8s_openapi::api::storage::v1::StorageClass;
 use serde::{Deserialize, Serialize};
 
@@ -146,6 +147,9 @@ pub struct Store {
     /// EndpointSlices (absent from states saved before they were simulated).
     #[serde(default)]
     pub endpoint_slices: Table<EndpointSlice>,
+    /// PodDisruptionBudgets (absent from states saved before they were simulated).
+    #[serde(default)]
+    pub disruption_budgets: Table<PodDisruptionBudget>,
     /// Changes not yet handed to the controllers.
     #[serde(default)]
     pub pending: Vec<Change>,
@@ -321,6 +325,7 @@ impl Store {
             Kind::ConfigMap => self.config_maps.len(),
             Kind::Secret => self.secrets.len(),
             Kind::EndpointSlice => self.endpoint_slices.len(),
+            Kind::PodDisruptionBudget => self.disruption_budgets.len(),
         }
     }
 }

@@ -48,6 +48,8 @@ pub const CONFIG_MAP: ResourceKind = kind("ConfigMap", "", true);
 pub const SECRET: ResourceKind = kind("Secret", "", true);
 /// `discovery.k8s.io/v1 EndpointSlice`.
 pub const ENDPOINT_SLICE: ResourceKind = kind("EndpointSlice", "discovery.k8s.io", true);
+/// `policy/v1 PodDisruptionBudget`.
+pub const POD_DISRUPTION_BUDGET: ResourceKind = kind("PodDisruptionBudget", "policy", true);
 /// `v1 Event`.
 pub const EVENT: ResourceKind = kind("Event", "", true);
 /// `apps/v1 StatefulSet`.

@@ -17,6 +17,7 @@ pub mod pod_status;
 pub mod rows_config;
 pub mod rows_core;
 pub mod rows_events;
+pub mod rows_policy;
 pub mod rows_storage;
 pub mod rows_workloads;
 pub mod sort;

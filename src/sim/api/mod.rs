@@ -20,6 +20,7 @@ pub mod validation;
 pub mod validation_config;
 pub mod validation_container;
 pub mod validation_meta;
+pub mod validation_pdb;
 pub mod validation_pod;
 pub mod validation_pod_update;
 pub mod validation_service;

@@ -3,6 +3,7 @@
 
 pub mod admission;
 mod error;
+pub mod eviction;
 pub mod requests;
 
 pub use error::ApiError;
@@ -52,7 +53,7 @@ impl World {
         let meta = obj.metadata_mut();
         meta.uid = Some(uid);
         meta.creation_timestamp = Some(now);
-        if matches!(T::SIM_KIND, Kind::StatefulSet) {
+        if matches!(T::SIM_KIND, Kind::StatefulSet | Kind::PodDisruptionBudget) {
             meta.generation = Some(1);
         }
         if !T::SIM_KIND.namespaced() {
@@ -120,7 +121,9 @@ impl Cluster {
             meta.deletion_grace_period_seconds = old_meta.deletion_grace_period_seconds;
             meta.resource_version = old_meta.resource_version.clone();
         }
-        if T::SIM_KIND == Kind::StatefulSet && spec_of(&obj) != spec_of(&*old) {
+        if matches!(T::SIM_KIND, Kind::StatefulSet | Kind::PodDisruptionBudget)
+            && spec_of(&obj) != spec_of(&*old)
+        {
             let meta = obj.metadata_mut();
             meta.generation = Some(meta.generation.unwrap_or(0) + 1);
         }

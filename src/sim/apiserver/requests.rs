@@ -79,6 +79,10 @@ macro_rules! with_kind {
                 type $T = k8s_openapi::api::discovery::v1::EndpointSlice;
                 $body
             }
+            $crate::sim::kind::Kind::PodDisruptionBudget => {
+                type $T = k8s_openapi::api::policy::v1::PodDisruptionBudget;
+                $body
+            }
         }
     };
 }

@@ -7,6 +7,7 @@ use k8s_openapi::api::core::v1::{
     PodStatus, Secret, Service,
 };
 use k8s_openapi::api::discovery::v1::EndpointSlice;
+use k8s_openapi::api::policy::v1::{PodDisruptionBudget, PodDisruptionBudgetStatus};
 use k8s_openapi::api::storage::v1::StorageClass;
 use serde_json::Value;
 
@@ -27,6 +28,7 @@ use crate::sim::api::validation_config::{
 use crate::sim::api::validation_meta::{
     NameRule, validate_object_meta, validate_object_meta_update,
 };
+use crate::sim::api::validation_pdb::validate_pdb;
 use crate::sim::api::validation_pod::validate_pod;
 use crate::sim::api::validation_pod_update::validate_pod_update;
 use crate::sim::api::validation_service::{
@@ -287,3 +289,29 @@ impl Rules for Secret {
 }
 
 impl Rules for EndpointSlice {}
+
+impl Rules for PodDisruptionBudget {
+    // registry/policy/poddisruptionbudget/strategy.go: the status is the controller's.
+    fn prepare_create(obj: &mut Self) {
+        // The status fields are plain integers upstream, so a new budget shows them as 0.
+        obj.status = Some(PodDisruptionBudgetStatus {
+            current_healthy: Some(0),
+            desired_healthy: Some(0),
+            disruptions_allowed: Some(0),
+            expected_pods: Some(0),
+            ..Default::default()
+        });
+    }
+    fn validate(obj: &Self, _raw: &Value) -> Vec<FieldError> {
+        validate_pdb(obj)
+    }
+    fn prepare_update(new: &mut Self, old: &Self) {
+        new.status = old.status.clone();
+    }
+    fn validate_update(new: &Self, old: &Self) -> Vec<FieldError> {
+        let mut errs =
+            validate_object_meta_update(&new.metadata, &old.metadata, &FieldPath::new("metadata"));
+        errs.extend(validate_pdb(new));
+        errs
+    }
+}
