@@ -242,7 +242,11 @@ impl Model {
                 self.dirty = true;
             }
             Msg::RunLine(line) => {
-                self.remember(&line);
+                // A line typed ahead reaches the history when it runs: Ctrl+C flushes it
+                // unread, as a terminal flushes its input, and then the shell never saw it.
+                if !self.running {
+                    self.remember(&line);
+                }
                 // Blank lines count too: they end up in here-documents and on the screen.
                 self.log.sync_files(&self.term.session.files);
                 self.log.push(Action::Line(line.clone()));

@@ -52,6 +52,7 @@ impl Model {
         }
         while !self.running && !self.queued.is_empty() {
             let line = self.queued.remove(0);
+            self.remember(&line);
             self.run_line(&line);
         }
         if self.running && self.term.session.cluster.now_ms() < until {
