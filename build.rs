@@ -286,7 +286,8 @@ fn emit(
             panic!("two simulated types are keyed {}", keys[path]);
         }
     }
-    let mut used = 0;
+    // The enums.txt entries some field read, to catch an entry that names no field.
+    let mut used: BTreeSet<String> = BTreeSet::new();
     let mut out = String::from(
         "/// Every documented type, sorted by name.\npub(super) static TYPES: &[TypeDoc] = &[\n",
     );
@@ -306,12 +307,25 @@ fn emit(
         for (field, v) in props {
             let (ty, of) = guess(v, all);
             let of = of.map(|path| keys.get(&path).cloned().unwrap_or(path));
-            let items: Vec<&String> = enums
-                .get(&format!("{name}.{field}[]"))
+            // enums.txt names types by their Go name; a type keyed by its path (discovery's
+            // EndpointPort) reads the entries of its name, as openapi-gen gives it the same enum.
+            let entry = |suffix: &str| {
+                [
+                    format!("{name}.{field}{suffix}"),
+                    format!("{}.{field}{suffix}", t.name),
+                ]
+                .into_iter()
+                .find(|k| enums.contains_key(k))
+            };
+            let items_key = entry("[]");
+            let items: Vec<&String> = items_key
+                .as_ref()
+                .and_then(|k| enums.get(k))
                 .map(|l| l.iter().map(|(v, _)| v).collect())
                 .unwrap_or_default();
-            let lines = enums.get(&format!("{name}.{field}"));
-            used += usize::from(!items.is_empty()) + usize::from(lines.is_some());
+            let lines_key = entry("");
+            let lines = lines_key.as_ref().and_then(|k| enums.get(k));
+            used.extend(items_key.into_iter().chain(lines_key));
             let (fdoc, values) = field_doc(v, lines);
             let _ = writeln!(
                 out,
@@ -328,7 +342,8 @@ fn emit(
         .filter(|k| k.split('.').next().is_some_and(|t| by_name.contains_key(t)))
         .count();
     assert_eq!(
-        used, known,
+        used.len(),
+        known,
         "an enums.txt line names a field the schema does not have"
     );
     out
