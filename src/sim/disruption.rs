@@ -13,19 +13,11 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::Cluster;
 use super::api::validation_meta::selector_matches;
+use super::endpoints::pod_ready;
 use super::events::{EventType, Facts};
 
 /// How long an eviction's entry in `disruptedPods` holds a pod out of the count (DeletionTimeout).
 const DELETION_TIMEOUT_MS: i64 = 2 * 60 * 1000;
-
-/// Whether the pod's Ready condition is True (podutil.IsPodReady).
-pub fn pod_ready(p: &Pod) -> bool {
-    p.status
-        .as_ref()
-        .and_then(|s| s.conditions.as_ref())
-        .and_then(|cs| cs.iter().find(|c| c.type_ == "Ready"))
-        .is_some_and(|c| c.status == "True")
-}
 
 /// Whether the budget selects the pod: a missing selector selects nothing, an empty one every
 /// pod of the namespace (policy/v1).

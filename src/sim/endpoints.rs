@@ -12,7 +12,9 @@ use super::world::World;
 /// The cluster's DNS domain.
 pub const CLUSTER_DOMAIN: &str = "cluster.local";
 
-fn pod_ready(p: &Pod) -> bool {
+/// Whether the pod's Ready condition is True (podutil.IsPodReady): the one reading the endpoints,
+/// EndpointSlice and disruption controllers share.
+pub(crate) fn pod_ready(p: &Pod) -> bool {
     p.status
         .as_ref()
         .and_then(|s| s.conditions.as_ref())

@@ -8,7 +8,8 @@ use k8s_openapi::api::policy::v1::PodDisruptionBudget;
 use super::{ApiError, DeleteOptions};
 use crate::sim::Cluster;
 use crate::sim::api::validation_meta::{selector_is_empty, selector_matches};
-use crate::sim::disruption::{pod_ready, set_allowed_condition};
+use crate::sim::disruption::set_allowed_condition;
+use crate::sim::endpoints::pod_ready;
 use crate::sim::kind::Kind;
 
 /// The message of a refused eviction.

@@ -138,30 +138,26 @@ pub(super) fn bind(w: &mut World, claim_ref: ObjectReference, pv_name: &str) {
     });
     // bindClaimToVolume (pv_controller.go): the controller that fills in spec.volumeName says so
     // with bound-by-controller, and bind-completed once the binding is whole.
-    let mark_claim = w
-        .store
-        .get::<PersistentVolumeClaim>(&ns, &name)
-        .is_some_and(|p| {
-            p.spec
-                .as_ref()
-                .is_none_or(|s| s.volume_name.as_deref() != Some(pv_name))
-                && !has_annotation(&p.metadata, BOUND_BY_CONTROLLER)
-        });
-    let claim_changed = w
-        .store
-        .get::<PersistentVolumeClaim>(&ns, &name)
-        .is_some_and(|p| {
-            p.spec
-                .as_ref()
-                .is_none_or(|s| s.volume_name.as_deref() != Some(pv_name))
-                || p.metadata
+    let (mark_claim, claim_changed) =
+        w.store
+            .get::<PersistentVolumeClaim>(&ns, &name)
+            .map_or((false, false), |p| {
+                let names_other = p
+                    .spec
+                    .as_ref()
+                    .is_none_or(|s| s.volume_name.as_deref() != Some(pv_name));
+                let completed = p
+                    .metadata
                     .annotations
                     .as_ref()
                     .and_then(|a| a.get(BIND_COMPLETED))
                     .map(String::as_str)
-                    != Some("yes")
-                || p.status != claim_status
-        });
+                    == Some("yes");
+                (
+                    names_other && !has_annotation(&p.metadata, BOUND_BY_CONTROLLER),
+                    names_other || !completed || p.status != claim_status,
+                )
+            });
     if claim_changed {
         w.store.edit::<PersistentVolumeClaim>(&ns, &name, |p| {
             p.spec.get_or_insert_with(Default::default).volume_name = Some(pv_name.to_string());
